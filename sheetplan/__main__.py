@@ -1,0 +1,3 @@
+from sheetplan.cli import main
+
+main()

@@ -1,0 +1,131 @@
+"""The `sheetplan` command: thin wrappers that parse options, call the library and report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sheetplan import __version__
+from sheetplan.errors import SheetplanError
+from sheetplan.model import Month
+from sheetplan.schema import DEFAULT_MONTHS, LANGS, MAX_MONTHS
+
+
+class _Failure(click.ClickException):
+    """A SheetplanError shown the Click way: one line on stderr and the error's exit code."""
+
+    def __init__(self, error: SheetplanError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SheetplanError as error:
+            raise _Failure(error) from None
+
+
+class MonthType(click.ParamType):
+    """A `YYYY-MM` option."""
+
+    name = "YYYY-MM"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Month:
+        if isinstance(value, Month):
+            return value
+        try:
+            return Month.parse(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.", param, ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sheetplan")
+def cli() -> None:
+    """Run a marketing action plan from a spreadsheet.
+
+    Write the plan workbook with `init`, fill it in with your team, and once a month let `review`
+    compare the forecasts with the actual results and write the agenda of the review meeting.
+
+    \b
+    Quick start:
+        sheetplan init --example plan.xlsx
+        sheetplan check plan.xlsx
+        sheetplan review plan.xlsx
+    """
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--start",
+    type=MonthType(),
+    default=lambda: str(Month.of(date.today())),
+    show_default="this month",
+    help="The plan's first month.",
+)
+@click.option(
+    "--months",
+    type=click.IntRange(1, MAX_MONTHS),
+    default=DEFAULT_MONTHS,
+    show_default=True,
+    help="How many months the plan covers.",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language.")
+@click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def init(path: Path, start: Month, months: int, lang: str, example: bool, force: bool) -> None:
+    """Write a new plan workbook to PATH (.xlsx).
+
+    The workbook has a Guide, then one sheet each for settings, goals, owners, channels, actions,
+    metrics, monthly forecasts and actuals, and assumptions, with dropdowns and tables ready to fill in.
+
+    \b
+    Examples:
+        sheetplan init plan.xlsx --start 2027-01
+        sheetplan init --example --lang bg план.xlsx
+    """
+    from sheetplan.template import write_plan
+
+    summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
+    click.echo(summary)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+def check(source: str, as_json: bool) -> None:
+    """Check a filled-in plan and say what is wrong, cell by cell.
+
+    SOURCE is an .xlsx, .xlsm or .ods file, a Google Sheets URL, or gsheet:KEY. Exits with 1 when
+    the plan has errors, 0 when it has none (warnings alone do not fail).
+
+    \b
+    Examples:
+        sheetplan check plan.xlsx
+        sheetplan check --json gsheet:1AbC... > problems.json
+    """
+    from sheetplan.check import check_plan
+    from sheetplan.load import load
+    from sheetplan.report import problems_report
+    from sheetplan.source import read_source
+
+    grid = read_source(source)
+    plan, problems = load(grid, source)
+    problems = [*problems, *check_plan(plan, today=date.today())]
+    if as_json:
+        click.echo(json.dumps([problem.as_dict() for problem in problems], ensure_ascii=False, indent=2))
+    else:
+        click.echo(problems_report(problems, source), color=None)
+    if any(problem.severity == "error" for problem in problems):
+        raise SystemExit(1)
+
+
+def main() -> None:
+    cli(prog_name="sheetplan")
