@@ -77,7 +77,9 @@ def cli() -> None:
     show_default=True,
     help="How many months the plan covers.",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language.")
+@click.option(
+    "--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language."
+)
 @click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def init(path: Path, start: Month, months: int, lang: str, example: bool, force: bool) -> None:

@@ -238,7 +238,9 @@ GOALS = Sheet(
         Column("problem", Text("Problem", "Проблем"), "text", True, 40),
         Column("why", Text("Why it matters", "Защо е важно"), "text", True, 40),
         _owner(),
-        Column("target_date", Text("Target date", "Краен срок"), "date", False, 13, DATE_FORMAT, hint=_DATE_HINT),
+        Column(
+            "target_date", Text("Target date", "Краен срок"), "date", False, 13, DATE_FORMAT, hint=_DATE_HINT
+        ),
         Column(
             "status",
             Text("Status", "Статус"),
@@ -387,7 +389,10 @@ ASSUMPTIONS = Sheet(
             False,
             14,
             choices=STILL_TRUE,
-            hint=Text("yes, no or unsure: answer it at every review.", "да, не или не е ясно: отговаряйте на всеки преглед."),
+            hint=Text(
+                "yes, no or unsure: answer it at every review.",
+                "да, не или не е ясно: отговаряйте на всеки преглед.",
+            ),
         ),
         Column("note", Text("Note", "Бележка"), "text", False, 40),
     ),
@@ -441,12 +446,24 @@ class Setting:
 
 
 SETTINGS_ROWS: tuple[Setting, ...] = (
-    Setting("plan_name", Text("Plan name", "Име на плана"), "text", True, Text("Marketing action plan", "Маркетингов план за действие")),
+    Setting(
+        "plan_name",
+        Text("Plan name", "Име на плана"),
+        "text",
+        True,
+        Text("Marketing action plan", "Маркетингов план за действие"),
+    ),
     Setting("start_month", Text("Start month", "Начален месец"), "month", True),
     Setting("months", Text("Months", "Брой месеци"), "months", True),
     Setting("tolerance", Text("Tolerance %", "Допуск %"), "percent", False, Text("10", "10")),
     Setting("currency", Text("Currency", "Валута"), "text", False, Text("EUR", "EUR")),
-    Setting("review_day", Text("Review day", "Ден за преглед"), "text", False, Text("third Thursday", "третия четвъртък")),
+    Setting(
+        "review_day",
+        Text("Review day", "Ден за преглед"),
+        "text",
+        False,
+        Text("third Thursday", "третия четвъртък"),
+    ),
 )
 
 MAX_MONTHS = 60
