@@ -176,6 +176,10 @@ class SheetLocation:
     name: str
     columns: Mapping[str, int] = field(default_factory=dict)
     """Schema column key (or `YYYY-MM` for a month) to 1-based column number."""
+    header_row: int = 1
+    """The 1-based row that holds the headers; the data starts below it."""
+    rows: Mapping[str, int] = field(default_factory=dict)
+    """Metric ID to its 1-based row, on Forecasts and Actuals (whose records are not dataclasses)."""
 
 
 @dataclass(frozen=True)
