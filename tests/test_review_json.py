@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,7 @@ from sheetplan.variance import build_review
 Q1 = ("2026-01", "2026-02", "2026-03")
 
 
-def _series(values: dict[str, float]) -> dict[Month, float]:
+def _series(values: Mapping[str, float]) -> dict[Month, float]:
     return {Month.parse(month): value for month, value in values.items()}
 
 
