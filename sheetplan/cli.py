@@ -66,8 +66,8 @@ def cli() -> None:
 @click.option(
     "--start",
     type=MonthType(),
-    default=lambda: str(Month.of(date.today())),
-    show_default="this month",
+    default=None,
+    show_default="this month; with --example, a few months back so that it has actual results",
     help="The plan's first month.",
 )
 @click.option(
@@ -82,7 +82,7 @@ def cli() -> None:
 )
 @click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(path: Path, start: Month, months: int, lang: str, example: bool, force: bool) -> None:
+def init(path: Path, start: Month | None, months: int, lang: str, example: bool, force: bool) -> None:
     """Write a new plan workbook to PATH (.xlsx).
 
     The workbook has a Guide, then one sheet each for settings, goals, owners, channels, actions,
