@@ -71,7 +71,7 @@ def build_review(plan: Plan, month: Month) -> Review:
         actions_overdue=rollup.overdue_actions(plan.actions, month),
         actions_due_next_month=rollup.actions_due_next_month(plan.actions, month),
         assumptions=plan.assumptions,
-        actions_spending=tuple(ActionSpending(action, rollup.spending([action])) for action in plan.actions),
+        actions_spending=rollup.actions_spending(plan.actions),
         spending=rollup.spending(plan.actions),
     )
 
@@ -254,7 +254,8 @@ def _round_pct(share: Decimal) -> float:
     with localcontext() as context:
         # quantize fails when the result needs more digits than the context has; a huge share does
         context.prec = max(context.prec, share.adjusted() + 8)
-        return float(share.quantize(_PCT_PLACES, rounding=ROUND_HALF_UP))
+        # + 0.0 turns a share rounded to -0.0000 into 0.0, which shows as 0.0 % and not -0.0 %
+        return float(share.quantize(_PCT_PLACES, rounding=ROUND_HALF_UP)) + 0.0
 
 
 def _decimal(value: float | None) -> Decimal | None:

@@ -122,6 +122,12 @@ def test_variance_has_no_float_noise() -> None:
     assert compare(1200.0, 1010.0, "up", 0.1).variance == -190
 
 
+def test_a_tiny_shortfall_rounds_to_zero_percent_not_minus_zero() -> None:
+    share = compare(200, 199.99999, "up", 0.1).variance_pct
+    assert share is not None
+    assert str(share) == "0.0"
+
+
 def _metric(tolerance: float | None = None, direction: str = "up", aggregation: str = "sum") -> Metric:
     return Metric("M1", "Visits", "G1", "Maria", direction, aggregation, unit="visits", tolerance=tolerance)
 
