@@ -16,6 +16,7 @@ from sheetplan.model import Action, Month, Owner, Plan
 from sheetplan.review_model import (
     SEVERITY,
     ActionCounts,
+    ActionSpending,
     GoalReview,
     MetricReview,
     OwnerReview,
@@ -140,6 +141,11 @@ def spending(actions: Iterable[Action]) -> Spending:
         budget=_money([action.budget for action in actions]),
         spent=_money([action.spent for action in actions]),
     )
+
+
+def actions_spending(actions: Iterable[Action]) -> tuple[ActionSpending, ...]:
+    """Each action's budget against spent, blanks as 0, in the order given."""
+    return tuple(ActionSpending(action, spending([action])) for action in actions)
 
 
 def _money(amounts: Iterable[float | None]) -> float:
