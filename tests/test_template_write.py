@@ -1,0 +1,120 @@
+"""Writing the workbook safely: refusals leave files as they were, and nothing half-written is left."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from template_support import START, TODAY, load, write
+
+from sheetplan.errors import SheetplanError, UsageError, WriteError
+from sheetplan.model import Month
+from sheetplan.template import _replace, default_start, write_plan
+
+
+def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"the team's plan")
+    with pytest.raises(WriteError) as raised:
+        write_plan(path, start=START)
+    assert str(raised.value) == f"{path} already exists; use --force to overwrite it"
+    assert raised.value.exit_code == 2
+    assert path.read_bytes() == b"the team's plan"
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_force_replaces_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"old")
+    write_plan(path, start=START, force=True)
+    assert load(path).sheetnames[0] == "Guide"
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "error", "message"),
+    [
+        ("plan.csv", {}, UsageError, "{path}: a plan workbook is an .xlsx file; give a name ending in .xlsx"),
+        ("plan", {}, UsageError, "{path}: a plan workbook is an .xlsx file; give a name ending in .xlsx"),
+        ("missing/plan.xlsx", {}, WriteError, "{path}: the folder {folder}/missing does not exist"),
+        ("plan.xlsx", {"months": 61}, UsageError, "a plan covers 1 to 60 months, not 61"),
+        ("plan.xlsx", {"months": 0}, UsageError, "a plan covers 1 to 60 months, not 0"),
+        ("plan.xlsx", {"lang": "de"}, UsageError, "unknown language 'de': use one of en, bg"),
+        (
+            "plan.xlsx",
+            {"start": Month(9999, 6)},
+            UsageError,
+            "a plan of 12 months from 9999-06 would end after the year 9999",
+        ),
+    ],
+)
+def test_bad_arguments_are_refused_with_one_line(
+    tmp_path: Path, name: str, options: dict, error: type[SheetplanError], message: str
+) -> None:
+    path = tmp_path / name
+    with pytest.raises(error) as raised:
+        write_plan(path, **{"start": START, **options})
+    assert str(raised.value) == message.format(path=path, folder=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_is_not_a_workbook(tmp_path: Path) -> None:
+    (tmp_path / "plan.xlsx").mkdir()
+    with pytest.raises(UsageError, match=r"plan.xlsx is a folder; give a file name ending in .xlsx$"):
+        write_plan(tmp_path / "plan.xlsx", start=START, force=True)
+
+
+@pytest.mark.parametrize("lock", ["~$plan.xlsx", ".~lock.plan.xlsx#"])
+def test_a_workbook_open_elsewhere_is_not_overwritten(tmp_path: Path, lock: str) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"open in Excel")
+    (tmp_path / lock).write_bytes(b"")
+    with pytest.raises(WriteError) as raised:
+        write_plan(path, start=START, force=True)
+    assert str(raised.value) == f"{path} is open in another program ({lock} exists); close it and try again"
+    assert path.read_bytes() == b"open in Excel"
+
+
+def test_a_failed_move_leaves_no_temporary_file(tmp_path: Path) -> None:
+    # A non-empty folder in the way makes the final os.replace fail for real.
+    target = tmp_path / "plan.xlsx"
+    target.mkdir()
+    (target / "keep").write_bytes(b"")
+    with pytest.raises(WriteError, match=r"plan.xlsx: cannot write the workbook: "):
+        _replace(target, b"data")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_the_summary_says_where_what_and_what_next(tmp_path: Path) -> None:
+    summary = write_plan(tmp_path / "my plan.xlsx", start=START, lang="bg", example=True, today=TODAY)
+    assert summary == (
+        f"Wrote {tmp_path}/my plan.xlsx: 10 sheets, 12 months from 2026-01 to 2026-12, example plan with"
+        " actual results for 2026-01 to 2026-04, Bulgarian.\n"
+        "Next:\n"
+        "  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.\n"
+        f"  2. Check it:   sheetplan check '{tmp_path}/my plan.xlsx'\n"
+        f"  3. Review it:  sheetplan review '{tmp_path}/my plan.xlsx'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("example", "today", "start"),
+    [
+        (False, date(2026, 11, 26), Month(2026, 11)),
+        (True, date(2026, 11, 26), Month(2026, 7)),
+        (True, date(2027, 2, 1), Month(2026, 10)),
+    ],
+)
+def test_default_start(example: bool, today: date, start: Month) -> None:
+    assert default_start(example, today) == start
+
+
+def test_the_file_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        path = write(tmp_path)
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644
