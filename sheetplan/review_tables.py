@@ -1,0 +1,412 @@
+"""The review sheet's sections after the agenda: one table per agenda item, the charts, the decisions.
+
+Each function adds its section at the builder's current row and leaves the row below it. Headers that
+the plan's sheets already have come from `schema`, the rest from `labels`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from sheetplan import labels
+from sheetplan.layout import CellContent, Chart, ChartSeries, ColourRule, LayoutBuilder, Range
+from sheetplan.model import Action
+from sheetplan.review_model import Figures, Review, Spending
+from sheetplan.schema import (
+    ACTION_STATUS,
+    ACTIONS,
+    ASSUMPTIONS,
+    GOALS,
+    METRICS,
+    REVIEW_LOG,
+    STATUS,
+    STILL_TRUE,
+    Lang,
+    Text,
+)
+
+CHART_METRICS = 20
+"""The charts show the first this many metrics: beyond that a bar chart is too dense to read."""
+HEAD_ROWS = 3
+"""Rows of a table kept on the page of its header."""
+LIST_LIMIT = 10
+"""How many items a line of text names before it says `and N more`."""
+_ROW_CM = 0.53
+"""The height of a default row (15 points) in centimetres, to leave room under a chart."""
+
+BUDGET = ACTIONS.column("budget").header
+SPENT = ACTIONS.column("spent").header
+_STILL_TRUE_STATUS = {"yes": "on_track", "unsure": "at_risk", "no": "off_track"}
+
+
+def heading(sheet: LayoutBuilder, text: str) -> None:
+    """A section heading across the sheet, after a blank row."""
+    sheet.row += 1
+    sheet.start_block()
+    sheet.merge(sheet.row, 1, sheet.width, text, "heading")
+    sheet.height(sheet.row, 22)
+    sheet.row += 1
+
+
+def subheading(sheet: LayoutBuilder, text: str) -> None:
+    sheet.start_block()
+    sheet.merge(sheet.row, 1, sheet.width, text, "subheading")
+    sheet.row += 1
+
+
+def listing(items: Sequence[str], lang: Lang, limit: int = LIST_LIMIT) -> str:
+    """Items joined with semicolons, the first `limit` of them and then `and N more`."""
+    shown = "; ".join(items[:limit])
+    if len(items) > limit:
+        shown += "; " + labels.AND_MORE(lang).format(count=len(items) - limit)
+    return shown
+
+
+def money_header(header: Text | str, review: Review, lang: Lang = "en") -> str:
+    """A money column's header, with the plan's currency: `Budget, EUR`."""
+    text = header if isinstance(header, str) else header(lang)
+    return f"{text}, {review.currency}" if review.currency else text
+
+
+def share(spending: Spending) -> float | None:
+    """How much of the budget is spent, as a fraction; None without a budget."""
+    return spending.spent / spending.budget if spending.budget else None
+
+
+def by_owner(review: Review, actions: Iterable[Action]) -> list[Action]:
+    """Actions grouped by owner, in the scorecard's order of people, keeping their order within."""
+    order = {owner.name: index for index, owner in enumerate(review.owners)}
+    return sorted(actions, key=lambda action: order.get(action.owner, len(order)))
+
+
+def _header(sheet: LayoutBuilder, headers: Sequence[tuple[int, int, str]]) -> None:
+    """A header row: each header spans its columns, from first to last. It is printed on the same page
+    as its heading and the first rows below it."""
+    for first, last, text in headers:
+        sheet.merge(sheet.row, first, last, text, "header")
+    sheet.height(sheet.row, 30)
+    sheet.row += 1
+    sheet.keep_block(HEAD_ROWS)
+
+
+def _note(sheet: LayoutBuilder, text: str) -> None:
+    sheet.merge(sheet.row, 1, sheet.width, text, "note")
+    sheet.row += 1
+
+
+def _number_style(value: float | None, signed: bool = False) -> str:
+    """Whole numbers without decimals, others with two; variances with their sign."""
+    whole = value is None or float(value).is_integer()
+    if signed:
+        return "signed" if whole else "signed_decimal"
+    return "number" if whole else "decimal"
+
+
+def _figures(sheet: LayoutBuilder, column: int, figures: Figures, lang: Lang) -> None:
+    sheet.put(sheet.row, column, figures.forecast, _number_style(figures.forecast))
+    sheet.put(sheet.row, column + 1, figures.actual, _number_style(figures.actual))
+    sheet.put(sheet.row, column + 2, figures.variance, _number_style(figures.variance, signed=True))
+    sheet.put(sheet.row, column + 3, figures.variance_pct, "percent")
+    sheet.put(sheet.row, column + 4, STATUS.label(figures.status, lang), "center")
+
+
+def _status_rules(sheet: LayoutBuilder, cells: Range) -> None:
+    for status in STATUS.values:
+        for text in STATUS.label(status, "en"), STATUS.label(status, "bg"):
+            sheet.rule(ColourRule(cells, text, status))
+
+
+def assumptions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    heading(sheet, labels.SECTION_ASSUMPTIONS(lang))
+    if not review.assumptions:
+        _note(sheet, labels.ASSUMPTIONS_NONE(lang))
+        return
+    columns = ASSUMPTIONS.column
+    _header(
+        sheet,
+        [
+            (1, 1, labels.NUMBER(lang)),
+            (2, 2, columns("assumption").header(lang)),
+            (3, 3, columns("owner").header(lang)),
+            (4, 4, columns("still_true").header(lang)),
+            (5, sheet.width, columns("note").header(lang)),
+        ],
+    )
+    first = sheet.row
+    for number, item in enumerate(review.assumptions, start=1):
+        sheet.put(sheet.row, 1, number, "center")
+        sheet.put(sheet.row, 2, item.text, "wrap")
+        sheet.put(sheet.row, 3, item.owner, "text")
+        sheet.put(sheet.row, 4, STILL_TRUE.label(item.still_true, lang) if item.still_true else "", "center")
+        sheet.merge(sheet.row, 5, sheet.width, item.note, "wrap")
+        sheet.fit(sheet.row, 2, 2, item.text)
+        sheet.fit(sheet.row, 5, sheet.width, item.note)
+        sheet.row += 1
+    for value, status in _STILL_TRUE_STATUS.items():
+        for text in STILL_TRUE.label(value, "en"), STILL_TRUE.label(value, "bg"):
+            sheet.rule(ColourRule(Range(first, 4, sheet.row - 1, 4), text, status))
+
+
+def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    heading(sheet, labels.SECTION_METRICS(lang))
+    if not review.metrics:
+        _note(sheet, labels.NONE(lang))
+        return
+    log = REVIEW_LOG.column
+    figures = [log(key).header(lang) for key in ("forecast", "actual", "variance", "variance_pct", "status")]
+    _header(sheet, [(1, 4, ""), (5, 9, labels.THIS_MONTH(lang)), (10, 14, labels.YEAR_TO_DATE(lang))])
+    heads = [log("metric_id").header(lang), log("metric").header(lang), METRICS.column("owner").header(lang)]
+    _header(
+        sheet,
+        [
+            (n, n, text)
+            for n, text in enumerate([*heads, METRICS.column("unit").header(lang), *figures, *figures], 1)
+        ],
+    )
+    first = sheet.row
+    for metric in review.metrics:
+        sheet.put(sheet.row, 1, metric.metric.id, "id")
+        sheet.put(sheet.row, 2, metric.metric.name, "text")
+        sheet.put(sheet.row, 3, metric.metric.owner, "text")
+        sheet.put(sheet.row, 4, metric.metric.unit, "text")
+        _figures(sheet, 5, metric.month, lang)
+        _figures(sheet, 10, metric.ytd, lang)
+        sheet.row += 1
+    last = sheet.row - 1
+    _status_rules(sheet, Range(first, 9, last, 9))
+    _status_rules(sheet, Range(first, 14, last, 14))
+    missing = [
+        f"{metric.metric.id} ({', '.join(str(month) for month in metric.ytd.missing_months)})"
+        for metric in review.metrics
+        if metric.ytd.missing_months
+    ]
+    if missing:
+        _note(sheet, labels.MISSING_MONTHS(lang).format(items=listing(missing, lang)))
+    _charts(sheet, review, lang, first, min(last, first + CHART_METRICS - 1))
+
+
+def _charts(sheet: LayoutBuilder, review: Review, lang: Lang, first: int, last: int) -> None:
+    """Two bar charts under the metrics table, drawn from its cells."""
+    count = last - first + 1
+    if len(review.metrics) > count:
+        _note(sheet, labels.CHART_FIRST(lang).format(count=count))
+    sheet.row += 1
+    height = 4 + 0.7 * count
+    names = Range(first, 2, last, 2)
+    log = REVIEW_LOG.column
+    sheet.chart(
+        Chart(
+            "bar",
+            labels.CHART_MONTH(lang).format(month=review.month),
+            names,
+            (
+                ChartSeries(log("forecast").header(lang), Range(first, 5, last, 5), "8EA9DB"),
+                ChartSeries(log("actual").header(lang), Range(first, 6, last, 6), "1F4E78"),
+            ),
+            (sheet.row, 1),
+            16.5,
+            height,
+            "#,##0",
+        )
+    )
+    sheet.chart(
+        Chart(
+            "bar",
+            labels.CHART_YTD(lang),
+            names,
+            (ChartSeries(labels.YEAR_TO_DATE(lang), Range(first, 13, last, 13), "C55A11"),),
+            (sheet.row, 6),
+            16.5,
+            height,
+            "0%",
+        )
+    )
+    sheet.start_block()
+    sheet.row += math.ceil(height / _ROW_CM) + 1
+    sheet.keep_block()
+
+
+def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    heading(sheet, labels.SECTION_GOALS(lang))
+    if not review.goals:
+        _note(sheet, labels.NONE(lang))
+        return
+    statuses = [STATUS.label(status, lang) for status in STATUS.values]
+    _header(sheet, [(1, 4, ""), (5, 8, labels.METRICS(lang)), (9, 12, labels.ACTIONS(lang))])
+    columns = GOALS.column
+    heads = [columns(key).header(lang) for key in ("goal_id", "goal", "owner", "status")]
+    counts = [labels.TOTAL(lang), labels.DONE(lang), labels.OPEN(lang), labels.OVERDUE(lang)]
+    _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *statuses, *counts], 1)])
+    first = sheet.row
+    for goal in review.goals:
+        row: list[tuple[CellContent, str]] = [
+            (goal.goal.id, "id"),
+            (goal.goal.name, "wrap"),
+            (goal.goal.owner, "text"),
+            (STATUS.label(goal.status, lang), "center"),
+            *((getattr(goal.metrics, status), "number") for status in STATUS.values),
+            *(
+                (value, "number")
+                for value in (goal.actions.total, goal.actions.done, goal.actions.open, goal.actions.overdue)
+            ),
+        ]
+        for column, (value, style) in enumerate(row, start=1):
+            sheet.put(sheet.row, column, value, style)
+        sheet.fit(sheet.row, 2, 2, goal.goal.name)
+        sheet.row += 1
+    _status_rules(sheet, Range(first, 4, sheet.row - 1, 4))
+
+
+def owners(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    heading(sheet, labels.SECTION_OWNERS(lang))
+    if not review.owners:
+        _note(sheet, labels.NONE(lang))
+        return
+    _header(
+        sheet,
+        [
+            (1, 3, ""),
+            (4, 7, labels.ACTIONS(lang)),
+            (8, 11, labels.METRICS(lang)),
+            (12, 14, labels.MONEY(lang)),
+        ],
+    )
+    statuses = [STATUS.label(status, lang) for status in STATUS.values]
+    counts = [labels.TOTAL(lang), labels.DONE(lang), labels.OPEN(lang), labels.OVERDUE(lang)]
+    money = [money_header(BUDGET, review, lang), money_header(SPENT, review, lang), labels.REMAINING(lang)]
+    heads = [labels.NUMBER(lang), ACTIONS.column("owner").header(lang), labels.ROLE(lang)]
+    _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *counts, *statuses, *money], 1)])
+    for number, owner in enumerate(review.owners, start=1):
+        actions = owner.actions
+        row: list[tuple[CellContent, str]] = [
+            (number, "center"),
+            (owner.name, "id"),
+            (owner.owner.role if owner.owner else "", "text"),
+            *((value, "number") for value in (actions.total, actions.done, actions.open, actions.overdue)),
+            *((getattr(owner.metrics, status), "number") for status in STATUS.values),
+            (owner.spending.budget, "money"),
+            (owner.spending.spent, "money"),
+            (owner.spending.remaining, "money"),
+        ]
+        for column, (value, style) in enumerate(row, start=1):
+            sheet.put(sheet.row, column, value, style)
+        sheet.row += 1
+
+
+def actions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    heading(sheet, labels.SECTION_ACTIONS(lang))
+    for title, found in (
+        (labels.OVERDUE_HEADING(lang), review.actions_overdue),
+        (labels.DUE_NEXT_HEADING(lang), review.actions_due_next_month),
+    ):
+        subheading(sheet, title)
+        if not found:
+            _note(sheet, labels.NONE(lang))
+            continue
+        columns = ACTIONS.column
+        keys = ("action_id", "action", "owner", "due", "status", "goal_id")
+        _header(
+            sheet,
+            [
+                *((n, n, columns(key).header(lang)) for n, key in enumerate(keys, 1)),
+                (7, 14, columns("notes").header(lang)),
+            ],
+        )
+        for action in by_owner(review, found):
+            sheet.put(sheet.row, 1, action.id, "id")
+            sheet.put(sheet.row, 2, action.name, "wrap")
+            sheet.put(sheet.row, 3, action.owner, "text")
+            sheet.put(sheet.row, 4, action.due, "date")
+            sheet.put(
+                sheet.row, 5, ACTION_STATUS.label(action.status, lang) if action.status else "", "center"
+            )
+            sheet.put(sheet.row, 6, action.goal_id, "center")
+            sheet.merge(sheet.row, 7, sheet.width, action.notes, "wrap")
+            sheet.fit(sheet.row, 2, 2, action.name)
+            sheet.fit(sheet.row, 7, sheet.width, action.notes)
+            sheet.row += 1
+        sheet.row += 1
+
+
+def budget(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    """The plan's money: its total, then by goal, by owner and by action."""
+    heading(sheet, labels.SECTION_BUDGET(lang))
+    money = [money_header(BUDGET, review, lang), money_header(SPENT, review, lang)]
+    money += [labels.REMAINING(lang), labels.SPENT_SHARE(lang)]
+    _header(sheet, [(1, 3, ""), *((n, n, text) for n, text in enumerate(money, 4))])
+    sheet.merge(sheet.row, 1, 3, labels.PLAN_TOTAL(lang), "total_label")
+    _money(sheet, review.spending, "total_money", "total_share")
+    sheet.row += 2
+    goal, action = GOALS.column, ACTIONS.column
+    tables = (
+        (
+            labels.BY_GOAL(lang),
+            (goal("goal_id").header(lang), goal("goal").header(lang), goal("owner").header(lang)),
+            [(item.goal.id, item.goal.name, item.goal.owner, item.spending) for item in review.goals],
+        ),
+        (
+            labels.BY_OWNER(lang),
+            (labels.NUMBER(lang), action("owner").header(lang), labels.ROLE(lang)),
+            [
+                (number, item.name, item.owner.role if item.owner else "", item.spending)
+                for number, item in enumerate(review.owners, start=1)
+            ],
+        ),
+        (
+            labels.BY_ACTION(lang),
+            (action("action_id").header(lang), action("action").header(lang), action("owner").header(lang)),
+            [
+                (item.action.id, item.action.name, item.action.owner, item.spending)
+                for item in review.actions_spending
+                if item.spending.budget or item.spending.spent
+            ],
+        ),
+    )
+    for title, heads, rows in tables:
+        subheading(sheet, title)
+        if not rows:
+            _note(sheet, labels.NONE(lang))
+            continue
+        _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *money], 1)])
+        for first, name, owner, spending in rows:
+            sheet.put(sheet.row, 1, first, "id")
+            sheet.put(sheet.row, 2, name, "wrap")
+            sheet.fit(sheet.row, 2, 2, name)
+            sheet.put(sheet.row, 3, owner, "text")
+            _money(sheet, spending, "money", "share")
+            sheet.row += 1
+        sheet.row += 1
+
+
+def _money(sheet: LayoutBuilder, spending: Spending, money: str, percent: str) -> None:
+    """Budget, spent, remaining and the share spent, in columns D to G of the current row."""
+    values = (spending.budget, spending.spent, spending.remaining)
+    for column, value in enumerate(values, start=4):
+        sheet.put(sheet.row, column, value, money)
+    sheet.put(sheet.row, 7, share(spending), percent)
+
+
+def decisions(sheet: LayoutBuilder, lang: Lang, rows: int = 6) -> None:
+    """An empty, bordered table for what the meeting decides."""
+    heading(sheet, labels.SECTION_DECISIONS(lang))
+    columns = ACTIONS.column
+    _header(
+        sheet,
+        [
+            (1, 1, labels.NUMBER(lang)),
+            (2, 3, labels.DECISION(lang)),
+            (4, 4, columns("owner").header(lang)),
+            (5, 5, columns("due").header(lang)),
+            (6, sheet.width, columns("notes").header(lang)),
+        ],
+    )
+    for _ in range(rows):
+        sheet.put(sheet.row, 1, None, "blank")
+        sheet.merge(sheet.row, 2, 3, None, "blank")
+        sheet.put(sheet.row, 4, None, "blank")
+        sheet.put(sheet.row, 5, None, "blank")
+        sheet.merge(sheet.row, 6, sheet.width, None, "blank")
+        sheet.height(sheet.row, 28)
+        sheet.row += 1
+    sheet.keep_block()

@@ -1,0 +1,182 @@
+"""Draws a `SheetLayout` and the Review log into openpyxl worksheets.
+
+Every string goes in as a string (`data_type = "s"`), so that an action called `=HYPERLINK(...)` or
+`#N/A` stays text instead of turning into a formula or an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from copy import copy
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.formatting.rule import Rule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sheetplan.layout import CellContent, Chart, Range, SheetLayout, Style
+from sheetplan.model import CellValue
+from sheetplan.review_log import LogRow
+from sheetplan.schema import REVIEW_LOG, Lang
+
+_THIN = Side(style="thin", color="BFBFBF")
+_UNDERLINE = Side(style="medium", color="1F3864")
+
+
+def render(worksheet: Worksheet, layout: SheetLayout) -> None:
+    """Draw `layout` onto an empty worksheet."""
+    prototypes: dict[str, tuple[int, int]] = {}
+    for cell in layout.cells:
+        target = worksheet.cell(cell.row, cell.column)
+        _set(target, cell.value)
+        # Styling a cell through openpyxl's descriptors hashes four style objects; copying the style
+        # array of a cell already styled the same way is a hundred times faster on big plans.
+        first = prototypes.get(cell.style)
+        if first is None:
+            _style(target, layout.styles[cell.style])
+            prototypes[cell.style] = (cell.row, cell.column)
+        else:
+            target._style = copy(worksheet.cell(*first)._style)
+    for merged in layout.merges:
+        worksheet.merge_cells(merged.a1)
+    for column, width in layout.widths.items():
+        worksheet.column_dimensions[get_column_letter(column)].width = width
+    for row, height in layout.heights.items():
+        worksheet.row_dimensions[row].height = height
+    for rule in layout.rules:
+        worksheet.conditional_formatting.add(rule.range.a1, _rule(rule.text, layout.styles[rule.style]))
+    for chart in layout.charts:
+        worksheet.add_chart(
+            _chart(worksheet, chart), f"{get_column_letter(chart.anchor[1])}{chart.anchor[0]}"
+        )
+    _page(worksheet, layout)
+
+
+def write_log(worksheet: Worksheet, rows: Sequence[LogRow], lang: Lang) -> None:
+    """Fill the Review log sheet with `rows` under a header, replacing whatever it held."""
+    header = Style(bold=True, colour="FFFFFF", fill="1F4E78")
+    for column, spec in enumerate(REVIEW_LOG.columns, start=1):
+        cell = worksheet.cell(1, column)
+        _set(cell, spec.header(lang))
+        _style(cell, header)
+        worksheet.column_dimensions[get_column_letter(column)].width = spec.width
+    formats = {"number": ("#,##0", "#,##0.00"), "percent": ("0.0%", "0.0%")}
+    for number, row in enumerate(rows, start=2):
+        for column, (spec, value) in enumerate(
+            zip(REVIEW_LOG.columns, row.cells(lang), strict=True), start=1
+        ):
+            cell = worksheet.cell(number, column)
+            _set(cell, value)
+            if spec.type in formats and isinstance(value, int | float):
+                whole, fraction = formats[spec.type]
+                cell.number_format = whole if float(value).is_integer() else fraction
+    if worksheet.max_row > len(rows) + 1:
+        worksheet.delete_rows(len(rows) + 2, worksheet.max_row - len(rows) - 1)
+    last = get_column_letter(len(REVIEW_LOG.columns))
+    worksheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    worksheet.freeze_panes = "A2"
+
+
+def _set(cell: Cell, value: CellContent | CellValue) -> None:
+    if isinstance(value, str):
+        # openpyxl refuses control characters that XML cannot hold; a pasted one must not stop the review.
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def _style(cell: Cell, style: Style) -> None:
+    cell.font = Font(
+        name=style.font, bold=style.bold, italic=style.italic, size=style.size, color=style.colour
+    )
+    if style.fill:
+        cell.fill = PatternFill(fill_type="solid", start_color=style.fill, end_color=style.fill)
+    if style.border:
+        cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    elif style.underline:
+        cell.border = Border(bottom=_UNDERLINE)
+    cell.number_format = style.number_format
+    cell.alignment = Alignment(
+        horizontal=style.align,
+        vertical=style.valign,
+        wrap_text=style.wrap,
+        indent=style.indent,
+    )
+
+
+def _rule(text: str, style: Style) -> Rule:
+    fill = PatternFill(fill_type="solid", start_color=style.fill, end_color=style.fill, bgColor=style.fill)
+    differential = DifferentialStyle(font=Font(bold=style.bold, color=style.colour), fill=fill)
+    quoted = text.replace('"', '""')
+    return Rule(type="cellIs", operator="equal", formula=[f'"{quoted}"'], dxf=differential)
+
+
+def _chart(worksheet: Worksheet, spec: Chart) -> BarChart | LineChart:
+    chart: BarChart | LineChart
+    if spec.kind == "bar":
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "clustered"
+        chart.overlap = -10
+        chart.gapWidth = 60
+    else:
+        chart = LineChart()
+    chart.title = spec.title
+    chart.width, chart.height = spec.width_cm, spec.height_cm
+    for series in spec.series:
+        values = _reference(worksheet, series.values)
+        chart.add_data(values, titles_from_data=False)
+        added = chart.series[-1]
+        added.tx = SeriesLabel(v=series.name)
+        added.graphicalProperties.solidFill = series.colour
+        added.graphicalProperties.line.solidFill = series.colour
+        if spec.kind == "line":
+            # LibreOffice draws a line series as a curve unless told otherwise.
+            added.smooth = False
+    chart.set_categories(_reference(worksheet, spec.categories))
+    # openpyxl 3.1 leaves `delete` unset, which Excel reads as "hide the axis".
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    # Category names sit at the chart's edge, clear of bars that go below zero.
+    chart.x_axis.tickLblPos = "low"
+    chart.y_axis.number_format = spec.number_format
+    if spec.kind == "bar":
+        # Horizontal bars list categories bottom up; reversing the axis keeps the table's order.
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.crosses = "max"
+    chart.legend.position = "b"
+    return chart
+
+
+def _reference(worksheet: Worksheet, cells: Range) -> Reference:
+    return Reference(
+        worksheet,
+        min_col=cells.first_column,
+        min_row=cells.first_row,
+        max_col=cells.last_column,
+        max_row=cells.last_row,
+    )
+
+
+def _page(worksheet: Worksheet, layout: SheetLayout) -> None:
+    worksheet.sheet_view.showGridLines = False
+    setup = worksheet.page_setup
+    setup.orientation = "landscape" if layout.landscape else "portrait"
+    if layout.fit_width:
+        worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+    worksheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
+    worksheet.print_options.horizontalCentered = True
+    for row in layout.page_breaks:
+        worksheet.row_breaks.append(Break(id=row - 1))
+    page = layout.page_label.replace("&", "&&").format(page="&P", pages="&N")
+    worksheet.oddFooter.left.text = layout.footer.replace("&", "&&")
+    worksheet.oddFooter.right.text = page
