@@ -115,12 +115,12 @@ def check(source: str, as_json: bool) -> None:
     """
     from sheetplan.check import check_plan
     from sheetplan.load import load
-    from sheetplan.report import problems_report
+    from sheetplan.report import ordered, problems_report
     from sheetplan.source import read_source
 
     grid = read_source(source)
     plan, problems = load(grid, source)
-    problems = [*problems, *check_plan(plan, today=date.today())]
+    problems = ordered([*problems, *check_plan(plan, today=date.today(), loaded=problems)])
     if as_json:
         click.echo(json.dumps([problem.as_dict() for problem in problems], ensure_ascii=False, indent=2))
     else:

@@ -1,0 +1,281 @@
+"""The five fundamentals as rules: what a plan must have to be a plan, each problem at its cell.
+
+Each rule is a small function from the plan to the problems it finds; `RULES` lists them in the order
+a reader meets them. `load` has already reported the cells it could not read (errors, formulas with no
+result, values of the wrong type); a rule that finds something at one of those cells stays quiet, so
+each cell is reported once, by the module that knows most about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sheetplan import schema
+from sheetplan.model import Month, Plan, Problem, Severity
+from sheetplan.monthly import month_list
+
+
+@dataclass(frozen=True)
+class Context:
+    """What several rules look up: the plan, today's month, and the IDs and names it defines."""
+
+    plan: Plan
+    this_month: Month
+    goal_ids: frozenset[str]
+    metric_ids: frozenset[str]
+    owners: frozenset[str]
+    channels: frozenset[str]
+
+    def problem(
+        self, severity: Severity, sheet: str, row: int, column: str | None, code: str, message: str
+    ) -> Problem:
+        location = self.plan.locations.get(sheet)
+        name = location.name if location else sheet.capitalize()
+        return Problem(severity, name, self.plan.cell(sheet, row, column), code, message)
+
+    def header(self, sheet: str, column: str) -> str:
+        return next(s for s in schema.INPUT_SHEETS if s.key == sheet).column(column).header(self.plan.lang)
+
+
+Rule = Callable[[Context], Iterable[Problem]]
+
+# (sheet, record attribute, column key, what to say when it is blank)
+_REQUIRED: tuple[tuple[str, str, str, str], ...] = (
+    ("goals", "id", "goal_id", "no Goal ID; give the goal a short ID such as G1"),
+    ("goals", "name", "goal", "no goal: say what you want to achieve"),
+    ("goals", "problem", "problem", "no problem statement: say what problem this goal solves"),
+    ("goals", "why", "why", "no reason: say why this goal matters"),
+    ("goals", "owner", "owner", "no owner: name the one person responsible"),
+    ("owners", "name", "owner", "no name: who is this?"),
+    ("channels", "name", "channel", "no channel name"),
+    ("actions", "id", "action_id", "no Action ID; give the action a short ID such as A1"),
+    ("actions", "goal_id", "goal_id", "no Goal ID: say which goal this action serves"),
+    ("actions", "name", "action", "no action: say what is to be done"),
+    ("actions", "owner", "owner", "no owner: name the one person who does it"),
+    ("actions", "due", "due", "no due date"),
+    ("actions", "status", "status", "no status"),
+    ("metrics", "id", "metric_id", "no Metric ID; give the metric a short ID such as M1"),
+    ("metrics", "name", "metric", "no metric: say what is measured"),
+    ("metrics", "goal_id", "goal_id", "no Goal ID: say which goal this metric measures"),
+    ("metrics", "owner", "owner", "no owner: name the one person who reports it"),
+    ("metrics", "direction", "direction", "no direction: up if higher is better, down if lower is"),
+    ("metrics", "aggregation", "aggregation", "no aggregation: sum, last or average"),
+    ("assumptions", "text", "assumption", "no assumption"),
+)
+
+_CHOICES: tuple[tuple[str, str, str, schema.Choices, str], ...] = (
+    ("goals", "status", "status", schema.GOAL_STATUS, "a goal status"),
+    ("actions", "status", "status", schema.ACTION_STATUS, "an action status"),
+    ("metrics", "direction", "direction", schema.DIRECTION, "a direction"),
+    ("metrics", "aggregation", "aggregation", schema.AGGREGATION, "an aggregation"),
+    ("assumptions", "still_true", "still_true", schema.STILL_TRUE, "an answer"),
+)
+
+_SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
+
+
+def _records(plan: Plan, sheet: str) -> Sequence[Any]:
+    records: Sequence[Any] = getattr(plan, sheet)
+    return records
+
+
+def required_values(context: Context) -> Iterator[Problem]:
+    for sheet, attribute, column, message in _REQUIRED:
+        for record in _records(context.plan, sheet):
+            if getattr(record, attribute) in ("", None):
+                yield context.problem("error", sheet, record.row, column, "missing_value", message)
+
+
+def valid_choices(context: Context) -> Iterator[Problem]:
+    for sheet, attribute, column, choices, what in _CHOICES:
+        allowed = ", ".join(choices.labels(context.plan.lang))
+        for record in _records(context.plan, sheet):
+            value = getattr(record, attribute)
+            if value is not None and value not in choices.values:
+                message = f'"{value}" is not {what}; use one of: {allowed}'
+                yield context.problem("error", sheet, record.row, column, "invalid_choice", message)
+
+
+def unique_ids(context: Context) -> Iterator[Problem]:
+    checked: tuple[tuple[str, str, Severity], ...] = (
+        ("goals", "goal_id", "error"),
+        ("actions", "action_id", "error"),
+        ("metrics", "metric_id", "error"),
+        ("owners", "owner", "warning"),
+        ("channels", "channel", "warning"),
+    )
+    for sheet, column, severity in checked:
+        first: dict[str, int] = {}
+        attribute = "name" if sheet in ("owners", "channels") else "id"
+        for record in _records(context.plan, sheet):
+            key = getattr(record, attribute)
+            if key in first:
+                what = context.header(sheet, column)
+                message = f"{key} is also on row {first[key]}; each {what} must be different"
+                code = "duplicate_id" if severity == "error" else "duplicate_name"
+                yield context.problem(severity, sheet, record.row, column, code, message)
+            elif key:
+                first[key] = record.row
+
+
+def known_goals(context: Context) -> Iterator[Problem]:
+    for sheet in ("actions", "metrics"):
+        for record in _records(context.plan, sheet):
+            if record.goal_id and record.goal_id not in context.goal_ids:
+                message = f"{record.goal_id} is not a Goal ID on the Goals sheet"
+                yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
+
+
+def one_listed_owner(context: Context) -> Iterator[Problem]:
+    """One owner per task, goal and metric, and one that the Owners sheet lists."""
+    by_folded = {schema.normalise(name): name for name in context.owners}
+    for sheet in ("goals", "actions", "metrics", "assumptions"):
+        for record in _records(context.plan, sheet):
+            owner: str = record.owner
+            if not owner:
+                continue
+            parts = [part for part in _SEVERAL.split(owner) if part]
+            if len(parts) > 1 and (
+                owner not in context.owners or all(part in context.owners for part in parts)
+            ):
+                message = (
+                    f'"{owner}" names several people; one owner per task: choose the one who answers for it'
+                )
+                yield context.problem("error", sheet, record.row, "owner", "several_owners", message)
+            elif owner not in context.owners:
+                near = by_folded.get(schema.normalise(owner))
+                hint = f' (did you mean "{near}"?)' if near else "; add the person there first"
+                message = f'"{owner}" is not on the Owners sheet{hint}'
+                yield context.problem("error", sheet, record.row, "owner", "unknown_owner", message)
+
+
+def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
+    with_actions = {action.goal_id for action in context.plan.actions}
+    with_metrics = {metric.goal_id for metric in context.plan.metrics}
+    for goal in context.plan.goals:
+        if not goal.id or goal.status == "dropped":
+            continue
+        if goal.id not in with_actions:
+            message = f"goal {goal.id} has no actions; add at least one on the Actions sheet"
+            yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_actions", message)
+        if goal.id not in with_metrics:
+            message = f"goal {goal.id} has no metrics; add at least one on the Metrics sheet"
+            yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_metrics", message)
+
+
+def forecast_every_month(context: Context) -> Iterator[Problem]:
+    plan = context.plan
+    location = plan.locations.get("forecasts")
+    columns = location.columns if location else {}
+    forecast_sheet = location.name if location else "Forecasts"
+    months = [month for month in plan.settings.plan_months if str(month) in columns or not location]
+    for metric in plan.metrics:
+        if not metric.id:
+            continue
+        series = plan.forecasts.get(metric.id)
+        if series is None:
+            message = f"{metric.id} has no row on {forecast_sheet}; add one with a forecast for every month"
+            yield context.problem("error", "metrics", metric.row, "metric_id", "no_forecast_row", message)
+            continue
+        # load keeps only plan months, so a series as long as the months misses none.
+        missing = [] if len(series) >= len(months) else [month for month in months if month not in series]
+        if missing:
+            row = location.rows.get(metric.id, 0) if location else 0
+            message = f"{metric.id} has no forecast for {month_list(missing)}"
+            yield context.problem("error", "forecasts", row, str(missing[0]), "missing_forecast", message)
+
+
+def known_metrics(context: Context) -> Iterator[Problem]:
+    for sheet in ("forecasts", "actuals"):
+        location = context.plan.locations.get(sheet)
+        rows = location.rows if location else {}
+        for metric_id in getattr(context.plan, sheet):
+            if metric_id not in context.metric_ids:
+                message = f"{metric_id} is not a Metric ID on the Metrics sheet"
+                yield context.problem(
+                    "error", sheet, rows.get(metric_id, 0), "metric_id", "unknown_metric", message
+                )
+
+
+def no_future_actuals(context: Context) -> Iterator[Problem]:
+    location = context.plan.locations.get("actuals")
+    rows = location.rows if location else {}
+    future = {month for month in context.plan.settings.plan_months if month > context.this_month}
+    for metric_id, series in context.plan.actuals.items():
+        if future.isdisjoint(series):
+            continue
+        for month in sorted(month for month in series if month > context.this_month):
+            message = f"an actual for {month}, which has not ended yet (this month is {context.this_month})"
+            yield context.problem(
+                "warning", "actuals", rows.get(metric_id, 0), str(month), "future_actual", message
+            )
+
+
+def owners_have_tasks(context: Context) -> Iterator[Problem]:
+    busy = {action.owner for action in context.plan.actions}
+    for owner in context.plan.owners:
+        if owner.name and owner.name not in busy:
+            message = f"{owner.name} owns no action; give them a task or remove them"
+            yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
+
+
+def channels_within_limits(context: Context) -> Iterator[Problem]:
+    for channel in context.plan.channels:
+        planned, most = channel.planned_per_week, channel.max_per_week
+        if planned is not None and most is not None and planned > most:
+            name = channel.name or "this channel"
+            message = f"{planned} posts a week planned on {name}, more than its maximum of {most}"
+            yield context.problem(
+                "warning", "channels", channel.row, "planned_per_week", "too_many_posts", message
+            )
+
+
+def known_channels(context: Context) -> Iterator[Problem]:
+    if "channels" not in context.plan.locations:
+        return
+    for action in context.plan.actions:
+        if action.channel and action.channel not in context.channels:
+            message = f'"{action.channel}" is not on the Channels sheet'
+            yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
+
+
+def due_after_start(context: Context) -> Iterator[Problem]:
+    for action in context.plan.actions:
+        if action.start and action.due and action.due < action.start:
+            message = f"due {action.due} is before its start {action.start}"
+            yield context.problem("warning", "actions", action.row, "due", "due_before_start", message)
+
+
+RULES: tuple[Rule, ...] = (
+    required_values,
+    valid_choices,
+    unique_ids,
+    known_goals,
+    one_listed_owner,
+    goals_have_actions_and_metrics,
+    forecast_every_month,
+    known_metrics,
+    no_future_actuals,
+    owners_have_tasks,
+    channels_within_limits,
+    known_channels,
+    due_after_start,
+)
+
+
+def check_plan(plan: Plan, *, today: date, loaded: Iterable[Problem] = ()) -> list[Problem]:
+    """The problems of a plan, by the rules; cells that `loaded` already reports an error at are skipped."""
+    context = Context(
+        plan=plan,
+        this_month=Month.of(today),
+        goal_ids=frozenset(goal.id for goal in plan.goals if goal.id),
+        metric_ids=frozenset(metric.id for metric in plan.metrics if metric.id),
+        owners=frozenset(owner.name for owner in plan.owners if owner.name),
+        channels=frozenset(channel.name for channel in plan.channels if channel.name),
+    )
+    reported = {problem.cell for problem in loaded if problem.severity == "error" and problem.cell}
+    return [problem for rule in RULES for problem in rule(context) if problem.cell not in reported]

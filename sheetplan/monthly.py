@@ -1,0 +1,97 @@
+"""Reads Forecasts and Actuals: one row per metric, one column per month, numbers in the cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sheetplan import values
+from sheetplan.cells import CellReader
+from sheetplan.model import Month, Problem, Series, Settings, Severity
+from sheetplan.tables import Table
+
+
+def month_list(months: Sequence[Month], most: int = 4) -> str:
+    """Months as a message lists them: `2026-01, 2026-02 and 2026-04`, or `... and 9 more`."""
+    shown = [str(month) for month in months[:most]]
+    rest = len(months) - len(shown)
+    if rest > 0:
+        return f"{', '.join(shown)} and {rest} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def read_monthly(
+    table: Table, settings: Settings, months_known: bool, problems: list[Problem]
+) -> tuple[dict[str, Series], dict[str, int]]:
+    """Each Metric ID's numbers by month, and the row each Metric ID is on.
+
+    Only the plan's months are read. Month columns outside the plan that hold numbers, plan months
+    with no column, rows with numbers but no Metric ID, and a Metric ID on two rows are reported.
+    """
+    cells = CellReader(table, problems)
+    plan_months = settings.plan_months
+    inside = set(plan_months)
+    columns = [(month, index) for month, index in sorted(table.months.items()) if month in inside]
+    outside = {index: month for month, index in table.months.items() if month not in inside}
+    used_outside: set[int] = set()
+    series: dict[str, Series] = {}
+    rows: dict[str, int] = {}
+    id_index = table.columns["metric_id"]
+    for row in table.data(ignore=("metric",)):
+        number, row_cells = row
+        width = len(row_cells)
+        if outside:
+            used_outside.update(
+                index for index in outside if index < width and not values.is_blank(row_cells[index])
+            )
+        metric_id = cells.name(row, "metric_id")
+        if not metric_id:
+            if any(index < width and not values.is_blank(row_cells[index]) for _, index in columns):
+                message = "this row has numbers but no Metric ID"
+                cells.report(number, id_index, "error", "no_metric_id", message)
+            continue
+        if metric_id in rows:
+            message = f"{metric_id} is also on row {rows[metric_id]}; this row is ignored"
+            cells.report(number, id_index, "error", "duplicate_row", message)
+            continue
+        rows[metric_id] = number
+        numbers: dict[Month, float] = {}
+        # Most cells are numbers or blank: take them without a call per cell.
+        for month, index in columns:
+            value = row_cells[index] if index < width else None
+            if type(value) is float:
+                numbers[month] = int(value) if value.is_integer() else value
+            elif value is None or value == "":
+                continue
+            elif type(value) is int:
+                numbers[month] = value
+            elif (amount := cells.number_at(number, index, value)) is not None:
+                numbers[month] = amount
+        series[metric_id] = numbers
+    if months_known:
+        _report_columns(table, plan_months, [month for month, _ in columns], used_outside, problems)
+    return series, rows
+
+
+def _report_columns(
+    table: Table,
+    plan_months: Sequence[Month],
+    present: Sequence[Month],
+    used_outside: set[int],
+    problems: list[Problem],
+) -> None:
+    missing = [month for month in plan_months if month not in set(present)]
+    if missing:
+        severity: Severity = "error" if table.sheet.key == "forecasts" else "warning"
+        what = "a column" if len(missing) == 1 else "columns"
+        message = f"no {what} for {month_list(missing)}; add {what} headed YYYY-MM for every plan month"
+        problems.append(
+            Problem(
+                severity, table.name, table.row_address(table.header_row), "missing_month_column", message
+            )
+        )
+    first, last = plan_months[0], plan_months[-1]
+    for index in sorted(used_outside):
+        month = next(month for month, column in table.months.items() if column == index)
+        message = f"{month} is outside the plan ({first} to {last}); its numbers are ignored"
+        address = table.address(table.header_row, index)
+        problems.append(Problem("warning", table.name, address, "month_outside_plan", message))

@@ -1,0 +1,94 @@
+"""Reads an .xlsx, .xlsm or .ods workbook into a Grid of plain values, with python-calamine.
+
+calamine was chosen by measurement: it reads every cell of a 2,000-metric × 36-month plan with 10,000
+actions in 0.30 s, where openpyxl (`read_only=True`) takes 3.9 s. What it returns, and what is done
+about it:
+
+- numbers: always `float` (`5.0` for 5). Left so: `load` makes whole numbers `int` where it reads a
+  number, for every backend alike, which costs less than a pass over every cell here;
+- dates: `date` for date-only cells, `datetime` when the format has a time; numbers in date columns
+  that were not formatted as dates are serial numbers, which `load` reads as dates too;
+- blank cells: `''`, as the Google Sheets API also gives them;
+- error cells (`#N/A`, `#REF!`...): `''` from calamine, replaced here by `ErrorValue`;
+- formulas with no saved result: `''` from calamine, replaced here by `FormulaValue`.
+
+The last two come from `xmlscan`, which streams the sheet XML for the few cells concerned.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import cast
+
+import python_calamine
+
+from sheetplan import xmlscan
+from sheetplan.errors import SourceError
+from sheetplan.guard import WorkbookKind
+from sheetplan.model import CellValue
+
+Rows = list[list[CellValue]]
+
+
+def read_workbook(
+    path: Path, kind: WorkbookKind, wanted: Callable[[str], bool] | None = None, name: str | None = None
+) -> dict[str, Rows]:
+    """The sheets of a workbook that `wanted` accepts (all by default), as rows of plain values.
+
+    Rows start at row 1 and cells at column A, whatever the sheet's used range.
+    """
+    label = name or str(path)
+    accept = wanted or (lambda _: True)
+    try:
+        # The scan inflates the sheets again while calamine parses them; zlib lets go of the GIL,
+        # so on two cores the scan costs nothing that can be measured.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            special = pool.submit(_special_cells, path, kind, accept)
+            with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+                names = [
+                    sheet.name
+                    for sheet in workbook.sheets_metadata
+                    if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet and accept(sheet.name)
+                ]
+                # calamine's time-only cells (time, timedelta) stay as they are: load reads them as text.
+                grid = cast(
+                    dict[str, Rows],
+                    {
+                        name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                        for name in names
+                    },
+                )
+            for sheet_name, cells in special.result().items():
+                if sheet_name in grid:
+                    _patch(grid[sheet_name], cells)
+    # calamine's errors (and the panics of its Rust core) have no common base but Exception.
+    except Exception as error:
+        if isinstance(error, SourceError):
+            raise
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise SourceError(f"{label}: cannot be read as a workbook ({detail})") from None
+    return grid
+
+
+def _special_cells(path: Path, kind: WorkbookKind, wanted: Callable[[str], bool]) -> dict[str, xmlscan.Cells]:
+    with zipfile.ZipFile(path) as archive:
+        if kind == "ods":
+            return xmlscan.ods_error_cells(archive, wanted)
+        parts = xmlscan.xlsx_sheet_parts(archive)
+        found = {
+            name: xmlscan.xlsx_special_cells(archive, part) for name, part in parts.items() if wanted(name)
+        }
+    return {name: cells for name, cells in found.items() if cells}
+
+
+def _patch(rows: Rows, cells: xmlscan.Cells) -> None:
+    for (row, column), value in cells.items():
+        while len(rows) < row:
+            rows.append([])
+        cells_of_row = rows[row - 1]
+        if len(cells_of_row) < column:
+            cells_of_row.extend([""] * (column - len(cells_of_row)))
+        cells_of_row[column - 1] = value

@@ -1,0 +1,55 @@
+"""Turns what the user typed as SOURCE (a file path, a Google Sheets URL or `gsheet:KEY`) into a Grid."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+from sheetplan.errors import SourceError
+from sheetplan.guard import guard_file
+from sheetplan.model import Grid
+from sheetplan.readers import read_workbook
+from sheetplan.schema import sheet_by_name
+
+_GOOGLE = re.compile(r"^(?:gsheet:\S+|https?://docs\.google\.com/spreadsheets/\S+)$")
+
+
+def google_key(source: str) -> str | None:
+    """The spreadsheet key when `source` names a Google Sheet; None for a file."""
+    try:
+        client = importlib.import_module("sheetplan.gsheets_client")
+    except ModuleNotFoundError:
+        client = None
+    if client is not None and hasattr(client, "parse_sheet_source"):
+        key = client.parse_sheet_source(source)
+        return None if key is None else str(key)
+    return source.strip() if _GOOGLE.match(source.strip()) else None
+
+
+def read_source(source: str, credentials: Path | None = None) -> Grid:
+    """The plan's sheets, as plain values, from a workbook file or a Google Sheet.
+
+    Only sheets the schema knows are read (not the Guide, review sheets or the user's own sheets).
+    Raises SourceError, with a one-line message naming the source, when it cannot be used.
+    """
+    key = google_key(source)
+    if key is not None:
+        return _read_google(source, key, credentials)
+    path = Path(source)
+    kind = guard_file(path, source)
+    return read_workbook(path, kind, wanted=lambda name: sheet_by_name(name) is not None, name=source)
+
+
+def _read_google(source: str, key: str, credentials: Path | None) -> Grid:
+    try:
+        gsheets = importlib.import_module("sheetplan.gsheets")
+    except ModuleNotFoundError as error:
+        if error.name in ("sheetplan.gsheets", "gspread"):
+            raise SourceError(
+                f"{source}: cannot read Google Sheets: this sheetplan has no Google Sheets support"
+                " (install it with: pip install 'sheetplan[google]')"
+            ) from None
+        raise
+    grid: Grid = gsheets.read_grid(key, credentials)
+    return grid
