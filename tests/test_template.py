@@ -182,21 +182,30 @@ def test_example_dates_are_date_cells(tmp_path: Path) -> None:
     assert worksheet.cell(2, due).number_format == DATE_FORMAT
 
 
-@pytest.mark.parametrize(
-    "text", ['=HYPERLINK("http://x","y")', "=1+1", "+359 88 123", "2026-03", "http://example.com", "007"]
-)
-def test_text_is_written_as_text(tmp_path: Path, text: str) -> None:
-    content = Content(
-        settings={"plan_name": text},
-        rows={"actions": [{"action_id": "A1", "goal_id": "G1", "action": text, "notes": text}]},
-    )
-    path = tmp_path / "plan.xlsx"
+TEXTS = ['=HYPERLINK("http://x","y")', "=1+1", "+359 88 123", "2026-03", "http://example.com", "007", "12.50"]
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory: pytest.TempPathFactory) -> Workbook:
+    """A workbook whose actions are named with text that a careless writer would turn into something else."""
+    rows = [{"action_id": f"A{number}", "action": text, "notes": text} for number, text in enumerate(TEXTS)]
+    content = Content(settings={"plan_name": TEXTS[0]}, rows={"actions": rows})
+    path = tmp_path_factory.mktemp("texts") / "plan.xlsx"
     path.write_bytes(build_workbook((Month(2026, 1),), "en", content))
-    workbook = load(path)
-    action = workbook["Actions"]["C2"]
-    assert (action.value, action.data_type) == (text, "s")
-    assert (workbook["Settings"]["B2"].value, workbook["Settings"]["B2"].data_type) == (text, "s")
-    assert not workbook["Actions"]["C2"].hyperlink
+    return load(path)
+
+
+@pytest.mark.parametrize("row", range(len(TEXTS)), ids=TEXTS)
+def test_text_is_written_as_text(texts: Workbook, row: int) -> None:
+    for column in ("C", "L"):
+        cell = texts["Actions"][f"{column}{row + 2}"]
+        assert (cell.value, cell.data_type) == (TEXTS[row], "s")
+        assert not cell.hyperlink
+
+
+def test_plan_name_is_written_as_text(texts: Workbook) -> None:
+    cell = texts["Settings"]["B2"]
+    assert (cell.value, cell.data_type) == (TEXTS[0], "s")
 
 
 def test_properties_name_the_plan(tmp_path: Path) -> None:
