@@ -14,6 +14,8 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 from template_support import START, TODAY, label_value, load, records, write
 
+from sheetplan.check import check_plan
+from sheetplan.load import load as read_plan
 from sheetplan.model import Month
 from sheetplan.schema import (
     ACTIONS,
@@ -29,6 +31,7 @@ from sheetplan.schema import (
     Lang,
     Sheet,
 )
+from sheetplan.source import read_source
 from sheetplan.variance import compare
 
 CYRILLIC = re.compile("[а-яА-Я]")
@@ -212,3 +215,11 @@ def test_dates_stay_within_a_short_or_long_plan(tmp_path: Path, months: int) -> 
             if key in row:
                 assert START.first_day <= row[key].date() <= end
     assert all(len(row) == 2 + months for row in example["forecasts"])
+
+
+@pytest.mark.parametrize(("lang", "months"), [("en", 12), ("bg", 12), ("en", 1), ("bg", 60)])
+def test_the_checker_finds_the_example_clean(tmp_path: Path, lang: Lang, months: int) -> None:
+    path = str(write(tmp_path, lang=lang, example=True, months=months))
+    plan, problems = read_plan(read_source(path), path)
+    assert [*problems, *check_plan(plan, today=TODAY)] == []
+    assert len(plan.metrics) == len(plan.forecasts) == 10
