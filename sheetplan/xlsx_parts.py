@@ -114,23 +114,28 @@ def _drawing_losses(archive: zipfile.ZipFile, name: str) -> Iterator[Loss]:
 
 
 def _sheet_losses(archive: zipfile.ZipFile, name: str) -> Iterator[Loss]:
-    """The sheet's extension list and newer-Excel content, found by a streaming byte search.
+    """The sheet's extension lists and newer-Excel content, found by a streaming byte search.
 
     Worksheets can be large, so this reads them in chunks (keeping a little overlap for a tag cut in
-    two) rather than parsing them.
+    two) rather than parsing them. What an extension list holds is judged from the last one, the
+    worksheet's own; earlier ones belong to conditional formats and only point into it.
     """
     tail = b""
-    extensions = b""
+    extensions: bytes | None = None
+    alternate = False
     with archive.open(name) as stream:
         while chunk := stream.read(_CHUNK):
             text = tail + chunk
-            if extensions or b"<extLst" in text:
-                extensions += text[text.find(b"<extLst") :] if not extensions else chunk
-            elif b"AlternateContent" in text:
-                yield Loss("content for newer Excel versions (mc:AlternateContent)", name)
-                return
+            start = text.rfind(b"<extLst")
+            if start >= 0:
+                extensions = text[start:]
+            elif extensions is not None:
+                extensions += chunk
+            alternate = alternate or b"AlternateContent" in text
             tail = text[-64:]
-    if extensions:
+    if extensions is not None:
         kinds = [what for marker, what in _EXTENSIONS if marker in extensions]
         for what in kinds or ["an Excel extension list (extLst)"]:
             yield Loss(what, name)
+    if alternate:
+        yield Loss("content for newer Excel versions (mc:AlternateContent)", name)
