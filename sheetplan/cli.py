@@ -129,5 +129,68 @@ def check(source: str, as_json: bool) -> None:
         raise SystemExit(1)
 
 
+@cli.command()
+@click.argument("source")
+@click.option("--month", type=MonthType(), help="The month to review.  [default: the last full month]")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review to this .xlsx instead of into the plan (added to it when it exists).",
+)
+@click.option("--dry-run", is_flag=True, help="Compute and print the review; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON instead of the summary.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["at_risk", "off_track"]),
+    help="Exit with 1 when a metric's month is at this status or worse.",
+)
+@click.option("--force", is_flag=True, help="Review a plan even when it has errors.")
+def review(
+    source: str,
+    month: Month | None,
+    out: Path | None,
+    dry_run: bool,
+    as_json: bool,
+    fail_on: str | None,
+    force: bool,
+) -> None:
+    """Compare plan with actual for a month and write the review meeting's sheet.
+
+    Adds the sheet "Review YYYY-MM" (the meeting's agenda, the figures and charts) and the
+    "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. When the workbook
+    holds something sheetplan could not keep (shapes, sparklines, macros...), the plan is left alone
+    and the review goes to NAME.review-YYYY-MM.xlsx beside it. A plan with errors is not reviewed
+    (exit 1) unless --force.
+
+    \b
+    Examples:
+        sheetplan review plan.xlsx
+        sheetplan review plan.xlsx --month 2026-03 --dry-run
+        sheetplan review plan.xlsx --json --fail-on off_track > review.json
+        sheetplan review plan.ods --out reviews.xlsx
+    """
+    from sheetplan.report import problems_report
+    from sheetplan.review import reached, read_plan, review_of, write_review
+    from sheetplan.review_json import review_json
+    from sheetplan.review_summary import summary
+
+    today = date.today()
+    read = read_plan(source, today)
+    if read.errors and not force:
+        click.echo(problems_report(read.problems, source), err=as_json, color=None)
+        click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
+        raise SystemExit(1)
+    result = review_of(read, month, today)
+    outcome = None if dry_run else write_review(read, result, out)
+    if as_json:
+        click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
+        if outcome is not None:
+            click.echo(f"Wrote {outcome.sheet} to {outcome.where}.", err=True)
+    else:
+        click.echo(summary(read, result, outcome), color=None)
+    if fail_on and reached(result, fail_on):
+        raise SystemExit(1)
+
+
 def main() -> None:
     cli(prog_name="sheetplan")
