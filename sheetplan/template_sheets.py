@@ -39,6 +39,8 @@ _PROSE_WIDTH = 24
 _CHAR_WIDTH = 1.15
 """Roughly how many width units an average character of running text takes."""
 _LINE_HEIGHT = 15
+LOOKUP_ROWS = 40
+"""Rows of Forecasts and Actuals that look up the metric's name: more metrics than most plans have."""
 
 
 @dataclass(frozen=True)
@@ -222,10 +224,11 @@ class SheetWriter:
         """The Metric column of Forecasts and Actuals: a lookup of the Metric ID, for reading only.
 
         Its cached value is the name itself, so programs that do not recalculate show it too; sheetplan
-        never reads it back.
+        never reads it back. Only the first rows get it: a formula makes a row count as used, and
+        spreadsheet programs would print every one of the table's rows.
         """
         id_letter, name = plan.letter("metric_id"), plan.index("metric")
-        for index in range(1, plan.rows + 1):
+        for index in range(1, max(LOOKUP_ROWS, len(rows)) + 1):
             key = f"${id_letter}{index + 1}"
             lookup = (
                 f"INDEX({metrics.column_range('metric')},MATCH({key},{metrics.column_range('metric_id')},0))"

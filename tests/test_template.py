@@ -26,7 +26,7 @@ from sheetplan.schema import (
     dropdown_columns,
 )
 from sheetplan.template import build_workbook
-from sheetplan.template_sheets import MISSING_FILL
+from sheetplan.template_sheets import LOOKUP_ROWS, MISSING_FILL
 
 BOTH = pytest.mark.parametrize(
     ("lang", "example"), [(lang, example) for lang in LANGS for example in (False, True)]
@@ -173,6 +173,8 @@ def test_monthly_sheets_look_up_the_metric_name_with_the_name_cached(tmp_path: P
             assert "INDEX(Metrics!$B$2:$B$201,MATCH($A" in formulas[key].cell(row, 2).value
             assert cached[key].cell(row, 2).value == metric["metric"]
         assert cached[key].cell(len(metrics) + 2, 2).value in (None, "")
+        assert formulas[key].cell(LOOKUP_ROWS + 1, 2).value.startswith("=IF(")
+        assert formulas[key].cell(LOOKUP_ROWS + 2, 2).value is None
 
 
 def test_example_dates_are_date_cells(tmp_path: Path) -> None:
