@@ -30,6 +30,17 @@ class Context:
     owners: frozenset[str]
     channels: frozenset[str]
 
+    @classmethod
+    def of(cls, plan: Plan, today: date) -> Context:
+        return cls(
+            plan=plan,
+            this_month=Month.of(today),
+            goal_ids=frozenset(goal.id for goal in plan.goals if goal.id),
+            metric_ids=frozenset(metric.id for metric in plan.metrics if metric.id),
+            owners=frozenset(owner.name for owner in plan.owners if owner.name),
+            channels=frozenset(channel.name for channel in plan.channels if channel.name),
+        )
+
     def problem(
         self, severity: Severity, sheet: str, row: int, column: str | None, code: str, message: str
     ) -> Problem:
@@ -269,13 +280,6 @@ RULES: tuple[Rule, ...] = (
 
 def check_plan(plan: Plan, *, today: date, loaded: Iterable[Problem] = ()) -> list[Problem]:
     """The problems of a plan, by the rules; cells that `loaded` already reports an error at are skipped."""
-    context = Context(
-        plan=plan,
-        this_month=Month.of(today),
-        goal_ids=frozenset(goal.id for goal in plan.goals if goal.id),
-        metric_ids=frozenset(metric.id for metric in plan.metrics if metric.id),
-        owners=frozenset(owner.name for owner in plan.owners if owner.name),
-        channels=frozenset(channel.name for channel in plan.channels if channel.name),
-    )
+    context = Context.of(plan, today)
     reported = {problem.cell for problem in loaded if problem.severity == "error" and problem.cell}
     return [problem for rule in RULES for problem in rule(context) if problem.cell not in reported]

@@ -118,10 +118,11 @@ def find_table(
 ) -> Table:
     """Where `sheet`'s headers are on the workbook sheet `name`; SourceError when a required one is missing.
 
-    The header row is the one among the first rows that names the most required columns.
+    The header row is the one among the first rows that names the most required columns, then the
+    most columns (month headers count on Forecasts and Actuals).
     """
     rows = grid[name]
-    best, best_keys = 0, set[str]()
+    best, best_score, best_keys = 0, (0, 0), set[str]()
     required = {column.key for column in sheet.required}
     for number, cells in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
         keys = {
@@ -129,8 +130,10 @@ def find_table(
             for cell in cells
             if isinstance(cell, str) and (column := schema.column_by_header(sheet, cell))
         }
-        if len(keys & required) > len(best_keys & required):
-            best, best_keys = number, keys
+        months = sum(1 for cell in cells if _is_month(cell)) if sheet.monthly else 0
+        score = (len(keys & required), len(keys) + months)
+        if score > best_score:
+            best, best_score, best_keys = number, score, keys
     if not best:
         headers = ", ".join(f'"{column.header(lang)}"' for column in sheet.required)
         raise SourceError(
@@ -145,6 +148,16 @@ def find_table(
     table = Table(sheet, name, rows, best, {})
     _read_headers(table, rows[best - 1], problems)
     return table
+
+
+def _is_month(cell: CellValue) -> bool:
+    if values.is_blank(cell):
+        return False
+    try:
+        values.to_month(cell)
+    except values.BadValue:
+        return False
+    return True
 
 
 def _read_headers(table: Table, cells: Sequence[CellValue], problems: list[Problem]) -> None:

@@ -1,0 +1,351 @@
+"""The five fundamentals as rules: each rule, on a sample plan with one thing wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from plan_builder import TODAY, Grid, plan_grid, sample, set_cell
+
+from sheetplan.check import RULES, Context, check_plan
+from sheetplan.load import load
+from sheetplan.model import (
+    Action,
+    Channel,
+    ErrorValue,
+    FormulaValue,
+    Goal,
+    Metric,
+    Month,
+    Owner,
+    Plan,
+    Settings,
+)
+
+ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
+NO_RESULT = (
+    "has no saved result (the file was saved by a program that does not calculate);"
+    " open it in a spreadsheet program and save it, or type the value"
+)
+
+
+def found(grid: Grid, today: date = TODAY) -> list[str]:
+    """What `sheetplan check` reports, load's problems then check's, one line each."""
+    plan, problems = load(grid, "plan.xlsx")
+    problems = [*problems, *check_plan(plan, today=today, loaded=problems)]
+    return [f"{problem.severity} {problem.cell} {problem.code}: {problem.message}" for problem in problems]
+
+
+def test_the_sample_plan_is_clean() -> None:
+    assert found(plan_grid(sample())) == []
+
+
+def cells(*changes: tuple[str, str, object]) -> Callable[[Grid], None]:
+    def change(grid: Grid) -> None:
+        for sheet, cell, value in changes:
+            set_cell(grid, sheet, cell, value)
+
+    return change
+
+
+def delete_row(sheet: str, row: int) -> Callable[[Grid], None]:
+    def change(grid: Grid) -> None:
+        del grid[sheet][row - 1]
+
+    return change
+
+
+def case(name: str, change: Callable[[Grid], None], *expected: str) -> Any:
+    return pytest.param(change, list(expected), id=name)
+
+
+RULE_CASES = [
+    # Goals: the problem and the reason written down, one owner, at least one action and one metric.
+    case(
+        "goal without a problem",
+        cells(("Goals", "C2", "")),
+        "error Goals!C2 missing_value: no problem statement: say what problem this goal solves",
+    ),
+    case(
+        "goal without a reason",
+        cells(("Goals", "D3", "   ")),
+        "error Goals!D3 missing_value: no reason: say why this goal matters",
+    ),
+    case(
+        "goal without a name",
+        cells(("Goals", "B2", None)),
+        "error Goals!B2 missing_value: no goal: say what you want to achieve",
+    ),
+    case(
+        "goal without an owner",
+        cells(("Goals", "E2", None)),
+        "error Goals!E2 missing_value: no owner: name the one person responsible",
+    ),
+    case(
+        "goal without actions",
+        delete_row("Actions", 4),
+        "error Goals!A3 goal_without_actions: goal G2 has no actions; add at least one on the Actions sheet",
+        "warning Owners!A3 owner_without_tasks: Ivan owns no action; give them a task or remove them",
+    ),
+    case(
+        "goal without metrics",
+        cells(("Metrics", "C3", "G1")),
+        "error Goals!A3 goal_without_metrics: goal G2 has no metrics; add at least one on the Metrics sheet",
+    ),
+    case(
+        "a dropped goal needs neither actions nor metrics",
+        cells(("Goals", "G3", "dropped"), ("Actions", "B4", "G1"), ("Metrics", "C3", "G1")),
+    ),
+    case(
+        "goal with an unknown status",
+        cells(("Goals", "G2", "paused")),
+        'error Goals!G2 invalid_choice: "paused" is not a goal status; use one of: active, achieved, dropped',
+    ),
+    # Actions: one Goal ID that exists, one listed owner, a due date, a valid status.
+    case(
+        "action without a Goal ID",
+        cells(("Actions", "B2", "")),
+        "error Actions!B2 missing_value: no Goal ID: say which goal this action serves",
+    ),
+    case(
+        "action for a goal that does not exist",
+        cells(("Actions", "B3", "G9")),
+        "error Actions!B3 unknown_goal: G9 is not a Goal ID on the Goals sheet",
+    ),
+    case(
+        "action without a due date",
+        cells(("Actions", "G3", None)),
+        "error Actions!G3 missing_value: no due date",
+    ),
+    case(
+        "action without a status", cells(("Actions", "H2", "")), "error Actions!H2 missing_value: no status"
+    ),
+    case(
+        "action with an unknown status",
+        cells(("Actions", "H2", "finished")),
+        'error Actions!H2 invalid_choice: "finished" is not an action status;'
+        " use one of: not started, in progress, done, blocked, dropped",
+    ),
+    case(
+        "action without an owner",
+        cells(("Actions", "E3", None)),
+        "error Actions!E3 missing_value: no owner: name the one person who does it",
+        "warning Owners!A4 owner_without_tasks: Elena owns no action; give them a task or remove them",
+    ),
+    case(
+        "action owned by two people, with a comma",
+        cells(("Actions", "E2", "Maria, Ivan")),
+        f'error Actions!E2 several_owners: "Maria, Ivan" {ONE_OWNER}',
+    ),
+    case(
+        "action owned by two people, with 'and'",
+        cells(("Actions", "E2", "Maria and Ivan")),
+        f'error Actions!E2 several_owners: "Maria and Ivan" {ONE_OWNER}',
+    ),
+    case(
+        "action owned by two people, with a slash",
+        cells(("Actions", "E2", "Maria/Ivan")),
+        f'error Actions!E2 several_owners: "Maria/Ivan" {ONE_OWNER}',
+    ),
+    case(
+        "action owned by two people, in Bulgarian",
+        cells(("Actions", "E2", "Мария и Иван")),
+        f'error Actions!E2 several_owners: "Мария и Иван" {ONE_OWNER}',
+    ),
+    case(
+        "action owned by someone not on the Owners sheet",
+        cells(("Actions", "E2", "Petya")),
+        'error Actions!E2 unknown_owner: "Petya" is not on the Owners sheet; add the person there first',
+    ),
+    case(
+        "action owner spelt in another case",
+        cells(("Actions", "E2", "maria")),
+        'error Actions!E2 unknown_owner: "maria" is not on the Owners sheet (did you mean "Maria"?)',
+    ),
+    case(
+        "action due before it starts",
+        cells(("Actions", "F2", date(2025, 3, 1))),
+        "warning Actions!G2 due_before_start: due 2025-02-28 is before its start 2025-03-01",
+    ),
+    case(
+        "action on a channel not on the Channels sheet",
+        cells(("Actions", "D2", "TikTok")),
+        'warning Actions!D2 unknown_channel: "TikTok" is not on the Channels sheet',
+    ),
+    # Metrics: a valid direction and aggregation, a forecast for every month.
+    case(
+        "metric without a direction",
+        cells(("Metrics", "F2", None)),
+        "error Metrics!F2 missing_value: no direction: up if higher is better, down if lower is",
+    ),
+    case(
+        "metric with an unknown direction",
+        cells(("Metrics", "F2", "sideways")),
+        'error Metrics!F2 invalid_choice: "sideways" is not a direction; use one of: up, down',
+    ),
+    case(
+        "metric without an aggregation",
+        cells(("Metrics", "G3", "")),
+        "error Metrics!G3 missing_value: no aggregation: sum, last or average",
+    ),
+    case(
+        "metric with an unknown aggregation",
+        cells(("Metrics", "G3", "median")),
+        'error Metrics!G3 invalid_choice: "median" is not an aggregation; use one of: sum, last, average',
+    ),
+    case(
+        "metric owned by two people",
+        cells(("Metrics", "D4", "Elena & Maria")),
+        f'error Metrics!D4 several_owners: "Elena & Maria" {ONE_OWNER}',
+    ),
+    case(
+        "metric for a goal that does not exist",
+        cells(("Metrics", "C4", "G3")),
+        "error Metrics!C4 unknown_goal: G3 is not a Goal ID on the Goals sheet",
+    ),
+    case(
+        "metric without a forecast row",
+        delete_row("Forecasts", 4),
+        "error Metrics!A4 no_forecast_row: M3 has no row on Forecasts;"
+        " add one with a forecast for every month",
+    ),
+    case(
+        "metric with forecasts missing",
+        cells(("Forecasts", "E3", None), ("Forecasts", "G3", "")),
+        "error Forecasts!E3 missing_forecast: M2 has no forecast for 2025-03 and 2025-05",
+    ),
+    case(
+        "metric with no forecast at all",
+        cells(*(("Forecasts", f"{column}4", None) for column in "CDEFGH")),
+        "error Forecasts!C4 missing_forecast:"
+        " M3 has no forecast for 2025-01, 2025-02, 2025-03, 2025-04 and 2 more",
+    ),
+    # IDs are unique.
+    case(
+        "two goals with one ID",
+        cells(("Goals", "A3", "G1")),
+        "error Goals!A3 duplicate_id: G1 is also on row 2; each Goal ID must be different",
+        "error Actions!B4 unknown_goal: G2 is not a Goal ID on the Goals sheet",
+        "error Metrics!C3 unknown_goal: G2 is not a Goal ID on the Goals sheet",
+    ),
+    case(
+        "two actions with one ID",
+        cells(("Actions", "A4", "A2")),
+        "error Actions!A4 duplicate_id: A2 is also on row 3; each Action ID must be different",
+    ),
+    case(
+        "two metrics with one ID",
+        cells(("Metrics", "A4", "M1")),
+        "error Metrics!A4 duplicate_id: M1 is also on row 2; each Metric ID must be different",
+        "error Forecasts!A4 unknown_metric: M3 is not a Metric ID on the Metrics sheet",
+        "error Actuals!A4 unknown_metric: M3 is not a Metric ID on the Metrics sheet",
+    ),
+    case(
+        "one person twice on the Owners sheet",
+        cells(("Owners", "A5", "Ivan")),
+        "warning Owners!A5 duplicate_name: Ivan is also on row 3; each Owner must be different",
+    ),
+    # Forecasts and Actuals name known metrics; actuals are for months that are over.
+    case(
+        "forecasts for a metric not on the Metrics sheet",
+        cells(("Forecasts", "A5", "M9"), ("Forecasts", "C5", 3)),
+        "error Forecasts!A5 unknown_metric: M9 is not a Metric ID on the Metrics sheet",
+    ),
+    case(
+        "actuals for a metric not on the Metrics sheet",
+        cells(("Actuals", "A3", "M7")),
+        "error Actuals!A3 unknown_metric: M7 is not a Metric ID on the Metrics sheet",
+    ),
+    case(
+        "an actual for a month that has not ended",
+        cells(("Actuals", "G2", 1000), ("Actuals", "F3", 20)),
+        "warning Actuals!G2 future_actual:"
+        " an actual for 2025-05, which has not ended yet (this month is 2025-04)",
+    ),
+    # People: every owner has a task.
+    case(
+        "an owner with no tasks",
+        cells(("Owners", "A5", "Petya")),
+        "warning Owners!A5 owner_without_tasks: Petya owns no action; give them a task or remove them",
+    ),
+    # Channels: no more posts than a channel can take.
+    case(
+        "a channel planned above its maximum",
+        cells(("Channels", "C2", 9)),
+        "warning Channels!C2 too_many_posts: 9 posts a week planned on LinkedIn, more than its maximum of 5",
+    ),
+    # Assumptions.
+    case(
+        "assumption with an unknown answer",
+        cells(("Assumptions", "C2", "maybe")),
+        'error Assumptions!C2 invalid_choice: "maybe" is not an answer; use one of: yes, no, unsure',
+    ),
+    case(
+        "assumption owned by someone not listed",
+        cells(("Assumptions", "B2", "Boris")),
+        'error Assumptions!B2 unknown_owner: "Boris" is not on the Owners sheet; add the person there first',
+    ),
+    # A cell load reports is not reported again: the formula, not "no due date".
+    case(
+        "a formula with no result where the due date goes",
+        cells(("Actions", "G2", FormulaValue("=EOMONTH(F2,1)"))),
+        f"error Actions!G2 formula_without_value: =EOMONTH(F2,1) {NO_RESULT}",
+    ),
+    case(
+        "an error where the owner goes",
+        cells(("Actions", "E2", ErrorValue("#N/A"))),
+        "error Actions!E2 error_value: shows the error #N/A; put a value there",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), RULE_CASES)
+def test_each_rule(change: Callable[[Grid], None], expected: list[str]) -> None:
+    grid = plan_grid(sample())
+    change(grid)
+    assert found(grid) == expected
+
+
+def test_the_bulgarian_plan_names_choices_in_bulgarian() -> None:
+    grid = set_cell(plan_grid(sample(), "bg"), "Действия", "H2", "приключено")
+    assert found(grid) == [
+        'error Действия!H2 invalid_choice: "приключено" is not an action status;'
+        " use one of: не е започнато, в процес, готово, блокирано, отпаднало"
+    ]
+
+
+def test_the_current_month_is_todays() -> None:
+    grid = set_cell(plan_grid(sample()), "Actuals", "F2", 1000)
+    assert found(grid, today=date(2025, 4, 30)) == []
+    assert found(grid, today=date(2025, 3, 31)) == [
+        "warning Actuals!F2 future_actual:"
+        " an actual for 2025-04, which has not ended yet (this month is 2025-03)"
+    ]
+
+
+def test_rules_work_on_a_plan_built_in_code() -> None:
+    plan = Plan(
+        settings=Settings("Plan", Month(2025, 1), 2),
+        goals=(Goal("G1", "Grow", "Few visits", "Sales", "Maria", row=2),),
+        owners=(Owner("Maria", row=2),),
+        channels=(Channel("Blog", planned_per_week=2, max_per_week=1, row=2),),
+        actions=(Action("A1", "G1", "Write", "Maria", date(2025, 2, 1), "done", row=2),),
+        metrics=(Metric("M1", "Visits", "G1", "Maria", "up", "sum", row=2),),
+        forecasts={"M1": {Month(2025, 1): 10}},
+    )
+    assert [(problem.sheet, problem.cell, problem.code) for problem in check_plan(plan, today=TODAY)] == [
+        ("Forecasts", "Forecasts!0:0", "missing_forecast"),
+        ("Channels", "Channels!2:2", "too_many_posts"),
+    ]
+
+
+def test_every_rule_finds_something_in_some_case() -> None:
+    contexts = []
+    for param in RULE_CASES:
+        grid = plan_grid(sample())
+        param.values[0](grid)
+        contexts.append(Context.of(load(grid, "plan.xlsx")[0], TODAY))
+    idle = [rule.__name__ for rule in RULES if not any(list(rule(context)) for context in contexts)]
+    assert idle == []
