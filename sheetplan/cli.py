@@ -15,34 +15,24 @@ from sheetplan.model import Month
 from sheetplan.schema import DEFAULT_MONTHS, LANGS, MAX_MONTHS
 
 
-class _Failure(click.ClickException):
-    """A SheetplanError shown the Click way: one line on stderr and the error's exit code."""
-
-    def __init__(self, error: SheetplanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SheetplanError as error:
-            raise _Failure(error) from None
+            # One line on stderr and the error's exit code; a traceback would help nobody.
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
-class MonthType(click.ParamType):
-    """A `YYYY-MM` option."""
-
-    name = "YYYY-MM"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Month:
-        if isinstance(value, Month):
-            return value
-        try:
-            return Month.parse(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.", param, ctx)
+def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:
+    """The Month of a `YYYY-MM` option, or a usage error (exit 2) saying what was expected."""
+    if value is None:
+        return None
+    try:
+        return Month.parse(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.") from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,7 +55,8 @@ def cli() -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--start",
-    type=MonthType(),
+    metavar="YYYY-MM",
+    callback=parse_month,
     default=None,
     show_default="this month; with --example, a few months back so that it has actual results",
     help="The plan's first month.",
@@ -131,7 +122,12 @@ def check(source: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option("--month", type=MonthType(), help="The month to review.  [default: the last full month]")
+@click.option(
+    "--month",
+    metavar="YYYY-MM",
+    callback=parse_month,
+    help="The month to review.  [default: the last full month]",
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

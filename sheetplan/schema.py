@@ -170,7 +170,7 @@ class Sheet:
 
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
-NUMBER_FORMAT = "#,##0.##"
+NUMBER_FORMAT = "General"
 PERCENT_FORMAT = "0.0%"
 
 _OWNER_HINT = Text(
