@@ -1,0 +1,209 @@
+"""Draws a backend-neutral `SheetLayout` as `batchUpdate` requests that add it as a new tab.
+
+The same layout that `xlsx_render` draws with openpyxl: values and styles in one `updateCells`, then
+merges, sizes, colour rules and charts. Google keeps no print settings in the API, so the layout's
+page breaks, footer and orientation are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sheetplan.gsheets import Request
+from sheetplan.gsheets_cells import (
+    cell_format,
+    colour,
+    column_pixels,
+    date_format,
+    entered_value,
+    number_format,
+    row_pixels,
+)
+from sheetplan.layout import Cell, Chart, ColourRule, Range, SheetLayout, Style
+
+SPARE_ROWS = 20
+"""Empty rows below the layout, so that people can add notes in the meeting."""
+CHART_PIXELS_PER_CM = 96 / 2.54
+
+
+def add_layout(layout: SheetLayout, sheet_id: int, index: int | None = None) -> list[Request]:
+    """Requests that add `layout` as a new tab with the given sheetId, at `index` (the end by default)."""
+    last_row = max((cell.row for cell in layout.cells), default=1)
+    last_column = max([*(cell.column for cell in layout.cells), *layout.widths, 1])
+    properties: dict[str, Any] = {
+        "sheetId": sheet_id,
+        "title": layout.name,
+        "gridProperties": {
+            "rowCount": last_row + SPARE_ROWS,
+            "columnCount": last_column,
+            "hideGridlines": True,
+        },
+    }
+    if index is not None:
+        properties["index"] = index
+    requests: list[Request] = [{"addSheet": {"properties": properties}}]
+    requests.append(update_cells(sheet_id, layout.cells, layout.styles))
+    requests += [
+        {"mergeCells": {"range": grid_range(sheet_id, merged), "mergeType": "MERGE_ALL"}}
+        for merged in layout.merges
+    ]
+    requests += dimension_sizes(sheet_id, "COLUMNS", {n: column_pixels(w) for n, w in layout.widths.items()})
+    requests += dimension_sizes(sheet_id, "ROWS", {n: row_pixels(h) for n, h in layout.heights.items()})
+    requests += [
+        colour_rule(sheet_id, rule, layout.styles[rule.style], n) for n, rule in enumerate(layout.rules)
+    ]
+    requests += [chart(sheet_id, spec, layout) for spec in layout.charts]
+    return requests
+
+
+def update_cells(sheet_id: int, cells: tuple[Cell, ...], styles: Mapping[str, Style]) -> Request:
+    """One `updateCells` writing every cell's value and format, row by row from A1."""
+    formats = {name: cell_format(style) for name, style in styles.items()}
+    by_row: dict[int, dict[int, Cell]] = {}
+    for item in cells:
+        by_row.setdefault(item.row, {})[item.column] = item
+    rows: list[dict[str, Any]] = []
+    for number in range(1, max(by_row, default=0) + 1):
+        found = by_row.get(number, {})
+        values: list[dict[str, Any]] = []
+        for column in range(1, max(found, default=0) + 1):
+            cell = found.get(column)
+            values.append({} if cell is None else _cell_data(cell, formats[cell.style], styles[cell.style]))
+        rows.append({"values": values})
+    return {
+        "updateCells": {
+            "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+            "rows": rows,
+            "fields": "userEnteredValue,userEnteredFormat",
+        }
+    }
+
+
+def _cell_data(cell: Cell, fmt: dict[str, Any], style: Style) -> dict[str, Any]:
+    data: dict[str, Any] = {"userEnteredFormat": fmt}
+    value = entered_value(cell.value)
+    if value is not None:
+        data["userEnteredValue"] = value
+    pattern = date_format(cell.value, style.number_format)
+    if pattern != style.number_format:
+        # A date in a cell styled for numbers or text still shows as a date.
+        data["userEnteredFormat"] = {**fmt, "numberFormat": number_format(pattern)}
+    return data
+
+
+def grid_range(sheet_id: int, cells: Range) -> dict[str, int]:
+    """A 1-based layout Range as a 0-based, end-exclusive GridRange."""
+    return {
+        "sheetId": sheet_id,
+        "startRowIndex": cells.first_row - 1,
+        "endRowIndex": cells.last_row,
+        "startColumnIndex": cells.first_column - 1,
+        "endColumnIndex": cells.last_column,
+    }
+
+
+def dimension_sizes(sheet_id: int, dimension: str, sizes: Mapping[int, int]) -> list[Request]:
+    """Requests that size 1-based rows or columns in pixels, one per run of equal sizes."""
+    requests: list[Request] = []
+    ordered = sorted(sizes.items())
+    start = 0
+    while start < len(ordered):
+        end = start
+        while (
+            end + 1 < len(ordered)
+            and ordered[end + 1][0] == ordered[end][0] + 1
+            and ordered[end + 1][1] == ordered[start][1]
+        ):
+            end += 1
+        requests.append(
+            {
+                "updateDimensionProperties": {
+                    "range": {
+                        "sheetId": sheet_id,
+                        "dimension": dimension,
+                        "startIndex": ordered[start][0] - 1,
+                        "endIndex": ordered[end][0],
+                    },
+                    "properties": {"pixelSize": ordered[start][1]},
+                    "fields": "pixelSize",
+                }
+            }
+        )
+        start = end + 1
+    return requests
+
+
+def colour_rule(sheet_id: int, rule: ColourRule, style: Style, index: int) -> Request:
+    """A conditional format: the rule's cells whose text is its text take its style's colours."""
+    fmt: dict[str, Any] = {"textFormat": {"bold": style.bold}}
+    if style.colour:
+        fmt["textFormat"]["foregroundColor"] = colour(style.colour)
+    if style.fill:
+        fmt["backgroundColor"] = colour(style.fill)
+    return {
+        "addConditionalFormatRule": {
+            "rule": {
+                "ranges": [grid_range(sheet_id, rule.range)],
+                "booleanRule": {
+                    "condition": {"type": "TEXT_EQ", "values": [{"userEnteredValue": rule.text}]},
+                    "format": fmt,
+                },
+            },
+            "index": index,
+        }
+    }
+
+
+def chart(sheet_id: int, spec: Chart, layout: SheetLayout) -> Request:
+    """A native chart over the layout's cells.
+
+    The API gives a series no name of its own: it takes it from the cell above the series' values.
+    When those cells hold the series' names, they are included as a header row; a lone series whose
+    name is not there goes without a legend, its chart's title saying what it shows.
+    """
+    values = {(cell.row, cell.column): cell.value for cell in layout.cells}
+    named = all(
+        series.values.first_row > 1
+        and values.get((series.values.first_row - 1, series.values.first_column)) == series.name
+        for series in spec.series
+    )
+    header = 1 if named else 0
+
+    def source(cells: Range) -> dict[str, Any]:
+        widened = Range(cells.first_row - header, cells.first_column, cells.last_row, cells.last_column)
+        return {"sourceRange": {"sources": [grid_range(sheet_id, widened)]}}
+
+    bar = spec.kind == "bar"
+    legend = "BOTTOM_LEGEND" if named or len(spec.series) > 1 else "NO_LEGEND"
+    basic: dict[str, Any] = {
+        "chartType": "BAR" if bar else "LINE",
+        "legendPosition": legend,
+        "headerCount": header,
+        "domains": [{"domain": source(spec.categories)}],
+        "series": [
+            {
+                "series": source(series.values),
+                "targetAxis": "BOTTOM_AXIS" if bar else "LEFT_AXIS",
+                "colorStyle": {"rgbColor": colour(series.colour)},
+            }
+            for series in spec.series
+        ],
+    }
+    if not bar:
+        basic["lineSmoothing"] = False
+    row, column = spec.anchor
+    return {
+        "addChart": {
+            "chart": {
+                "spec": {"title": spec.title, "basicChart": basic},
+                "position": {
+                    "overlayPosition": {
+                        "anchorCell": {"sheetId": sheet_id, "rowIndex": row - 1, "columnIndex": column - 1},
+                        "widthPixels": round(spec.width_cm * CHART_PIXELS_PER_CM),
+                        "heightPixels": round(spec.height_cm * CHART_PIXELS_PER_CM),
+                    }
+                },
+            }
+        }
+    }
