@@ -90,10 +90,18 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
     click.echo(summary)
 
 
+credentials_option = click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A Google service-account key (JSON) for a Google Sheet.  [default: GOOGLE_APPLICATION_CREDENTIALS]",
+)
+
+
 @cli.command()
 @click.argument("source")
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
-def check(source: str, as_json: bool) -> None:
+@credentials_option
+def check(source: str, as_json: bool, credentials: Path | None) -> None:
     """Check a filled-in plan and say what is wrong, cell by cell.
 
     SOURCE is an .xlsx, .xlsm or .ods file, a Google Sheets URL, or gsheet:KEY. Exits with 1 when
@@ -109,7 +117,7 @@ def check(source: str, as_json: bool) -> None:
     from sheetplan.report import ordered, problems_report
     from sheetplan.source import read_source
 
-    grid = read_source(source)
+    grid = read_source(source, credentials)
     plan, problems = load(grid, source)
     problems = ordered([*problems, *check_plan(plan, today=date.today(), loaded=problems)])
     if as_json:
@@ -141,6 +149,7 @@ def check(source: str, as_json: bool) -> None:
     help="Exit with 1 when a metric's month is at this status or worse.",
 )
 @click.option("--force", is_flag=True, help="Review a plan even when it has errors.")
+@credentials_option
 def review(
     source: str,
     month: Month | None,
@@ -149,6 +158,7 @@ def review(
     as_json: bool,
     fail_on: str | None,
     force: bool,
+    credentials: Path | None,
 ) -> None:
     """Compare plan with actual for a month and write the review meeting's sheet.
 
@@ -171,7 +181,7 @@ def review(
     from sheetplan.review_summary import summary
 
     today = date.today()
-    read = read_plan(source, today)
+    read = read_plan(source, today, credentials)
     if read.errors and not force:
         click.echo(problems_report(read.problems, source), err=as_json, color=None)
         click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
@@ -186,6 +196,47 @@ def review(
         click.echo(summary(read, result, outcome), color=None)
     if fail_on and reached(result, fail_on):
         raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sheet")
+@credentials_option
+def push(path: Path, sheet: str, credentials: Path | None) -> None:
+    """Copy a local plan workbook into a Google Sheet shared with you.
+
+    SHEET is the Google Sheet's URL or gsheet:KEY; share it with the service account's e-mail as
+    Editor. The template's tabs that the sheet lacks are added; those it has get the workbook's
+    values (rows it no longer has are cleared), headers, formats and dropdowns. Tabs of your own
+    are left alone.
+
+    \b
+    Example:
+        sheetplan push plan.xlsx https://docs.google.com/spreadsheets/d/1AbC.../edit
+    """
+    from sheetplan.gsheets_push import push as push_plan
+
+    click.echo(push_plan(path, sheet, credentials))
+
+
+@cli.command()
+@click.argument("sheet")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@credentials_option
+def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
+    """Copy a Google Sheet into a local plan workbook (.xlsx), to keep or to work offline.
+
+    The copy has the layout `sheetplan init` writes, filled with the sheet's data, and its Review
+    log. SHEET is the Google Sheet's URL or gsheet:KEY.
+
+    \b
+    Example:
+        sheetplan pull gsheet:1AbC... plan-2026-03.xlsx
+    """
+    from sheetplan.gsheets_pull import pull as pull_plan
+
+    click.echo(pull_plan(sheet, path, credentials, force))
 
 
 def main() -> None:

@@ -1,0 +1,299 @@
+"""`sheetplan pull SHEET PATH`: a Google Sheet into a local plan workbook, in two requests.
+
+The copy has the layout `sheetplan init` writes (the template's sheets, tables, dropdowns and Guide),
+filled with the sheet's data, and its Review log as values; review tabs are not copied, since
+`sheetplan review PATH` writes them again from the data. Nothing typed is lost: a value the template
+would refuse (a status that is not in the list, text in a number column) goes into its cell as typed,
+for `sheetplan check` to point at, and columns the team added go to the right of each table.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, cast
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from sheetplan import __version__, schema, values
+from sheetplan.errors import SourceError, UsageError, WriteError
+from sheetplan.example import Content, Row, Value
+from sheetplan.gsheets import read_grid
+from sheetplan.gsheets_push import google_key
+from sheetplan.guide import write_guide
+from sheetplan.load import load
+from sheetplan.model import CellValue, ErrorValue, Grid, Month, Plan
+from sheetplan.presets import load_preset
+from sheetplan.review_log import parse_log
+from sheetplan.safe_save import refuse_if_open, replace_safely
+from sheetplan.template_sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
+
+Cell = tuple[int, int, CellValue]
+"""A cell written after the template's table: 0-based row and column, and its value."""
+
+
+@dataclass
+class Pulled:
+    """What goes into the copy: the template's content, and cells the template cannot take as values."""
+
+    content: Content
+    cells: dict[str, list[Cell]] = field(default_factory=dict)
+    """Schema sheet key to the cells written as typed, over and beside the table."""
+
+
+def pull(source: str, path: Path, credentials: Path | None = None, force: bool = False) -> str:
+    """Copy the Google Sheet `source` into the workbook at `path`; say what the copy holds."""
+    key = google_key(source)
+    _check_target(path, force)
+    grid = read_grid(key, credentials)
+    plan, _ = load(grid, source)
+    months = plan.settings.plan_months
+    if not months:
+        raise SourceError(
+            f"{source}: Settings has no usable Start month and Months; run sheetplan check {source}"
+        )
+    pulled = pulled_content(grid, plan)
+    data = build_copy(months, plan.lang, pulled, grid, path.name)
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    replace_safely(path, write, backup=False)
+    counts = ", ".join(
+        f"{len(pulled.content.rows.get(key, []))} {key}" for key in ("goals", "actions", "metrics")
+    )
+    return f"Pulled Google Sheet {key} into {path}: {counts}, {len(months)} months from {months[0]}."
+
+
+def _check_target(path: Path, force: bool) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"{path}: the copy is an .xlsx workbook; give a name ending in .xlsx")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name ending in .xlsx")
+    if not path.parent.is_dir():
+        raise WriteError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not force:
+        raise WriteError(f"{path} already exists; use --force to overwrite it")
+    refuse_if_open(path)
+
+
+def pulled_content(grid: Grid, plan: Plan) -> Pulled:
+    """The plan's rows as the template writes them, and the cells to write as typed."""
+    pulled = Pulled(Content(description="pulled plan"))
+    lang = plan.lang
+    months = plan.settings.plan_months
+    for sheet in schema.INPUT_SHEETS:
+        location = plan.locations.get(sheet.key)
+        if location is None:
+            continue
+        layout = sheet_plan(sheet, lang, months, Content())
+        rows = grid[location.name]
+        cells = pulled.cells.setdefault(sheet.key, [])
+        # Where each of the sheet's columns goes in the template's table; months outside the plan and
+        # the team's own columns go to the right of it.
+        targets = {
+            number: (key, target)
+            for key, number in location.columns.items()
+            if (target := _target(sheet, layout, key)) is not None
+        }
+        extra = _extra_columns(rows, location.header_row, set(targets))
+        for offset, number in enumerate(extra):
+            cells.append((0, len(layout.columns) + offset, rows[location.header_row - 1][number - 1]))
+        if sheet is schema.SETTINGS:
+            _settings(pulled, rows, location.columns, location.header_row, layout)
+            continue
+        found: list[Row] = []
+        for cells_of_row in _data_rows(rows, location.header_row, location.columns.values()):
+            index = len(found) + 1
+            row: Row = {}
+            for number, (key, target) in targets.items():
+                value = cells_of_row[number - 1] if number <= len(cells_of_row) else None
+                converted = _value(value, _column(sheet, key))
+                if converted is _AS_TYPED:
+                    cells.append((index, target, value))
+                else:
+                    row[key] = cast(Value, converted)
+            for offset, number in enumerate(extra):
+                if number <= len(cells_of_row):
+                    cells.append((index, len(layout.columns) + offset, cells_of_row[number - 1]))
+            found.append(row)
+        pulled.content.rows[sheet.key] = found
+    return pulled
+
+
+_AS_TYPED = object()
+"""A value the template would not take: it is written into its cell as it was typed."""
+
+
+def _value(value: CellValue, column: schema.Column | None) -> Value | object:
+    """A cell as the template's Content holds it, or `_AS_TYPED`."""
+    if values.is_blank(value):
+        return None
+    if isinstance(value, ErrorValue | bool):
+        return _AS_TYPED
+    kind = column.type if column else "number"
+    if kind == "date":
+        try:
+            return values.to_date(value)
+        except values.BadValue:
+            return _AS_TYPED
+    if column is not None and column.choices is not None:
+        matched = column.choices.match(values.text(value))
+        return matched if matched is not None else _AS_TYPED
+    if kind in ("number", "money", "percent"):
+        return float(value) if isinstance(value, int | float) else _AS_TYPED
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    return str(value)
+
+
+def _settings(
+    pulled: Pulled,
+    rows: Sequence[Sequence[CellValue]],
+    columns: Mapping[str, int],
+    header: int,
+    layout: SheetPlan,
+) -> None:
+    found: dict[str, Value] = {}
+    for cells in rows[header:]:
+        label = cells[columns["setting"] - 1] if columns["setting"] <= len(cells) else None
+        setting = schema.setting_by_label(values.text(label)) if label is not None else None
+        if setting is None or setting.key in found or setting.key in ("start_month", "months"):
+            continue
+        value = cells[columns["value"] - 1] if columns["value"] <= len(cells) else None
+        if values.is_blank(value):
+            found[setting.key] = None if setting.kind == "percent" else ""
+        elif setting.kind == "percent" and not (
+            isinstance(value, int | float) and not isinstance(value, bool)
+        ):
+            row = schema.SETTINGS_ROWS.index(setting) + 1
+            pulled.cells.setdefault("settings", []).append((row, layout.index("value"), value))
+            found[setting.key] = None
+        else:
+            found[setting.key] = float(value) if isinstance(value, int | float) else values.text(value)
+    pulled.content.settings.update(found)
+
+
+def _data_rows(
+    rows: Sequence[Sequence[CellValue]], header: int, columns: Iterable[int]
+) -> list[Sequence[CellValue]]:
+    """The rows below the header that hold anything in the plan's columns."""
+    wanted = sorted(columns)
+    return [
+        cells
+        for cells in rows[header:]
+        if any(number <= len(cells) and not values.is_blank(cells[number - 1]) for number in wanted)
+    ]
+
+
+def _extra_columns(rows: Sequence[Sequence[CellValue]], header: int, known: set[int]) -> list[int]:
+    """The 1-based columns with a header that the template's table has no place for."""
+    if len(rows) < header:
+        return []
+    return [
+        number
+        for number, cell in enumerate(rows[header - 1], start=1)
+        if number not in known and not values.is_blank(cell)
+    ]
+
+
+def _column(sheet: schema.Sheet, key: str) -> schema.Column | None:
+    return next((column for column in sheet.columns if column.key == key), None)
+
+
+def _target(sheet: schema.Sheet, layout: SheetPlan, key: str) -> int | None:
+    """The 0-based column of the template's table that holds a schema column or month; None for none."""
+    if _column(sheet, key) is not None:
+        return layout.index(key)
+    try:
+        month = Month.parse(key)
+    except ValueError:
+        return None
+    return layout.columns.index(month) if month in layout.columns else None
+
+
+def build_copy(months: tuple[Month, ...], lang: schema.Lang, pulled: Pulled, grid: Grid, file: str) -> bytes:
+    """The bytes of the copy: the template's workbook with the pulled content, then the Review log."""
+    buffer = io.BytesIO()
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    workbook = Workbook(buffer, options)
+    text: dict[str, Any] = load_preset("guide")[lang]
+    content = pulled.content
+    settings: dict[str, Any] = {
+        **{setting.key: setting.default(lang) for setting in schema.SETTINGS_ROWS if setting.default},
+        **{key: value for key, value in content.settings.items() if value is not None},
+        "start_month": str(months[0]),
+        "months": len(months),
+    }
+    workbook.set_properties(
+        {
+            "title": str(settings["plan_name"]),
+            "comments": f"Pulled from Google Sheets by sheetplan {__version__}.",
+        }
+    )
+    plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in schema.SHEETS[1:]}
+    write_guide(workbook, lang, text, months, file)
+    writer = SheetWriter(workbook, lang, text)
+    for key, plan in plans.items():
+        if plan.sheet is schema.SETTINGS:
+            worksheet = writer.write_settings(plan, settings)
+        else:
+            worksheet = writer.write(plan, content.rows.get(key, []), plans)
+        for row, column, value in pulled.cells.get(key, []):
+            number = plan.columns[column] if column < len(plan.columns) else None
+            fmt = writer.cell_format(number) if number is not None else None
+            _write(worksheet, row, column, value, fmt if row else writer.header)
+    define_list_names(workbook, plans)
+    log = next((title for title in grid if schema.sheet_by_name(title) is schema.REVIEW_LOG), None)
+    if log is not None:
+        _write_log(workbook, writer, grid[log], lang)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _write_log(
+    workbook: Workbook, writer: SheetWriter, rows: Sequence[Sequence[CellValue]], lang: schema.Lang
+) -> None:
+    worksheet = workbook.add_worksheet(schema.REVIEW_LOG.name(lang))
+    formats = {
+        column.key: workbook.add_format({"num_format": column.number_format})
+        if column.number_format
+        else None
+        for column in schema.REVIEW_LOG.columns
+    }
+    for number, column in enumerate(schema.REVIEW_LOG.columns):
+        worksheet.write_string(0, number, column.header(lang), writer.header)
+        worksheet.set_column(number, number, column.width)
+    log = parse_log(rows)
+    for index, row in enumerate(log, start=1):
+        for number, (column, value) in enumerate(
+            zip(schema.REVIEW_LOG.columns, row.cells(lang), strict=True)
+        ):
+            _write(worksheet, index, number, value, formats[column.key])
+    worksheet.freeze_panes(1, 0)
+    worksheet.autofilter(0, 0, len(log), len(schema.REVIEW_LOG.columns) - 1)
+
+
+def _write(worksheet: Worksheet, row: int, column: int, value: CellValue, fmt: Any) -> None:
+    """One cell as it was typed: text stays text, whatever it looks like."""
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        worksheet.write_boolean(row, column, value, fmt)
+    elif isinstance(value, int | float):
+        worksheet.write_number(row, column, value, fmt)
+    elif isinstance(value, ErrorValue):
+        worksheet.write_string(row, column, value.code, fmt)
+    else:
+        worksheet.write_string(row, column, values.text(value) if not isinstance(value, str) else value, fmt)
