@@ -85,24 +85,23 @@ def _kind(archive: zipfile.ZipFile, label: str) -> WorkbookKind:
 
 
 def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
-    total = 0
-    for member in archive.infolist():
-        if member.flag_bits & 0x1:
-            raise SourceError(
-                f"{label}: {member.filename} is encrypted; save the workbook without a password"
-            )
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-            raise SourceError(
-                f"{label}: {member.filename} is compressed {ratio:.0f}:1, more than {MAX_RATIO}:1;"
-                " refusing to unpack it (zip bomb?)"
-            )
+    members = archive.infolist()
+    total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED:
         raise SourceError(
             f"{label}: unpacks to {total / 2**20:.0f} MB, more than {MAX_UNPACKED // 2**20} MB;"
             " refusing to unpack it (zip bomb?)"
         )
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise SourceError(
+                f"{label}: {member.filename} is encrypted; save the workbook without a password"
+            )
+        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * member.compress_size:
+            raise SourceError(
+                f"{label}: {member.filename} is compressed more than {MAX_RATIO}:1; refusing to unpack it"
+                " (zip bomb?)"
+            )
 
 
 def _check_xml(archive: zipfile.ZipFile, label: str) -> None:
