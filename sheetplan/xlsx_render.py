@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from copy import copy
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,20 +33,23 @@ _UNDERLINE = Side(style="medium", color="1F3864")
 
 def render(worksheet: Worksheet, layout: SheetLayout) -> None:
     """Draw `layout` onto an empty worksheet."""
-    prototypes: dict[str, tuple[int, int]] = {}
+    covered = _merge(worksheet, layout)
+    prototypes: dict[str, StyleArray] = {}
     for cell in layout.cells:
-        target = worksheet.cell(cell.row, cell.column)
-        _set(target, cell.value)
+        key = (cell.row, cell.column)
+        if key in covered:
+            target = MergedCell(worksheet, row=cell.row, column=cell.column)
+            worksheet._cells[key] = target
+        else:
+            target = worksheet.cell(cell.row, cell.column)
+            _set(target, cell.value)
         # Styling a cell through openpyxl's descriptors hashes four style objects; copying the style
         # array of a cell already styled the same way is a hundred times faster on big plans.
-        first = prototypes.get(cell.style)
-        if first is None:
-            _style(target, layout.styles[cell.style])
-            prototypes[cell.style] = (cell.row, cell.column)
+        if cell.style in prototypes:
+            target._style = copy(prototypes[cell.style])
         else:
-            target._style = copy(worksheet.cell(*first)._style)
-    for merged in layout.merges:
-        worksheet.merge_cells(merged.a1)
+            _style(target, layout.styles[cell.style])
+            prototypes[cell.style] = copy(target._style)
     for column, width in layout.widths.items():
         worksheet.column_dimensions[get_column_letter(column)].width = width
     for row, height in layout.heights.items():
@@ -52,10 +57,25 @@ def render(worksheet: Worksheet, layout: SheetLayout) -> None:
     for rule in layout.rules:
         worksheet.conditional_formatting.add(rule.range.a1, _rule(rule.text, layout.styles[rule.style]))
     for chart in layout.charts:
-        worksheet.add_chart(
-            _chart(worksheet, chart), f"{get_column_letter(chart.anchor[1])}{chart.anchor[0]}"
-        )
+        row, column = chart.anchor
+        worksheet.add_chart(_chart(worksheet, chart), f"{get_column_letter(column)}{row}")
     _page(worksheet, layout)
+
+
+def _merge(worksheet: Worksheet, layout: SheetLayout) -> set[tuple[int, int]]:
+    """Register the merged ranges; the cells they cover, other than each range's first.
+
+    `Worksheet.merge_cells` copies borders cell by cell (milliseconds a range); the layout styles
+    every covered cell itself, so registering the range is all that is needed.
+    """
+    covered: set[tuple[int, int]] = set()
+    for merged in layout.merges:
+        worksheet.merged_cells.add(MergedCellRange(worksheet, merged.a1))
+        for row in range(merged.first_row, merged.last_row + 1):
+            for column in range(merged.first_column, merged.last_column + 1):
+                if (row, column) != (merged.first_row, merged.first_column):
+                    covered.add((row, column))
+    return covered
 
 
 def write_log(worksheet: Worksheet, rows: Sequence[LogRow], lang: Lang) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sheetplan.errors import WriteError
-from sheetplan.model import FormulaValue, column_letter, quote_sheet
+from sheetplan.model import ErrorValue, FormulaValue, column_letter, quote_sheet
 from sheetplan.readers import read_workbook
 from sheetplan.review_log import LogRow, parse_log
 from sheetplan.schema import REVIEW_LOG, sheet_by_name
@@ -44,10 +44,8 @@ def verify_saved(
         difference = first_difference(rows, after[name], formulas.get(name, {}))
         if difference is not None:
             (row, column), was, now = difference
-            _fail(
-                target,
-                f"{quote_sheet(name)}!{column_letter(column)}{row} would read {now!r} instead of {was!r}",
-            )
+            where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
+            _fail(target, f"{where} would read {_shown(now)} instead of {_shown(was)}")
     if sheet not in after:
         _fail(target, f"the sheet {sheet!r} is missing")
     written = next((rows for name, rows in after.items() if sheet_by_name(name) is REVIEW_LOG), [])
@@ -85,6 +83,21 @@ def _same(was: Any, now: Any) -> bool:
     if was in (None, "") and now in (None, ""):
         return True
     return type(was) is type(now) and was == now
+
+
+def _shown(value: Any) -> str:
+    """A cell's value as the user would recognise it: 950 (not 950.0), "text", a formula, blank."""
+    if value is None or value == "":
+        return "blank"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, FormulaValue):
+        return value.formula
+    if isinstance(value, ErrorValue):
+        return value.code
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
 
 
 def _fail(target: Path, detail: str) -> None:

@@ -1,0 +1,275 @@
+"""`sheetplan review` as a user runs it: what it prints, what it writes, and what it refuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from plan_builder import PlanData, sample
+from review_support import (
+    MONTH,
+    example_plan,
+    expected_json,
+    review,
+    rewrite_zip,
+    sample_plan,
+)
+
+from sheetplan import cli as cli_module
+from sheetplan.model import FormulaValue
+from sheetplan.review_log import parse_log
+from sheetplan.source import read_source
+
+X14_DROPDOWN = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:dataValidations count="0"/>'
+    b"</ext></extLst></worksheet>"
+)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    return example_plan(tmp_path)
+
+
+def names(path: Path) -> list[str]:
+    return openpyxl.load_workbook(path, read_only=True).sheetnames
+
+
+def log_rows(path: Path) -> list[tuple[str, str]]:
+    grid = read_source(str(path))
+    return [(str(row.month), row.metric_id) for row in parse_log(grid["Review log"])]
+
+
+def test_review_writes_the_sheet_and_the_log_into_the_plan(plan: Path) -> None:
+    original = plan.read_bytes()
+    result = review(plan, "--month", MONTH)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Lazur Coffee social media plan: review of April 2026"
+    statuses = [metric["month"]["status"] for metric in expected_json(plan, MONTH)["metrics"]]
+    counts = [statuses.count(status) for status in ("on_track", "at_risk", "off_track", "no_data")]
+    assert lines[1] == "  Metrics    {} on track · {} at risk · {} off track · {} no data".format(*counts)
+    assert lines[-1] == (
+        f'Wrote the sheet "Review 2026-04" and the Review log to {plan} '
+        f"(the previous version is in {plan.with_name('plan.bak.xlsx')})."
+    )
+    assert names(plan)[-3:] == ["Assumptions", "Review 2026-04", "Review log"]
+    assert plan.with_name("plan.bak.xlsx").read_bytes() == original
+    assert log_rows(plan) == [("2026-04", f"M{number}") for number in range(1, 11)]
+
+
+def test_reviewing_again_replaces_the_months_sheet_and_rows(plan: Path) -> None:
+    for month in ("2026-04", "2026-03", "2026-04"):
+        assert review(plan, "--month", month).exit_code == 0
+    assert names(plan)[-4:] == ["Assumptions", "Review 2026-03", "Review 2026-04", "Review log"]
+    expected = [(month, f"M{number}") for month in ("2026-03", "2026-04") for number in range(1, 11)]
+    assert log_rows(plan) == expected
+
+
+def test_dry_run_writes_nothing(plan: Path) -> None:
+    original = plan.read_bytes()
+    result = review(plan, "--month", MONTH, "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "Dry run: nothing was written."
+    assert plan.read_bytes() == original
+    assert sorted(path.name for path in plan.parent.iterdir()) == ["plan.xlsx"]
+
+
+def test_json_prints_the_review_json_and_nothing_else(plan: Path) -> None:
+    result = review(plan, "--month", MONTH, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == expected_json(plan.with_name("plan.bak.xlsx"), MONTH)
+    assert result.stderr == f"Wrote Review 2026-04 to {plan}.\n"
+
+
+def _statuses(month_actuals: dict[str, float]) -> PlanData:
+    """The sample plan with these March actuals.
+
+    March forecasts: M1 1200, M2 25.5, M3 0.4; tolerance 10 %, M2's 5 %.
+    """
+    data = sample()
+    for row in data.rows["actuals"]:
+        row["2025-03"] = month_actuals[row["metric_id"]]
+    return data
+
+
+ON_TRACK = {"M1": 1250, "M2": 25.5, "M3": 0.4}
+AT_RISK = {"M1": 1250, "M2": 23.5, "M3": 0.4}  # M2 7.8 % under with 5 % tolerance
+OFF_TRACK = {"M1": 800, "M2": 25.5, "M3": 0.4}  # M1 33 % under
+
+
+@pytest.mark.parametrize(
+    ("actuals", "level", "code"),
+    [
+        (ON_TRACK, "at_risk", 0),
+        (ON_TRACK, "off_track", 0),
+        (AT_RISK, "at_risk", 1),
+        (AT_RISK, "off_track", 0),
+        (OFF_TRACK, "at_risk", 1),
+        (OFF_TRACK, "off_track", 1),
+    ],
+)
+def test_fail_on_exits_1_when_a_metric_reaches_the_level(
+    tmp_path: Path, actuals: dict[str, float], level: str, code: int
+) -> None:
+    path = sample_plan(tmp_path / "plan.xlsx", _statuses(actuals))
+    result = review(path, "--month", "2025-03", "--fail-on", level, "--dry-run")
+    assert result.exit_code == code, result.output
+
+
+@pytest.mark.parametrize("month", ["2025-12", "2027-01"])
+def test_a_month_outside_the_plan_is_refused_with_the_range(plan: Path, month: str) -> None:
+    original = plan.read_bytes()
+    result = review(plan, "--month", month)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {plan}: --month {month} is outside the plan: choose a month from 2026-01 to 2026-12\n"
+    )
+    assert plan.read_bytes() == original
+
+
+def test_a_malformed_month_is_refused(plan: Path) -> None:
+    result = review(plan, "--month", "March")
+    assert result.exit_code == 2
+    assert "'March' is not a month in the form YYYY-MM, such as 2026-03." in result.stderr
+
+
+class _Today(date):
+    @classmethod
+    def today(cls) -> _Today:
+        return cls(2027, 3, 2)
+
+
+def test_the_default_month_outside_the_plan_says_how_to_choose(
+    plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_module, "date", _Today)
+    result = review(plan)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {plan}: the last full month, 2027-02, is outside the plan; "
+        "choose one with --month, from 2026-01 to 2026-12\n"
+    )
+
+
+def test_a_plan_with_errors_is_not_reviewed_unless_forced(tmp_path: Path) -> None:
+    data = sample()
+    data.rows["actions"][0]["owner"] = ""
+    path = sample_plan(tmp_path / "plan.xlsx", data)
+    original = path.read_bytes()
+    refused = review(path, "--month", "2025-03")
+    assert refused.exit_code == 1
+    assert "error" in refused.stdout and "Actions!E2" in refused.stdout
+    assert refused.stderr == f"{path}: not reviewed while the plan has errors; fix them, or use --force.\n"
+    assert path.read_bytes() == original
+    forced = review(path, "--month", "2025-03", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert (
+        f"The plan has 1 error (reviewed anyway: --force); `sheetplan check {path}` lists them."
+        in forced.stdout
+    )
+    assert "Review 2025-03" in names(path)
+
+
+@pytest.mark.parametrize("lock", ["~$plan.xlsx", ".~lock.plan.xlsx#"])
+def test_a_plan_open_in_another_program_is_not_written(plan: Path, lock: str) -> None:
+    (plan.parent / lock).write_text("someone")
+    original = plan.read_bytes()
+    result = review(plan, "--month", MONTH)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {plan}: the file is open in another program ({lock} is beside it); "
+        "close it there and run the command again.\n"
+    )
+    assert plan.read_bytes() == original
+    assert sorted(path.name for path in plan.parent.iterdir()) == sorted(["plan.xlsx", lock])
+
+
+def test_a_plan_with_parts_openpyxl_would_drop_gets_its_review_beside_it(plan: Path) -> None:
+    rewrite_zip(plan, {"xl/worksheets/sheet6.xml": lambda data: data.replace(b"</worksheet>", X14_DROPDOWN)})
+    original = plan.read_bytes()
+    result = review(plan, "--month", MONTH)
+    assert result.exit_code == 0, result.output
+    beside = plan.with_name("plan.review-2026-04.xlsx")
+    assert result.stdout.splitlines()[-2:] == [
+        f"{plan} was left as it is: it holds dropdowns stored as an Excel 2010 extension "
+        "(x14:dataValidations) (xl/worksheets/sheet6.xml), which would be lost if sheetplan wrote into it.",
+        f'Wrote the sheet "Review 2026-04" and the Review log to {beside} instead.',
+    ]
+    assert plan.read_bytes() == original
+    assert names(beside) == ["Review 2026-04", "Review log"]
+    assert review(plan, "--month", MONTH).exit_code == 0
+    assert names(beside) == ["Review 2026-04", "Review log"]
+
+
+def test_formulas_that_feed_the_plan_send_the_review_beside_it(tmp_path: Path) -> None:
+    data = sample()
+    data.rows["actuals"][0]["2025-02"] = FormulaValue("=1000+70")
+    path = sample_plan(tmp_path / "plan.xlsx", data)
+    original = path.read_bytes()
+    result = review(path, "--month", "2025-03")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2] == (
+        f"{path} was left as it is: "
+        "formulas feed the plan (Actuals!D2) and openpyxl would drop their saved results."
+    )
+    assert path.read_bytes() == original
+
+
+def test_out_writes_a_review_workbook_and_adds_to_it_later(plan: Path, tmp_path: Path) -> None:
+    original = plan.read_bytes()
+    out = tmp_path / "reviews.xlsx"
+    for month in ("2026-03", "2026-04", "2026-04"):
+        result = review(plan, "--month", month, "--out", out)
+        assert result.exit_code == 0, result.output
+    assert plan.read_bytes() == original
+    assert names(out) == ["Review 2026-03", "Review 2026-04", "Review log"]
+    assert log_rows(out) == [(month, f"M{n}") for month in ("2026-03", "2026-04") for n in range(1, 11)]
+    assert out.with_name("reviews.bak.xlsx").exists()
+
+
+def test_out_must_be_an_xlsx(plan: Path, tmp_path: Path) -> None:
+    result = review(plan, "--month", MONTH, "--out", tmp_path / "review.ods")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: --out {tmp_path / 'review.ods'}: "
+        "the review is written as .xlsx; give a name ending in .xlsx\n"
+    )
+
+
+def test_a_bulgarian_plan_gets_a_bulgarian_review_replacing_an_english_one(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path, lang="bg")
+    workbook = openpyxl.load_workbook(plan)
+    workbook.create_sheet("Review 2026-04")
+    workbook.save(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    assert names(plan)[-2:] == ["Преглед 2026-04", "Дневник на прегледите"]
+    assert "Review 2026-04" not in names(plan)
+
+
+def test_a_missing_plan_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = review(tmp_path / "nope.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'nope.xlsx'}: no such file\n"
+
+
+def test_help_shows_runnable_examples() -> None:
+    from click.testing import CliRunner
+
+    from sheetplan.cli import cli
+
+    text = CliRunner().invoke(cli, ["review", "--help"]).stdout
+    assert "    sheetplan review plan.xlsx --month 2026-03 --dry-run\n" in text
+    assert "--fail-on [at_risk|off_track]" in text
+
+
+def test_review_of_an_unchanged_copy_matches(plan: Path, tmp_path: Path) -> None:
+    copy = shutil.copy(plan, tmp_path / "copy.xlsx")
+    assert review(copy, "--month", MONTH).exit_code == 0
+    assert expected_json(Path(copy), MONTH) == expected_json(plan, MONTH)
