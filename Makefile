@@ -19,7 +19,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
+	mkdir -p $(dir $(EXAMPLE))
 	$(BIN)/sheetplan init --example --force $(EXAMPLE)
+	$(BIN)/sheetplan review $(EXAMPLE)
+	@echo "Open $(EXAMPLE): the sheet \"Review YYYY-MM\" after Assumptions is the agenda of the monthly meeting."
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
