@@ -76,6 +76,12 @@ def read_settings(
             found[setting.key] = _PARSERS[setting.kind](value)
         except values.BadValue as error:
             cells.report(number, column, "error", "bad_setting", f"{label}: {error}")
+    if "start_month" in found and "months" in found:
+        try:
+            found["start_month"] + (found["months"] - 1)
+        except ValueError:
+            message = f"Months: {found.pop('months')} months from {found['start_month']} would end after 9999"
+            cells.report(rows["months"][0], column, "error", "bad_setting", message)
     known = "start_month" in found and "months" in found
     if not known:
         seen = sorted(months_seen)

@@ -43,12 +43,17 @@ def is_blank(value: CellValue) -> bool:
 
 
 def shown(value: CellValue) -> str:
-    """A cell's value as a message quotes it."""
+    """A cell's value as a message quotes it: on one line, and cut short when it is long."""
     if isinstance(value, FormulaValue):
-        return value.formula
+        return _short(value.formula)
     if isinstance(value, ErrorValue):
-        return value.code
-    return f'"{value}"' if isinstance(value, str) else text(value)
+        return _short(value.code)
+    return f'"{_short(value)}"' if isinstance(value, str) else text(value)
+
+
+def _short(typed: str, most: int = 60) -> str:
+    folded = " ".join(typed.split())
+    return folded if len(folded) <= most else folded[: most - 1] + "…"
 
 
 def text(value: CellValue) -> str:
@@ -97,7 +102,7 @@ def parse_number(typed: str) -> int | float:
                 cleaned = cleaned.replace(separator, "")
             result = float(cleaned.replace(",", "."))
             return int(result) if result.is_integer() else result
-    raise BadValue(f'"{typed.strip()}" is not a number')
+    raise BadValue(f"{shown(typed)} is not a number")
 
 
 def to_date(value: CellValue) -> date:
@@ -120,7 +125,7 @@ def to_date(value: CellValue) -> date:
             try:
                 return date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:
-                raise BadValue(f'"{typed}" is not a real date; {_DATE_HINT}') from None
+                raise BadValue(f"{shown(typed)} is not a real date; {_DATE_HINT}") from None
     raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
 
 
@@ -128,7 +133,7 @@ def to_month(value: CellValue) -> Month:
     """A month: `YYYY-MM` text, or any date (cell, text or serial number) in it; BadValue otherwise."""
     if isinstance(value, str):
         found = _MONTH.fullmatch(value.strip())
-        if found and 1 <= int(found[2]) <= 12:
+        if found and 1 <= int(found[2]) <= 12 and int(found[1]) >= 1:
             return Month(int(found[1]), int(found[2]))
     try:
         return Month.of(to_date(value))
