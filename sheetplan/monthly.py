@@ -82,8 +82,10 @@ def _report_columns(
     missing = [month for month in plan_months if month not in set(present)]
     if missing:
         severity: Severity = "error" if table.sheet.key == "forecasts" else "warning"
-        what = "a column" if len(missing) == 1 else "columns"
-        message = f"no {what} for {month_list(missing)}; add {what} headed YYYY-MM for every plan month"
+        if len(missing) == 1:
+            message = f"no column for {missing[0]}; add one headed {missing[0]}"
+        else:
+            message = f"no columns for {month_list(missing)}; add one headed YYYY-MM for each plan month"
         problems.append(
             Problem(
                 severity, table.name, table.row_address(table.header_row), "missing_month_column", message

@@ -219,6 +219,8 @@ CELL_PROBLEMS = [
     ("Settings", "B3", ErrorValue("#N/A"),
      "error Settings!B3 error_value: shows the error #N/A; put a value there"),
     ("Forecasts", "A3", None, "error Forecasts!A3 no_metric_id: this row has numbers but no Metric ID"),
+    ("Forecasts", "H1", "Notes",
+     "error Forecasts!1:1 missing_month_column: no column for 2025-06; add one headed 2025-06"),
     ("Forecasts", "A3", "M1",
      "error Forecasts!A3 duplicate_row: M1 is also on row 2; this row is ignored"),
     ("Forecasts", "I1", "2025-06",
@@ -266,7 +268,7 @@ def test_plan_months_without_a_column_and_columns_outside_the_plan() -> None:
     set_cell(grid, "Forecasts", "H1", "2024-12")
     set_cell(grid, "Actuals", "I1", "2026-01")
     set_cell(grid, "Actuals", "I2", 5)
-    columns = "add columns headed YYYY-MM for every plan month"
+    columns = "add one headed YYYY-MM for each plan month"
     assert problems_of(grid) == [
         f"error Forecasts!1:1 missing_month_column: no columns for 2025-06, 2025-07 and 2025-08; {columns}",
         "warning Forecasts!H1 month_outside_plan: 2024-12 is outside the plan (2025-01 to 2025-08);"

@@ -92,7 +92,7 @@ def _load_and_check(grid: Grid) -> list[Problem] | None:
     return problems
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_grids)
 def test_random_grids_give_a_plan_or_a_sheetplan_error(grid: Grid) -> None:
     _load_and_check(grid)
@@ -106,15 +106,17 @@ def test_changed_plans_give_a_plan_and_problems_or_a_sheetplan_error(grid: Grid)
 
 def test_the_strategies_reach_the_rules() -> None:
     """A guard against the properties above passing by never getting past the sheet checks."""
-    codes: set[str] = set()
+    results: list[list[Problem] | None] = []
 
-    @settings(max_examples=40, deadline=None, database=None)
+    @settings(max_examples=40, deadline=None, database=None, derandomize=True)
     @given(changed_samples())
     def collect(grid: Grid) -> None:
-        codes.update(problem.code for problem in _load_and_check(grid) or [])
+        results.append(_load_and_check(grid))
 
     collect()
-    assert {"missing_value", "not_a_number", "invalid_choice"} <= codes
+    loaded = [problems for problems in results if problems is not None]
+    assert len(loaded) >= len(results) / 4
+    assert len({problem.code for problems in loaded for problem in problems}) >= 5
 
 
 def test_odd_cells_in_a_plan_become_problems_not_exceptions() -> None:
