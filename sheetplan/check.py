@@ -142,26 +142,30 @@ def known_goals(context: Context) -> Iterator[Problem]:
 
 
 def one_listed_owner(context: Context) -> Iterator[Problem]:
-    """One owner per task, goal and metric, and one that the Owners sheet lists."""
-    by_folded = {schema.normalise(name): name for name in context.owners}
+    """One owner per task, goal and metric, and one that the Owners sheet lists.
+
+    Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
+    otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
+    """
+    listed = {schema.normalise(name): name for name in context.owners}
     for sheet in ("goals", "actions", "metrics", "assumptions"):
         for record in _records(context.plan, sheet):
             owner: str = record.owner
             if not owner:
                 continue
-            parts = [part for part in _SEVERAL.split(owner) if part]
-            if len(parts) > 1 and (
-                owner not in context.owners or all(part in context.owners for part in parts)
-            ):
+            folded = schema.normalise(owner)
+            parts = [schema.normalise(part) for part in _SEVERAL.split(owner) if part]
+            if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
                 message = (
                     f'"{owner}" names several people; one owner per task: choose the one who answers for it'
                 )
                 yield context.problem("error", sheet, record.row, "owner", "several_owners", message)
-            elif owner not in context.owners:
-                near = by_folded.get(schema.normalise(owner))
-                hint = f' (did you mean "{near}"?)' if near else "; add the person there first"
-                message = f'"{owner}" is not on the Owners sheet{hint}'
+            elif folded not in listed:
+                message = f'"{owner}" is not on the Owners sheet; add the person there first'
                 yield context.problem("error", sheet, record.row, "owner", "unknown_owner", message)
+            elif owner != listed[folded]:
+                message = f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown'
+                yield context.problem("warning", sheet, record.row, "owner", "owner_spelling", message)
 
 
 def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
@@ -227,9 +231,9 @@ def no_future_actuals(context: Context) -> Iterator[Problem]:
 
 
 def owners_have_tasks(context: Context) -> Iterator[Problem]:
-    busy = {action.owner for action in context.plan.actions}
+    busy = {schema.normalise(action.owner) for action in context.plan.actions}
     for owner in context.plan.owners:
-        if owner.name and owner.name not in busy:
+        if owner.name and schema.normalise(owner.name) not in busy:
             message = f"{owner.name} owns no action; give them a task or remove them"
             yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
 

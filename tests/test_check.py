@@ -162,7 +162,7 @@ RULE_CASES = [
     case(
         "action owner spelt in another case",
         cells(("Actions", "E2", "maria")),
-        'error Actions!E2 unknown_owner: "maria" is not on the Owners sheet (did you mean "Maria"?)',
+        'warning Actions!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
     ),
     case(
         "action due before it starts",
