@@ -9,7 +9,7 @@ each cell is reported once, by the module that knows most about it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,7 +27,8 @@ class Context:
     this_month: Month
     goal_ids: frozenset[str]
     metric_ids: frozenset[str]
-    owners: frozenset[str]
+    owners: Mapping[str, str]
+    """Each owner's name, folded as `schema.normalise` folds it, to the name as first listed."""
     channels: frozenset[str]
 
     @classmethod
@@ -37,7 +38,9 @@ class Context:
             this_month=Month.of(today),
             goal_ids=frozenset(goal.id for goal in plan.goals if goal.id),
             metric_ids=frozenset(metric.id for metric in plan.metrics if metric.id),
-            owners=frozenset(owner.name for owner in plan.owners if owner.name),
+            owners={
+                schema.normalise(owner.name): owner.name for owner in reversed(plan.owners) if owner.name
+            },
             channels=frozenset(channel.name for channel in plan.channels if channel.name),
         )
 
@@ -112,6 +115,8 @@ def valid_choices(context: Context) -> Iterator[Problem]:
 
 
 def unique_ids(context: Context) -> Iterator[Problem]:
+    """Goal, Action and Metric IDs are unique (exactly, as lookups compare them); so are the names of
+    owners and channels, ignoring case and spaces as the review compares them."""
     checked: tuple[tuple[str, str, Severity], ...] = (
         ("goals", "goal_id", "error"),
         ("actions", "action_id", "error"),
@@ -121,13 +126,14 @@ def unique_ids(context: Context) -> Iterator[Problem]:
     )
     for sheet, column, severity in checked:
         first: dict[str, int] = {}
-        attribute = "name" if sheet in ("owners", "channels") else "id"
+        is_name = sheet in ("owners", "channels")
         for record in _records(context.plan, sheet):
-            key = getattr(record, attribute)
+            shown = record.name if is_name else record.id
+            key = schema.normalise(shown) if is_name else shown
             if key in first:
                 what = context.header(sheet, column)
-                message = f"{key} is also on row {first[key]}; each {what} must be different"
-                code = "duplicate_id" if severity == "error" else "duplicate_name"
+                message = f"{shown} is also on row {first[key]}; each {what} must be different"
+                code = "duplicate_name" if is_name else "duplicate_id"
                 yield context.problem(severity, sheet, record.row, column, code, message)
             elif key:
                 first[key] = record.row
@@ -147,7 +153,7 @@ def one_listed_owner(context: Context) -> Iterator[Problem]:
     Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
     otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
     """
-    listed = {schema.normalise(name): name for name in context.owners}
+    listed = context.owners
     for sheet in ("goals", "actions", "metrics", "assumptions"):
         for record in _records(context.plan, sheet):
             owner: str = record.owner

@@ -244,8 +244,8 @@ RULE_CASES = [
     ),
     case(
         "one person twice on the Owners sheet",
-        cells(("Owners", "A5", "Ivan")),
-        "warning Owners!A5 duplicate_name: Ivan is also on row 3; each Owner must be different",
+        cells(("Owners", "A5", "ivan ")),
+        "warning Owners!A5 duplicate_name: ivan is also on row 3; each Owner must be different",
     ),
     # Forecasts and Actuals name known metrics; actuals are for months that are over.
     case(
