@@ -370,7 +370,7 @@ def budget(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             continue
         _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *money], 1)])
         for first, name, owner, spending in rows:
-            sheet.put(sheet.row, 1, first, "id")
+            sheet.put(sheet.row, 1, first, "center" if isinstance(first, int) else "id")
             sheet.put(sheet.row, 2, name, "wrap")
             sheet.fit(sheet.row, 2, 2, name)
             sheet.put(sheet.row, 3, owner, "text")

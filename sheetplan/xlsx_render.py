@@ -65,12 +65,13 @@ def render(worksheet: Worksheet, layout: SheetLayout) -> None:
 def _merge(worksheet: Worksheet, layout: SheetLayout) -> set[tuple[int, int]]:
     """Register the merged ranges; the cells they cover, other than each range's first.
 
-    `Worksheet.merge_cells` copies borders cell by cell (milliseconds a range); the layout styles
-    every covered cell itself, so registering the range is all that is needed.
+    `Worksheet.merge_cells` copies borders cell by cell (milliseconds a range) and checks each new
+    range against all the others; the sheet is new and the layout styles every covered cell itself,
+    so adding the ranges to the set is all that is needed.
     """
     covered: set[tuple[int, int]] = set()
     for merged in layout.merges:
-        worksheet.merged_cells.add(MergedCellRange(worksheet, merged.a1))
+        worksheet.merged_cells.ranges.add(MergedCellRange(worksheet, merged.a1))
         for row in range(merged.first_row, merged.last_row + 1):
             for column in range(merged.first_column, merged.last_column + 1):
                 if (row, column) != (merged.first_row, merged.first_column):

@@ -31,7 +31,7 @@ from sheetplan.readers import read_workbook
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout
-from sheetplan.safe_save import backup_path, replace_safely
+from sheetplan.safe_save import refuse_if_open, replace_safely
 from sheetplan.schema import REVIEW_LOG, is_review_sheet, sheet_by_name
 from sheetplan.xlsx_dropdowns import apply_dropdowns
 from sheetplan.xlsx_parts import describe, parts_openpyxl_would_drop
@@ -67,6 +67,8 @@ def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path |
         return write_review_to(out, grid, plan, review)
     reason = _not_in_place(path)
     if reason is None:
+        # Refused before the slow part; `replace_safely` checks again just before it writes.
+        refuse_if_open(path)
         workbook = _open(path)
         formulas = _formulas(workbook)
         reason = _read_formulas(formulas, plan)
@@ -170,7 +172,7 @@ def _update(
         before |= read_workbook(path, "xlsx", wanted=others.__contains__, name=str(path))
     log = _put_review(workbook, layout, review, plan)
     apply_dropdowns(workbook, plan)
-    return _save(path, workbook, before, formulas, layout.name, log, plan)
+    return _save(path, workbook, before, formulas, layout.name, log)
 
 
 def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan, grid: Grid) -> Written:
@@ -181,11 +183,12 @@ def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan
             raise WriteError(
                 f"{path}: holds {describe(losses)}, which writing would lose; choose another --out"
             )
+        refuse_if_open(path)
         workbook = _open(path)
         formulas = _formulas(workbook)
         before = read_workbook(path, "xlsx", wanted=formulas.__contains__, name=str(path))
         log = _put_review(workbook, layout, review, plan)
-        return Written(path, layout.name, _save(path, workbook, before, formulas, layout.name, log, plan))
+        return Written(path, layout.name, _save(path, workbook, before, formulas, layout.name, log))
     workbook = Workbook()
     # The new workbook carries on the plan's Review log, so its history is not lost.
     seed = next((rows for name, rows in grid.items() if sheet_by_name(name) is REVIEW_LOG), None)
@@ -193,7 +196,7 @@ def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan
     if seed:
         write_log(workbook.active, parse_log(seed), plan.lang)
     log = _put_review(workbook, layout, review, plan)
-    _save(path, workbook, {}, {}, layout.name, log, plan)
+    _save(path, workbook, {}, {}, layout.name, log)
     return Written(path, layout.name)
 
 
@@ -204,14 +207,11 @@ def _save(
     formulas: Formulas,
     sheet: str,
     log: list[LogRow],
-    plan: Plan,
 ) -> Path | None:
     def verify(saved: Path) -> None:
         xlsx_verify.verify_saved(saved, path, before, formulas, sheet, log)
 
-    existed = path.exists()
-    replace_safely(path, workbook.save, verify)
-    return backup_path(path) if existed else None
+    return replace_safely(path, workbook.save, verify)
 
 
 def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: Plan) -> list[LogRow]:
