@@ -4,14 +4,14 @@ The sheet follows the method's monthly routine, top to bottom: a title, the mont
 agenda (assumptions first, then the metrics that went off track or are at risk, overdue actions by
 person, each person's tasks, decisions), then one section per agenda item with the figures, two
 charts, and an empty table for the decisions taken. It is built as a backend-neutral `SheetLayout`;
-the sections after the agenda are in `review_tables`.
+the sections after the agenda are in `review_tables` and `review_followup`.
 """
 
 from __future__ import annotations
 
 from dataclasses import astuple
 
-from sheetplan import labels, review_tables, rollup
+from sheetplan import labels, review_followup, review_tables, rollup
 from sheetplan.layout import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.review_model import Review, Status
 from sheetplan.review_tables import BUDGET, SPENT, heading, listing, money_header, share
@@ -93,10 +93,10 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     review_tables.assumptions(sheet, review, lang)
     review_tables.metrics(sheet, review, lang)
     review_tables.goals(sheet, review, lang)
-    review_tables.owners(sheet, review, lang)
-    review_tables.actions(sheet, review, lang)
-    review_tables.budget(sheet, review, lang)
-    review_tables.decisions(sheet, lang)
+    review_followup.owners(sheet, review, lang)
+    review_followup.actions(sheet, review, lang)
+    review_followup.budget(sheet, review, lang)
+    review_followup.decisions(sheet, lang)
     return sheet.layout(footer=f"{review.plan_name} · {sheet.name}", page_label=labels.PAGE(lang))
 
 

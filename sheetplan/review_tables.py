@@ -14,7 +14,6 @@ from sheetplan.layout import CellContent, Chart, ChartSeries, ColourRule, Layout
 from sheetplan.model import Action
 from sheetplan.review_model import Figures, Review, Spending
 from sheetplan.schema import (
-    ACTION_STATUS,
     ACTIONS,
     ASSUMPTIONS,
     GOALS,
@@ -80,7 +79,7 @@ def by_owner(review: Review, actions: Iterable[Action]) -> list[Action]:
     return sorted(actions, key=lambda action: order.get(action.owner, len(order)))
 
 
-def _header(sheet: LayoutBuilder, headers: Sequence[tuple[int, int, str]]) -> None:
+def header(sheet: LayoutBuilder, headers: Sequence[tuple[int, int, str]]) -> None:
     """A header row: each header spans its columns, from first to last. It is printed on the same page
     as its heading and the first rows below it."""
     for first, last, text in headers:
@@ -90,7 +89,7 @@ def _header(sheet: LayoutBuilder, headers: Sequence[tuple[int, int, str]]) -> No
     sheet.keep_block(HEAD_ROWS)
 
 
-def _note(sheet: LayoutBuilder, text: str) -> None:
+def note(sheet: LayoutBuilder, text: str) -> None:
     sheet.merge(sheet.row, 1, sheet.width, text, "note")
     sheet.row += 1
 
@@ -111,7 +110,7 @@ def _figures(sheet: LayoutBuilder, column: int, figures: Figures, lang: Lang) ->
     sheet.put(sheet.row, column + 4, STATUS.label(figures.status, lang), "center")
 
 
-def _status_rules(sheet: LayoutBuilder, cells: Range) -> None:
+def status_rules(sheet: LayoutBuilder, cells: Range) -> None:
     for status in STATUS.values:
         for text in STATUS.label(status, "en"), STATUS.label(status, "bg"):
             sheet.rule(ColourRule(cells, text, status))
@@ -120,10 +119,10 @@ def _status_rules(sheet: LayoutBuilder, cells: Range) -> None:
 def assumptions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
     heading(sheet, labels.SECTION_ASSUMPTIONS(lang))
     if not review.assumptions:
-        _note(sheet, labels.ASSUMPTIONS_NONE(lang))
+        note(sheet, labels.ASSUMPTIONS_NONE(lang))
         return
     columns = ASSUMPTIONS.column
-    _header(
+    header(
         sheet,
         [
             (1, 1, labels.NUMBER(lang)),
@@ -151,13 +150,13 @@ def assumptions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
 def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
     heading(sheet, labels.SECTION_METRICS(lang))
     if not review.metrics:
-        _note(sheet, labels.NONE(lang))
+        note(sheet, labels.NONE(lang))
         return
     log = REVIEW_LOG.column
     figures = [log(key).header(lang) for key in ("forecast", "actual", "variance", "variance_pct", "status")]
-    _header(sheet, [(1, 4, ""), (5, 9, labels.THIS_MONTH(lang)), (10, 14, labels.YEAR_TO_DATE(lang))])
+    header(sheet, [(1, 4, ""), (5, 9, labels.THIS_MONTH(lang)), (10, 14, labels.YEAR_TO_DATE(lang))])
     heads = [log("metric_id").header(lang), log("metric").header(lang), METRICS.column("owner").header(lang)]
-    _header(
+    header(
         sheet,
         [
             (n, n, text)
@@ -174,15 +173,15 @@ def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         _figures(sheet, 10, metric.ytd, lang)
         sheet.row += 1
     last = sheet.row - 1
-    _status_rules(sheet, Range(first, 9, last, 9))
-    _status_rules(sheet, Range(first, 14, last, 14))
+    status_rules(sheet, Range(first, 9, last, 9))
+    status_rules(sheet, Range(first, 14, last, 14))
     missing = [
         f"{metric.metric.id} ({', '.join(str(month) for month in metric.ytd.missing_months)})"
         for metric in review.metrics
         if metric.ytd.missing_months
     ]
     if missing:
-        _note(sheet, labels.MISSING_MONTHS(lang).format(items=listing(missing, lang)))
+        note(sheet, labels.MISSING_MONTHS(lang).format(items=listing(missing, lang)))
     _charts(sheet, review, lang, first, min(last, first + CHART_METRICS - 1))
 
 
@@ -190,7 +189,7 @@ def _charts(sheet: LayoutBuilder, review: Review, lang: Lang, first: int, last: 
     """Two bar charts under the metrics table, drawn from its cells."""
     count = last - first + 1
     if len(review.metrics) > count:
-        _note(sheet, labels.CHART_FIRST(lang).format(count=count))
+        note(sheet, labels.CHART_FIRST(lang).format(count=count))
     sheet.row += 1
     height = 4 + 0.7 * count
     names = Range(first, 2, last, 2)
@@ -230,14 +229,14 @@ def _charts(sheet: LayoutBuilder, review: Review, lang: Lang, first: int, last: 
 def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
     heading(sheet, labels.SECTION_GOALS(lang))
     if not review.goals:
-        _note(sheet, labels.NONE(lang))
+        note(sheet, labels.NONE(lang))
         return
     statuses = [STATUS.label(status, lang) for status in STATUS.values]
-    _header(sheet, [(1, 4, ""), (5, 8, labels.METRICS(lang)), (9, 12, labels.ACTIONS(lang))])
+    header(sheet, [(1, 4, ""), (5, 8, labels.METRICS(lang)), (9, 12, labels.ACTIONS(lang))])
     columns = GOALS.column
     heads = [columns(key).header(lang) for key in ("goal_id", "goal", "owner", "status")]
     counts = [labels.TOTAL(lang), labels.DONE(lang), labels.OPEN(lang), labels.OVERDUE(lang)]
-    _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *statuses, *counts], 1)])
+    header(sheet, [(n, n, text) for n, text in enumerate([*heads, *statuses, *counts], 1)])
     first = sheet.row
     for goal in review.goals:
         row: list[tuple[CellContent, str]] = [
@@ -255,158 +254,4 @@ def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             sheet.put(sheet.row, column, value, style)
         sheet.fit(sheet.row, 2, 2, goal.goal.name)
         sheet.row += 1
-    _status_rules(sheet, Range(first, 4, sheet.row - 1, 4))
-
-
-def owners(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    heading(sheet, labels.SECTION_OWNERS(lang))
-    if not review.owners:
-        _note(sheet, labels.NONE(lang))
-        return
-    _header(
-        sheet,
-        [
-            (1, 3, ""),
-            (4, 7, labels.ACTIONS(lang)),
-            (8, 11, labels.METRICS(lang)),
-            (12, 14, labels.MONEY(lang)),
-        ],
-    )
-    statuses = [STATUS.label(status, lang) for status in STATUS.values]
-    counts = [labels.TOTAL(lang), labels.DONE(lang), labels.OPEN(lang), labels.OVERDUE(lang)]
-    money = [money_header(BUDGET, review, lang), money_header(SPENT, review, lang), labels.REMAINING(lang)]
-    heads = [labels.NUMBER(lang), ACTIONS.column("owner").header(lang), labels.ROLE(lang)]
-    _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *counts, *statuses, *money], 1)])
-    for number, owner in enumerate(review.owners, start=1):
-        actions = owner.actions
-        row: list[tuple[CellContent, str]] = [
-            (number, "center"),
-            (owner.name, "id"),
-            (owner.owner.role if owner.owner else "", "text"),
-            *((value, "number") for value in (actions.total, actions.done, actions.open, actions.overdue)),
-            *((getattr(owner.metrics, status), "number") for status in STATUS.values),
-            (owner.spending.budget, "money"),
-            (owner.spending.spent, "money"),
-            (owner.spending.remaining, "money"),
-        ]
-        for column, (value, style) in enumerate(row, start=1):
-            sheet.put(sheet.row, column, value, style)
-        sheet.row += 1
-
-
-def actions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    heading(sheet, labels.SECTION_ACTIONS(lang))
-    for title, found in (
-        (labels.OVERDUE_HEADING(lang), review.actions_overdue),
-        (labels.DUE_NEXT_HEADING(lang), review.actions_due_next_month),
-    ):
-        subheading(sheet, title)
-        if not found:
-            _note(sheet, labels.NONE(lang))
-            continue
-        columns = ACTIONS.column
-        keys = ("action_id", "action", "owner", "due", "status", "goal_id")
-        _header(
-            sheet,
-            [
-                *((n, n, columns(key).header(lang)) for n, key in enumerate(keys, 1)),
-                (7, 14, columns("notes").header(lang)),
-            ],
-        )
-        for action in by_owner(review, found):
-            sheet.put(sheet.row, 1, action.id, "id")
-            sheet.put(sheet.row, 2, action.name, "wrap")
-            sheet.put(sheet.row, 3, action.owner, "text")
-            sheet.put(sheet.row, 4, action.due, "date")
-            sheet.put(
-                sheet.row, 5, ACTION_STATUS.label(action.status, lang) if action.status else "", "center"
-            )
-            sheet.put(sheet.row, 6, action.goal_id, "center")
-            sheet.merge(sheet.row, 7, sheet.width, action.notes, "wrap")
-            sheet.fit(sheet.row, 2, 2, action.name)
-            sheet.fit(sheet.row, 7, sheet.width, action.notes)
-            sheet.row += 1
-        sheet.row += 1
-
-
-def budget(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    """The plan's money: its total, then by goal, by owner and by action."""
-    heading(sheet, labels.SECTION_BUDGET(lang))
-    money = [money_header(BUDGET, review, lang), money_header(SPENT, review, lang)]
-    money += [labels.REMAINING(lang), labels.SPENT_SHARE(lang)]
-    _header(sheet, [(1, 3, ""), *((n, n, text) for n, text in enumerate(money, 4))])
-    sheet.merge(sheet.row, 1, 3, labels.PLAN_TOTAL(lang), "total_label")
-    _money(sheet, review.spending, "total_money", "total_share")
-    sheet.row += 2
-    goal, action = GOALS.column, ACTIONS.column
-    tables = (
-        (
-            labels.BY_GOAL(lang),
-            (goal("goal_id").header(lang), goal("goal").header(lang), goal("owner").header(lang)),
-            [(item.goal.id, item.goal.name, item.goal.owner, item.spending) for item in review.goals],
-        ),
-        (
-            labels.BY_OWNER(lang),
-            (labels.NUMBER(lang), action("owner").header(lang), labels.ROLE(lang)),
-            [
-                (number, item.name, item.owner.role if item.owner else "", item.spending)
-                for number, item in enumerate(review.owners, start=1)
-            ],
-        ),
-        (
-            labels.BY_ACTION(lang),
-            (action("action_id").header(lang), action("action").header(lang), action("owner").header(lang)),
-            [
-                (item.action.id, item.action.name, item.action.owner, item.spending)
-                for item in review.actions_spending
-                if item.spending.budget or item.spending.spent
-            ],
-        ),
-    )
-    for title, heads, rows in tables:
-        subheading(sheet, title)
-        if not rows:
-            _note(sheet, labels.NONE(lang))
-            continue
-        _header(sheet, [(n, n, text) for n, text in enumerate([*heads, *money], 1)])
-        for first, name, owner, spending in rows:
-            sheet.put(sheet.row, 1, first, "center" if isinstance(first, int) else "id")
-            sheet.put(sheet.row, 2, name, "wrap")
-            sheet.fit(sheet.row, 2, 2, name)
-            sheet.put(sheet.row, 3, owner, "text")
-            _money(sheet, spending, "money", "share")
-            sheet.row += 1
-        sheet.row += 1
-
-
-def _money(sheet: LayoutBuilder, spending: Spending, money: str, percent: str) -> None:
-    """Budget, spent, remaining and the share spent, in columns D to G of the current row."""
-    values = (spending.budget, spending.spent, spending.remaining)
-    for column, value in enumerate(values, start=4):
-        sheet.put(sheet.row, column, value, money)
-    sheet.put(sheet.row, 7, share(spending), percent)
-
-
-def decisions(sheet: LayoutBuilder, lang: Lang, rows: int = 6) -> None:
-    """An empty, bordered table for what the meeting decides."""
-    heading(sheet, labels.SECTION_DECISIONS(lang))
-    columns = ACTIONS.column
-    _header(
-        sheet,
-        [
-            (1, 1, labels.NUMBER(lang)),
-            (2, 3, labels.DECISION(lang)),
-            (4, 4, columns("owner").header(lang)),
-            (5, 5, columns("due").header(lang)),
-            (6, sheet.width, columns("notes").header(lang)),
-        ],
-    )
-    for _ in range(rows):
-        sheet.put(sheet.row, 1, None, "blank")
-        sheet.merge(sheet.row, 2, 3, None, "blank")
-        sheet.put(sheet.row, 4, None, "blank")
-        sheet.put(sheet.row, 5, None, "blank")
-        sheet.merge(sheet.row, 6, sheet.width, None, "blank")
-        sheet.height(sheet.row, 28)
-        sheet.row += 1
-    sheet.keep_block()
+    status_rules(sheet, Range(first, 4, sheet.row - 1, 4))
