@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sheetplan.model import Plan, SheetLocation
+from sheetplan.model import Plan, SheetLocation, quote_sheet
 from sheetplan.presets import load_preset
 from sheetplan.schema import LIST_SOURCES, TEMPLATE_ROWS, Column, dropdown_columns
 
@@ -33,7 +33,7 @@ def apply_dropdowns(workbook: Workbook, plan: Plan) -> None:
             if source.defined_name in worksheet.defined_names:
                 del worksheet.defined_names[source.defined_name]
         cells = _column_range(workbook, location, source.column, absolute=True)
-        reference = f"{quote_sheetname(location.name)}!{cells}"
+        reference = f"{quote_sheet(location.name)}!{cells}"
         workbook.defined_names[source.defined_name] = DefinedName(source.defined_name, attr_text=reference)
     for sheet, column in dropdown_columns():
         location = plan.locations.get(sheet.key)

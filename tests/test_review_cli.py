@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
 from plan_builder import PlanData, sample
 from review_support import (
     MONTH,
@@ -62,6 +63,62 @@ def test_review_writes_the_sheet_and_the_log_into_the_plan(plan: Path) -> None:
     assert names(plan)[-3:] == ["Assumptions", "Review 2026-04", "Review log"]
     assert plan.with_name("plan.bak.xlsx").read_bytes() == original
     assert log_rows(plan) == [("2026-04", f"M{number}") for number in range(1, 11)]
+
+
+def template_parts(path: Path) -> dict[str, object]:
+    """What `sheetplan init` put on the plan's sheets besides values: formats, dropdowns, tables, names."""
+    workbook = openpyxl.load_workbook(path)
+    sheets = [sheet for sheet in workbook.worksheets if not sheet.title.startswith("Review")]
+    return {
+        "conditional formats": {
+            sheet.title: sorted(
+                (str(found.sqref), [rule.formula for rule in found.rules])
+                for found in sheet.conditional_formatting
+            )
+            for sheet in sheets
+        },
+        "dropdowns": {
+            sheet.title: sorted(
+                (str(rule.sqref), rule.formula1, rule.prompt)
+                for rule in sheet.data_validations.dataValidation
+            )
+            for sheet in sheets
+        },
+        "tables": {
+            sheet.title: sorted((table.name, table.ref) for table in sheet.tables.values())
+            for sheet in sheets
+        },
+        "names": {name: value.attr_text for name, value in workbook.defined_names.items()},
+    }
+
+
+def test_the_templates_formats_dropdowns_tables_and_names_survive(plan: Path) -> None:
+    before = template_parts(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    after = template_parts(plan)
+    for part in ("conditional formats", "dropdowns", "tables", "names"):
+        assert after[part] == before[part], part
+
+
+def test_broken_dropdowns_are_put_back_and_the_users_own_kept(plan: Path) -> None:
+    template = template_parts(plan)
+    workbook = openpyxl.load_workbook(plan)
+    actions = workbook["Actions"]
+    actions.data_validations.dataValidation = [
+        rule for rule in actions.data_validations.dataValidation if str(rule.sqref) != "E2:E201"
+    ]
+    mine = DataValidation(type="whole", operator="between", formula1="0", formula2="10")
+    mine.add("L2:L50")
+    actions.add_data_validation(mine)
+    workbook.defined_names["OwnerList"].attr_text = "Owners!$A$2:$A$4"
+    workbook.save(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    after = template_parts(plan)
+    assert after["names"] == template["names"]
+    dropdowns = after["dropdowns"]
+    assert isinstance(dropdowns, dict) and isinstance(template["dropdowns"], dict)
+    assert ("L2:L50", "0", None) in dropdowns["Actions"]
+    assert sorted(set(dropdowns["Actions"]) - {("L2:L50", "0", None)}) == template["dropdowns"]["Actions"]
 
 
 def test_reviewing_again_replaces_the_months_sheet_and_rows(plan: Path) -> None:
