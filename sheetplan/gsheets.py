@@ -29,6 +29,9 @@ from sheetplan.model import CellValue, ErrorValue, Grid
 if TYPE_CHECKING:
     import gspread
 
+    from sheetplan.model import Plan
+    from sheetplan.review_model import Review
+
 Request = dict[str, Any]
 """One request of a `spreadsheets.batchUpdate`."""
 
@@ -124,6 +127,13 @@ def last_read(key: str) -> tuple[GoogleSheet, Grid] | None:
     and the Review log's rows, instead of asking Google again.
     """
     return _last_read.pop(key, None)
+
+
+def write_review(key: str, review: Review, plan: Plan, credentials: Path | None = None) -> str:
+    """Write `review` into Google Sheet `key` (see `gsheets_review`); say where it went."""
+    from sheetplan.gsheets_review import write_review as write
+
+    return write(key, review, plan, credentials)
 
 
 def batch_update(book: GoogleSheet, requests: Sequence[Request]) -> Mapping[str, Any]:

@@ -88,16 +88,28 @@ _ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 _VALIGN = {"top": "TOP", "center": "MIDDLE"}
 
 
+BORDER = _GREY_LINE
+"""The thin grey line of a layout Style's `border`."""
+DEFAULT_FONT = ("Arial", 10)
+"""Google Sheets' own font and size, which a format need not repeat."""
+
+
 def cell_format(style: Style) -> dict[str, Any]:
-    """A layout Style as a `userEnteredFormat`."""
-    text: dict[str, Any] = {"fontFamily": style.font, "fontSize": style.size}
+    """A layout Style as a `userEnteredFormat`, leaving out what is Google's default anyway."""
+    text: dict[str, Any] = {}
+    if style.font != DEFAULT_FONT[0]:
+        text["fontFamily"] = style.font
+    if style.size != DEFAULT_FONT[1]:
+        text["fontSize"] = style.size
     if style.bold:
         text["bold"] = True
     if style.italic:
         text["italic"] = True
     if style.colour:
         text["foregroundColor"] = colour(style.colour)
-    found: dict[str, Any] = {"textFormat": text, "verticalAlignment": _VALIGN[style.valign]}
+    found: dict[str, Any] = {"verticalAlignment": _VALIGN[style.valign]}
+    if text:
+        found["textFormat"] = text
     if style.fill:
         found["backgroundColor"] = colour(style.fill)
     if style.border:
@@ -106,7 +118,8 @@ def cell_format(style: Style) -> dict[str, Any]:
         found["borders"] = {"bottom": _UNDERLINE}
     if style.align:
         found["horizontalAlignment"] = _ALIGN[style.align]
-    found["wrapStrategy"] = "WRAP" if style.wrap else "OVERFLOW_CELL"
+    if style.wrap:
+        found["wrapStrategy"] = "WRAP"
     if style.indent:
         found["padding"] = {"left": 3 + 8 * style.indent}
     number = number_format(style.number_format)

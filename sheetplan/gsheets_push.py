@@ -21,7 +21,7 @@ from typing import Any
 
 from sheetplan import schema
 from sheetplan.errors import UsageError
-from sheetplan.gsheets import GoogleSheet, Request, Tab, batch_update, open_sheet
+from sheetplan.gsheets import GoogleSheet, Request, Tab, batch_update, open_sheet, quote_title
 from sheetplan.gsheets_cells import cell_format, column_pixels, date_format, entered_value, number_format
 from sheetplan.gsheets_client import parse_sheet_source
 from sheetplan.gsheets_guide import guide_layout
@@ -29,7 +29,7 @@ from sheetplan.gsheets_layout import add_layout, dimension_sizes
 from sheetplan.guard import guard_file
 from sheetplan.layout import Style
 from sheetplan.load import load
-from sheetplan.model import CellValue, Grid, Plan, SheetLocation, column_letter, quote_sheet
+from sheetplan.model import CellValue, Grid, Plan, SheetLocation, column_letter
 from sheetplan.readers import read_workbook
 from sheetplan.template_sheets import HEADER_COLOUR
 
@@ -226,7 +226,8 @@ def _metric_name(tab: DataTab, row: int, sources: dict[str, DataTab]) -> str | N
 def _column_range(tab: DataTab, key: str) -> str:
     """A column's data cells to the end of the tab, `Owners!$A$2:$A`, for dropdowns and lookups."""
     letter = column_letter(tab.location.columns[key])
-    return f"{quote_sheet(tab.title)}!${letter}${tab.location.header_row + 1}:${letter}"
+    # Always quoted: Google reads a quoted title of any letters, and the plan's may be Cyrillic.
+    return f"{quote_title(tab.title)}!${letter}${tab.location.header_row + 1}:${letter}"
 
 
 def _column(sheet: schema.Sheet, key: str) -> schema.Column | None:

@@ -87,18 +87,9 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
             ]
         }
     ]
-    formats = [number_format(column.number_format) for column in columns]
     for row in log:
-        cells = []
-        for value, fmt in zip(row.cells(lang), formats, strict=True):
-            cell: dict[str, Any] = {}
-            entered = entered_value(value)
-            if entered is not None:
-                cell["userEnteredValue"] = entered
-            if fmt is not None:
-                cell["userEnteredFormat"] = {"numberFormat": fmt}
-            cells.append(cell)
-        data.append({"values": cells})
+        entered = (entered_value(value) for value in row.cells(lang))
+        data.append({"values": [{"userEnteredValue": value} if value else {} for value in entered]})
     whole = {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": rows, "startColumnIndex": 0}
     requests.append(
         {
@@ -109,6 +100,19 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
             }
         }
     )
+    for number, column in enumerate(columns):
+        fmt = number_format(column.number_format)
+        if fmt is not None:
+            span = {**whole, "startRowIndex": 1, "startColumnIndex": number, "endColumnIndex": number + 1}
+            requests.append(
+                {
+                    "repeatCell": {
+                        "range": span,
+                        "cell": {"userEnteredFormat": {"numberFormat": fmt}},
+                        "fields": "userEnteredFormat.numberFormat",
+                    }
+                }
+            )
     widths = {number: column_pixels(column.width) for number, column in enumerate(columns, start=1)}
     requests += dimension_sizes(sheet_id, "COLUMNS", widths)
     last = {**whole, "endRowIndex": len(log) + 1, "endColumnIndex": len(columns)}
