@@ -165,10 +165,13 @@ def tab_requests(
         fields = "title," + ",".join(f"gridProperties.{name}" for name in grid)
         requests = [{"updateSheetProperties": {"properties": properties, "fields": fields}}]
     whole = {"sheetId": sheet_id, "startRowIndex": 0, "endRowIndex": rows, "startColumnIndex": 0}
+    # Over a tab that exists, the values go over its whole grid, which clears what they do not reach:
+    # rows the plan no longer has, and old formats and dropdowns. A new tab has nothing to clear.
+    where = {"range": {**whole, "endColumnIndex": columns}} if existing else {"start": {"sheetId": sheet_id}}
     requests.append(
         {
             "updateCells": {
-                "range": {**whole, "endColumnIndex": columns},
+                **where,
                 "rows": list(_values(tab, table_end, sources)),
                 "fields": "userEnteredValue,userEnteredFormat,dataValidation,note",
             }
