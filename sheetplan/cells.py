@@ -4,14 +4,14 @@ This is where a cell's own trouble is reported: an error such as `#N/A`, a formu
 result, a value that is not what the column holds, a number typed as text. Whether a required cell
 is blank, or a value is one the dropdown offers, is for `check` to say: it sees the whole plan.
 
-Every cell of a plan goes through `CellReader.records` or `number_at`, so the usual cases (text in a
+Every cell of a plan goes through `CellReader.column` or `number_at`, so the usual cases (text in a
 text column, a number in a number column) are taken inline, and only the rest goes through `values`.
 Numbers come out as int when they are whole, whatever the backend gave (calamine gives floats).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal
@@ -21,8 +21,6 @@ from sheetplan.model import CellValue, ErrorValue, FormulaValue, Problem, Severi
 from sheetplan.tables import Row, Table
 
 Kind = Literal["text", "name", "choice", "date", "number", "percent"]
-Field = tuple[str, str, Kind, schema.Choices | None]
-"""A record's field: its name, the schema column key it is read from, what the column holds, its choices."""
 
 _PARSERS: dict[Kind, tuple[Callable[[CellValue], Any], str]] = {
     "date": (values.to_date, "not_a_date"),
@@ -32,8 +30,10 @@ _PARSERS: dict[Kind, tuple[Callable[[CellValue], Any], str]] = {
 
 @lru_cache(maxsize=4096)
 def choice(choices: schema.Choices, typed: str) -> str | None:
-    """The English value a dropdown label means (cached: a plan repeats a few labels many times)."""
-    return choices.match(typed)
+    """The English value a typed dropdown label means; what was typed when it means none (check
+    reports it); None when blank. Cached: a plan repeats a few labels many times."""
+    folded = " ".join(typed.split())
+    return choices.match(folded) or folded or None
 
 
 class CellReader:
@@ -64,51 +64,43 @@ class CellReader:
             return None
         return value
 
-    def records(self, fields: Sequence[Field]) -> Iterator[tuple[int, dict[str, Any]]]:
-        """Each data row's number and the values of its fields, keyed by field name.
+    def column(
+        self, rows: Sequence[Row], key: str, kind: Kind, choices: schema.Choices | None = None
+    ) -> list[Any]:
+        """One column's values over `rows`, read as `kind`: '' for blank text, None for other blanks.
 
-        A cell that is blank or unusable gives '' for text and None for anything else.
+        One comprehension per kind, with the usual case inline: this runs over every cell of a plan.
         """
-        columns = self.table.columns
-        resolved = [(field, columns.get(key, -1), kind, choices) for field, key, kind, choices in fields]
-        for number, cells in self.table.data():
-            width = len(cells)
-            found: dict[str, Any] = {}
-            for field, index, kind, choices in resolved:
-                value = cells[index] if 0 <= index < width else None
-                if value is None or value == "":
-                    found[field] = "" if kind == "text" or kind == "name" else None
-                elif type(value) is str and (kind == "text" or kind == "name"):
-                    found[field] = value.strip() if kind == "text" else " ".join(value.split())
-                elif type(value) is str and kind == "choice" and choices is not None:
-                    typed = " ".join(value.split())
-                    found[field] = choice(choices, typed) or typed or None
-                elif kind == "number" and type(value) is float:
-                    found[field] = int(value) if value.is_integer() else value
-                elif kind == "date" and type(value) is date:
-                    found[field] = value
-                else:
-                    found[field] = self._slow(number, index, value, kind, choices)
-            yield number, found
-
-    def record(self, row: Row, fields: Sequence[Field]) -> dict[str, Any]:
-        """The values of one row's fields (see `records`)."""
-        resolved = [
-            (field, self.table.columns.get(key, -1), kind, choices) for field, key, kind, choices in fields
-        ]
-        number, cells = row
-        found: dict[str, Any] = {}
-        for field, index, kind, choices in resolved:
-            value = cells[index] if 0 <= index < len(cells) else None
-            found[field] = self._slow(number, index, value, kind, choices)
-        return found
+        index = self.table.columns.get(key)
+        if index is None:
+            return ["" if kind in ("text", "name") else None] * len(rows)
+        cells = [(number, row[index] if index < len(row) else None) for number, row in rows]
+        slow = self._slow
+        if kind == "text":
+            return [v.strip() if type(v) is str else slow(n, index, v, kind, None) for n, v in cells]
+        if kind == "name":
+            return [
+                " ".join(v.split()) if type(v) is str else slow(n, index, v, kind, None) for n, v in cells
+            ]
+        if kind == "choice" and choices is not None:
+            # A column repeats a few labels: look each up once.
+            labels = {v: choice(choices, v) for v in {v for _, v in cells if type(v) is str}}
+            return [labels[v] if type(v) is str else slow(n, index, v, kind, choices) for n, v in cells]
+        if kind == "number":
+            return [
+                (int(v) if v.is_integer() else v) if type(v) is float else slow(n, index, v, kind, None)
+                for n, v in cells
+            ]
+        if kind == "date":
+            return [v if type(v) is date else slow(n, index, v, kind, None) for n, v in cells]
+        return [slow(n, index, v, kind, choices) for n, v in cells]
 
     def text(self, row: Row, key: str) -> str:
-        return str(self.record(row, ((key, key, "text", None),))[key])
+        return str(self.column([row], key, "text")[0])
 
     def name(self, row: Row, key: str) -> str:
         """An ID or a name: text with runs of spaces folded, as dropdowns compare."""
-        return str(self.record(row, ((key, key, "name", None),))[key])
+        return str(self.column([row], key, "name")[0])
 
     def _slow(
         self, row: int, index: int, value: CellValue, kind: Kind, choices: schema.Choices | None
@@ -118,7 +110,7 @@ class CellReader:
             return self.number_at(row, index, value)
         if kind in ("text", "name", "choice"):
             typed = values.text(value) if kind == "text" else values.name(value)
-            return (choice(choices, typed) or typed or None) if kind == "choice" and choices else typed
+            return choice(choices, typed) if kind == "choice" and choices else typed
         if values.is_blank(value):
             return "" if kind in ("text", "name") else None
         if kind == "date" and isinstance(value, datetime):

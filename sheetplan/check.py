@@ -89,6 +89,7 @@ _CHOICES: tuple[tuple[str, str, str, schema.Choices, str], ...] = (
     ("assumptions", "still_true", "still_true", schema.STILL_TRUE, "an answer"),
 )
 
+_ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
 _SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
 
 
@@ -107,9 +108,10 @@ def required_values(context: Context) -> Iterator[Problem]:
 def valid_choices(context: Context) -> Iterator[Problem]:
     for sheet, attribute, column, choices, what in _CHOICES:
         allowed = ", ".join(choices.labels(context.plan.lang))
+        valid = {None, *choices.values}
         for record in _records(context.plan, sheet):
             value = getattr(record, attribute)
-            if value is not None and value not in choices.values:
+            if value not in valid:
                 message = f'"{value}" is not {what}; use one of: {allowed}'
                 yield context.problem("error", sheet, record.row, column, "invalid_choice", message)
 
@@ -153,25 +155,34 @@ def one_listed_owner(context: Context) -> Iterator[Problem]:
     Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
     otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
     """
-    listed = context.owners
+    verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
     for sheet in ("goals", "actions", "metrics", "assumptions"):
         for record in _records(context.plan, sheet):
             owner: str = record.owner
-            if not owner:
-                continue
-            folded = schema.normalise(owner)
-            parts = [schema.normalise(part) for part in _SEVERAL.split(owner) if part]
-            if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
-                message = (
-                    f'"{owner}" names several people; one owner per task: choose the one who answers for it'
-                )
-                yield context.problem("error", sheet, record.row, "owner", "several_owners", message)
-            elif folded not in listed:
-                message = f'"{owner}" is not on the Owners sheet; add the person there first'
-                yield context.problem("error", sheet, record.row, "owner", "unknown_owner", message)
-            elif owner != listed[folded]:
-                message = f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown'
-                yield context.problem("warning", sheet, record.row, "owner", "owner_spelling", message)
+            if owner not in verdicts:
+                verdicts[owner] = _owner_verdict(owner, context.owners)
+            verdict = verdicts[owner]
+            if verdict is not None:
+                yield context.problem(verdict[0], sheet, record.row, "owner", verdict[1], verdict[2])
+
+
+def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str, str] | None:
+    """What is wrong with an owner cell: severity, code and message; None when nothing is."""
+    if not owner:
+        return None
+    folded = schema.normalise(owner)
+    parts = [schema.normalise(part) for part in _SEVERAL.split(owner) if part]
+    if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
+        return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
+    if folded not in listed:
+        return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet; add the person there first'
+    if owner != listed[folded]:
+        return (
+            "warning",
+            "owner_spelling",
+            f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown',
+        )
+    return None
 
 
 def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
@@ -237,7 +248,7 @@ def no_future_actuals(context: Context) -> Iterator[Problem]:
 
 
 def owners_have_tasks(context: Context) -> Iterator[Problem]:
-    busy = {schema.normalise(action.owner) for action in context.plan.actions}
+    busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
     for owner in context.plan.owners:
         if owner.name and schema.normalise(owner.name) not in busy:
             message = f"{owner.name} owns no action; give them a task or remove them"

@@ -7,11 +7,12 @@ or a required column is missing. Whether the plan is complete and consistent is 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from sheetplan import schema
-from sheetplan.cells import CellReader, Field
+from sheetplan.cells import CellReader, Kind
 from sheetplan.model import (
     Action,
     Assumption,
@@ -25,6 +26,7 @@ from sheetplan.model import (
     SheetLocation,
 )
 from sheetplan.monthly import read_monthly
+from sheetplan.readers import gc_paused
 from sheetplan.settings_sheet import read_settings
 from sheetplan.tables import Table, find_sheets, find_table
 
@@ -33,6 +35,11 @@ T = TypeVar("T")
 
 def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     """The plan a workbook holds, and the problems of its cells; `source` names it in messages."""
+    with gc_paused():
+        return _load(grid, source)
+
+
+def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     names, lang, problems = find_sheets(grid, source)
     tables = {
         key: find_table(grid, sheet, names[key], lang, source, problems)
@@ -61,64 +68,99 @@ def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     return plan, problems
 
 
+Field = tuple[str, Kind, schema.Choices | None]
+"""How a record's field is read: the schema column key, what the column holds, its dropdown's choices."""
+
+
 def _records(
     table: Table | None, problems: list[Problem], record: Callable[..., T], fields: Sequence[Field]
 ) -> tuple[T, ...]:
+    """The records of a table, read a column at a time; `fields` are in the order of the record's."""
     if table is None:
         return ()
     cells = CellReader(table, problems)
-    return tuple(record(**found, row=number) for number, found in cells.records(fields))
+    rows = list(table.data())
+    columns = [cells.column(rows, key, kind, choices) for key, kind, choices in fields]
+    numbers = [number for number, _ in rows]
+    # The row number is the record's last field, after those read.
+    return tuple(record(*values) for values in zip(*columns, numbers, strict=True))
 
 
-_GOAL: Sequence[Field] = (
-    ("id", "goal_id", "name", None),
-    ("name", "goal", "text", None),
-    ("problem", "problem", "text", None),
-    ("why", "why", "text", None),
-    ("owner", "owner", "name", None),
-    ("target_date", "target_date", "date", None),
-    ("status", "status", "choice", schema.GOAL_STATUS),
+def _fields(record: type, spec: dict[str, Field]) -> tuple[Field, ...]:
+    """A record's fields in the order its dataclass declares them, `row` (last) left out."""
+    names = [field.name for field in dataclasses.fields(record)]
+    if names[-1] != "row" or set(names[:-1]) != set(spec):
+        raise TypeError(f"the fields read for {record.__name__} are not its fields: {sorted(spec)}")
+    return tuple(spec[name] for name in names[:-1])
+
+
+_GOAL = _fields(
+    Goal,
+    {
+        "id": ("goal_id", "name", None),
+        "name": ("goal", "text", None),
+        "problem": ("problem", "text", None),
+        "why": ("why", "text", None),
+        "owner": ("owner", "name", None),
+        "target_date": ("target_date", "date", None),
+        "status": ("status", "choice", schema.GOAL_STATUS),
+    },
 )
-_OWNER: Sequence[Field] = (
-    ("name", "owner", "name", None),
-    ("role", "role", "text", None),
-    ("email", "email", "text", None),
+_OWNER = _fields(
+    Owner,
+    {
+        "name": ("owner", "name", None),
+        "role": ("role", "text", None),
+        "email": ("email", "text", None),
+    },
 )
-_CHANNEL: Sequence[Field] = (
-    ("name", "channel", "name", None),
-    ("handle", "handle", "text", None),
-    ("planned_per_week", "planned_per_week", "number", None),
-    ("max_per_week", "max_per_week", "number", None),
-    ("notes", "notes", "text", None),
+_CHANNEL = _fields(
+    Channel,
+    {
+        "name": ("channel", "name", None),
+        "handle": ("handle", "text", None),
+        "planned_per_week": ("planned_per_week", "number", None),
+        "max_per_week": ("max_per_week", "number", None),
+        "notes": ("notes", "text", None),
+    },
 )
-_ACTION: Sequence[Field] = (
-    ("id", "action_id", "name", None),
-    ("goal_id", "goal_id", "name", None),
-    ("name", "action", "text", None),
-    ("owner", "owner", "name", None),
-    ("due", "due", "date", None),
-    ("status", "status", "choice", schema.ACTION_STATUS),
-    ("channel", "channel", "name", None),
-    ("start", "start", "date", None),
-    ("budget", "budget", "number", None),
-    ("spent", "spent", "number", None),
-    ("expected", "expected", "text", None),
-    ("notes", "notes", "text", None),
+_ACTION = _fields(
+    Action,
+    {
+        "id": ("action_id", "name", None),
+        "goal_id": ("goal_id", "name", None),
+        "name": ("action", "text", None),
+        "owner": ("owner", "name", None),
+        "due": ("due", "date", None),
+        "status": ("status", "choice", schema.ACTION_STATUS),
+        "channel": ("channel", "name", None),
+        "start": ("start", "date", None),
+        "budget": ("budget", "number", None),
+        "spent": ("spent", "number", None),
+        "expected": ("expected", "text", None),
+        "notes": ("notes", "text", None),
+    },
 )
-_METRIC: Sequence[Field] = (
-    ("id", "metric_id", "name", None),
-    ("name", "metric", "text", None),
-    ("goal_id", "goal_id", "name", None),
-    ("owner", "owner", "name", None),
-    ("direction", "direction", "choice", schema.DIRECTION),
-    ("aggregation", "aggregation", "choice", schema.AGGREGATION),
-    ("unit", "unit", "text", None),
-    ("tolerance", "tolerance", "percent", None),
-    ("source", "source", "text", None),
+_METRIC = _fields(
+    Metric,
+    {
+        "id": ("metric_id", "name", None),
+        "name": ("metric", "text", None),
+        "goal_id": ("goal_id", "name", None),
+        "owner": ("owner", "name", None),
+        "direction": ("direction", "choice", schema.DIRECTION),
+        "aggregation": ("aggregation", "choice", schema.AGGREGATION),
+        "unit": ("unit", "text", None),
+        "tolerance": ("tolerance", "percent", None),
+        "source": ("source", "text", None),
+    },
 )
-_ASSUMPTION: Sequence[Field] = (
-    ("text", "assumption", "text", None),
-    ("owner", "owner", "name", None),
-    ("still_true", "still_true", "choice", schema.STILL_TRUE),
-    ("note", "note", "text", None),
+_ASSUMPTION = _fields(
+    Assumption,
+    {
+        "text": ("assumption", "text", None),
+        "owner": ("owner", "name", None),
+        "still_true": ("still_true", "choice", schema.STILL_TRUE),
+        "note": ("note", "text", None),
+    },
 )

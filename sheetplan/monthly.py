@@ -9,6 +9,9 @@ from sheetplan.cells import CellReader
 from sheetplan.model import Month, Problem, Series, Settings, Severity
 from sheetplan.tables import Table
 
+_NUMBERS = frozenset({int, float})
+"""The types of cells that are numbers as they are (not bool, which is an int to Python)."""
+
 
 def month_list(months: Sequence[Month], most: int = 4) -> str:
     """Months as a message lists them: `2026-01, 2026-02 and 2026-04`, or `... and 9 more`."""
@@ -31,21 +34,25 @@ def read_monthly(
     plan_months = settings.plan_months
     inside = set(plan_months)
     columns = [(month, index) for month, index in sorted(table.months.items()) if month in inside]
+    months = [month for month, _ in columns]
+    indexes = [index for _, index in columns]
     outside = {index: month for month, index in table.months.items() if month not in inside}
     used_outside: set[int] = set()
     series: dict[str, Series] = {}
     rows: dict[str, int] = {}
     id_index = table.columns["metric_id"]
-    for row in table.data(ignore=("metric",)):
-        number, row_cells = row
+    table_rows = list(table.data(ignore=("metric",)))
+    for (number, row_cells), metric_id in zip(
+        table_rows, cells.column(table_rows, "metric_id", "name"), strict=True
+    ):
         width = len(row_cells)
+        found = [row_cells[index] if index < width else None for index in indexes]
         if outside:
             used_outside.update(
                 index for index in outside if index < width and not values.is_blank(row_cells[index])
             )
-        metric_id = cells.name(row, "metric_id")
         if not metric_id:
-            if any(index < width and not values.is_blank(row_cells[index]) for _, index in columns):
+            if any(not values.is_blank(value) for value in found):
                 message = "this row has numbers but no Metric ID"
                 cells.report(number, id_index, "error", "no_metric_id", message)
             continue
@@ -54,18 +61,19 @@ def read_monthly(
             cells.report(number, id_index, "error", "duplicate_row", message)
             continue
         rows[metric_id] = number
-        numbers: dict[Month, float] = {}
-        # Most cells are numbers or blank: take them without a call per cell.
-        for month, index in columns:
-            value = row_cells[index] if index < width else None
-            if type(value) is float:
-                numbers[month] = int(value) if value.is_integer() else value
-            elif value is None or value == "":
-                continue
-            elif type(value) is int:
-                numbers[month] = value
-            elif (amount := cells.number_at(number, index, value)) is not None:
-                numbers[month] = amount
+        # Most cells are numbers or blank: take those in one comprehension.
+        numbers: dict[Month, float] = {
+            month: (int(value) if value.is_integer() else value) if type(value) is float else value
+            for month, value in zip(months, found, strict=True)
+            if type(value) in _NUMBERS
+        }
+        if len(numbers) + found.count("") + found.count(None) < len(found):
+            for month, index, value in zip(months, indexes, found, strict=True):
+                if type(value) not in _NUMBERS and not values.is_blank(value):
+                    amount = cells.number_at(number, index, value)
+                    if amount is not None:
+                        numbers[month] = amount
+            numbers = {month: numbers[month] for month in months if month in numbers}
         series[metric_id] = numbers
     if months_known:
         _report_columns(table, plan_months, [month for month, _ in columns], used_outside, problems)

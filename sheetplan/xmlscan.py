@@ -17,10 +17,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from html import unescape
 from typing import IO
-
-from defusedxml import ElementTree
 
 from sheetplan.model import CellValue, ErrorValue, FormulaValue
 
@@ -38,10 +35,14 @@ _TYPE = re.compile(rb"\st\s*=\s*[\"'](\w+)[\"']")
 _VALUE = re.compile(rb"<(?:\w+:)?v\s*(/>|>([^<]*)<)")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
 _SHARED = re.compile(rb"\ssi\s*=\s*[\"'](\d+)[\"']")
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 def xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's name to the zip member that holds it."""
+    from defusedxml import ElementTree  # imported here, in the scan's thread, beside calamine's work
+
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_RELS}Relationship")}
@@ -126,6 +127,21 @@ def _read_cell(buffer: bytes, position: int, close: bytes, found: Cells, shared:
         found[key] = FormulaValue(f"={source}")
 
 
+def unescape(text: str) -> str:
+    """XML text with its five entities and character references replaced (html.unescape costs an import)."""
+    return _ENTITY.sub(_entity, text)
+
+
+def _entity(found: re.Match[str]) -> str:
+    name = found[1]
+    if name in _NAMED:
+        return _NAMED[name]
+    try:
+        return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
+    except (ValueError, OverflowError):
+        return found[0]
+
+
 def _cell_start(buffer: bytes, position: int) -> int:
     """Where the cell that holds `position` starts, or -1."""
     start = buffer.rfind(b"<", 0, position + 1)
@@ -163,6 +179,8 @@ def ods_error_cells(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> 
 
 
 def _ods_errors(content: IO[bytes]) -> Iterator[tuple[str, tuple[int, int], str]]:
+    from defusedxml import ElementTree
+
     name, row, rows, column = "", 0, 1, 0
     for event, element in ElementTree.iterparse(content, events=("start", "end")):
         tag = element.tag
