@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from sheetplan import values
 from sheetplan.cells import CellReader
@@ -63,7 +64,7 @@ def read_monthly(
         rows[metric_id] = number
         # Most cells are numbers or blank: take those in one comprehension.
         numbers: dict[Month, float] = {
-            month: (int(value) if value.is_integer() else value) if type(value) is float else value
+            month: (int(value) if value.is_integer() else value) if type(value) is float else cast(int, value)
             for month, value in zip(months, found, strict=True)
             if type(value) in _NUMBERS
         }
