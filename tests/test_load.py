@@ -160,6 +160,22 @@ def test_the_language_is_the_one_most_sheet_names_are_in() -> None:
     assert plan.locations["goals"].name == "Goals"
 
 
+def test_a_second_sheet_for_the_same_part_of_the_plan_is_ignored() -> None:
+    grid = plan_grid(sample())
+    grid["Действия"] = [["ID на действие"], ["A9"]]
+    plan, problems = load(grid, "plan.xlsx")
+    assert [problem.as_dict() for problem in problems] == [
+        {
+            "severity": "warning",
+            "sheet": "Действия",
+            "cell": None,
+            "code": "duplicate_sheet",
+            "message": "Actions is the same sheet; this one is ignored",
+        }
+    ]
+    assert [action.id for action in plan.actions] == ["A1", "A2", "A3", "A4"]
+
+
 def test_a_short_row_reads_as_blanks_to_its_end() -> None:
     grid = plan_grid(sample())
     grid["Actions"][1] = grid["Actions"][1][:5]
