@@ -12,6 +12,7 @@ from sheetplan.model import Grid
 from sheetplan.readers import read_workbook
 from sheetplan.schema import sheet_by_name
 
+_GOOGLE_PACKAGES = ("gspread", "google", "requests")
 _GOOGLE = re.compile(r"^(?:gsheet:\S+|https?://docs\.google\.com/spreadsheets/\S+)$")
 
 
@@ -45,7 +46,7 @@ def _read_google(source: str, key: str, credentials: Path | None) -> Grid:
     try:
         gsheets = importlib.import_module("sheetplan.gsheets")
     except ModuleNotFoundError as error:
-        if error.name in ("sheetplan.gsheets", "gspread"):
+        if error.name == "sheetplan.gsheets" or (error.name or "").split(".")[0] in _GOOGLE_PACKAGES:
             raise SourceError(
                 f"{source}: cannot read Google Sheets: this sheetplan has no Google Sheets support"
                 " (install it with: pip install 'sheetplan[google]')"

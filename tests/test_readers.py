@@ -160,3 +160,17 @@ def test_read_source_reads_only_the_plans_sheets(tmp_path: Path) -> None:
 )
 def test_google_sources_are_told_from_files(source: str, key: str | None) -> None:
     assert google_key(source) == key
+
+
+def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from sheetplan.errors import SourceError
+
+    monkeypatch.setitem(sys.modules, "sheetplan.gsheets", None)
+    with pytest.raises(SourceError) as raised:
+        read_source("gsheet:1AbC")
+    assert str(raised.value) == (
+        "gsheet:1AbC: cannot read Google Sheets: this sheetplan has no Google Sheets support"
+        " (install it with: pip install 'sheetplan[google]')"
+    )
