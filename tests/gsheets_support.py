@@ -42,8 +42,21 @@ def big_plan(metrics: int) -> PlanData:
     return data
 
 
-def create_plan(fake: SheetsFake, data: PlanData, lang: str = "en", title: str = "Plan") -> str:
-    """A spreadsheet holding the plan, typed into its tabs as a user would type it; its key."""
-    return fake.create(
-        title, {name: [list(row) for row in rows] for name, rows in plan_grid(data, lang).items()}
-    )
+def create_plan(
+    fake: SheetsFake,
+    data: PlanData,
+    lang: str = "en",
+    title: str = "Plan",
+    size: tuple[int, int] | None = None,
+) -> str:
+    """A spreadsheet holding the plan, typed into its tabs as a user would type it; its key.
+
+    `size` gives every tab that many rows and columns instead of Google's 1,000 x 26: pushing over a
+    tab clears its whole grid, which takes the fake a second for a plan's ten tabs.
+    """
+    grid = plan_grid(data, lang)
+    key = fake.create(title, {name: [list(row) for row in rows] for name, rows in grid.items()})
+    if size is not None:
+        for sheet in fake.spreadsheet(key).sheets:
+            sheet.resize(*size)
+    return key

@@ -172,9 +172,7 @@ def test_text_that_looks_like_a_formula_stays_text(
 def test_existing_tabs_are_updated_in_place(tmp_path: Path, sheets_api: SheetsFake) -> None:
     bigger = sample()
     bigger.rows["actions"] += [{**bigger.rows["actions"][0], "action_id": f"A{n}"} for n in range(5, 40)]
-    key = create_plan(sheets_api, bigger)
-    for sheet in sheets_api.spreadsheet(key).sheets:
-        sheet.resize(250, 16)  # the fake takes long to clear Google's 1,000 x 26 cells of a new tab
+    key = create_plan(sheets_api, bigger, size=(250, 16))
     sheets_api.set_values(key, "Goals!J1", [["Our notes"], ["keep an eye on G2"]])
     notes = sheets_api.create("x", {"x": []})  # an unrelated spreadsheet, to see it is left alone
     ids = {sheet.title: sheet.sheet_id for sheet in sheets_api.spreadsheet(key).sheets}
