@@ -9,51 +9,13 @@ each cell is reported once, by the module that knows most about it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
 
 from sheetplan import schema
-from sheetplan.model import Month, Plan, Problem, Severity
+from sheetplan.check_context import Context
+from sheetplan.model import Plan, Problem, Severity
 from sheetplan.monthly import month_list
-
-
-@dataclass(frozen=True)
-class Context:
-    """What several rules look up: the plan, today's month, and the IDs and names it defines."""
-
-    plan: Plan
-    this_month: Month
-    goal_ids: frozenset[str]
-    metric_ids: frozenset[str]
-    owners: Mapping[str, str]
-    """Each owner's name, folded as `schema.normalise` folds it, to the name as first listed."""
-    channels: frozenset[str]
-
-    @classmethod
-    def of(cls, plan: Plan, today: date) -> Context:
-        return cls(
-            plan=plan,
-            this_month=Month.of(today),
-            goal_ids=frozenset(goal.id for goal in plan.goals if goal.id),
-            metric_ids=frozenset(metric.id for metric in plan.metrics if metric.id),
-            owners={
-                schema.normalise(owner.name): owner.name for owner in reversed(plan.owners) if owner.name
-            },
-            channels=frozenset(channel.name for channel in plan.channels if channel.name),
-        )
-
-    def problem(
-        self, severity: Severity, sheet: str, row: int, column: str | None, code: str, message: str
-    ) -> Problem:
-        location = self.plan.locations.get(sheet)
-        name = location.name if location else sheet.capitalize()
-        return Problem(severity, name, self.plan.cell(sheet, row, column), code, message)
-
-    def header(self, sheet: str, column: str) -> str:
-        return next(s for s in schema.INPUT_SHEETS if s.key == sheet).column(column).header(self.plan.lang)
-
 
 Rule = Callable[[Context], Iterable[Problem]]
 
@@ -93,23 +55,20 @@ _ONE_OWNER = "names several people; one owner per task: choose the one who answe
 _SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
 
 
-def _records(plan: Plan, sheet: str) -> Sequence[Any]:
-    records: Sequence[Any] = getattr(plan, sheet)
-    return records
-
-
 def required_values(context: Context) -> Iterator[Problem]:
+    """Every required cell of a record is filled in: a goal's problem and reason, an action's due date..."""
     for sheet, attribute, column, message in _REQUIRED:
-        for record in _records(context.plan, sheet):
+        for record in getattr(context.plan, sheet):
             if getattr(record, attribute) in ("", None):
                 yield context.problem("error", sheet, record.row, column, "missing_value", message)
 
 
 def valid_choices(context: Context) -> Iterator[Problem]:
+    """Status, direction, aggregation and still-true cells hold one of their dropdown's values."""
     for sheet, attribute, column, choices, what in _CHOICES:
         allowed = ", ".join(choices.labels(context.plan.lang))
         valid = {None, *choices.values}
-        for record in _records(context.plan, sheet):
+        for record in getattr(context.plan, sheet):
             value = getattr(record, attribute)
             if value not in valid:
                 message = f'"{value}" is not {what}; use one of: {allowed}'
@@ -129,7 +88,7 @@ def unique_ids(context: Context) -> Iterator[Problem]:
     for sheet, column, severity in checked:
         first: dict[str, int] = {}
         is_name = sheet in ("owners", "channels")
-        for record in _records(context.plan, sheet):
+        for record in getattr(context.plan, sheet):
             shown = record.name if is_name else record.id
             key = schema.normalise(shown) if is_name else shown
             if key in first:
@@ -142,8 +101,9 @@ def unique_ids(context: Context) -> Iterator[Problem]:
 
 
 def known_goals(context: Context) -> Iterator[Problem]:
+    """Actions and metrics name a Goal ID that the Goals sheet has."""
     for sheet in ("actions", "metrics"):
-        for record in _records(context.plan, sheet):
+        for record in getattr(context.plan, sheet):
             if record.goal_id and record.goal_id not in context.goal_ids:
                 message = f"{record.goal_id} is not a Goal ID on the Goals sheet"
                 yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
@@ -157,7 +117,7 @@ def one_listed_owner(context: Context) -> Iterator[Problem]:
     """
     verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
     for sheet in ("goals", "actions", "metrics", "assumptions"):
-        for record in _records(context.plan, sheet):
+        for record in getattr(context.plan, sheet):
             owner: str = record.owner
             if owner not in verdicts:
                 verdicts[owner] = _owner_verdict(owner, context.owners)
@@ -186,6 +146,7 @@ def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str
 
 
 def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
+    """Every goal that is not dropped has at least one action and one metric."""
     with_actions = {action.goal_id for action in context.plan.actions}
     with_metrics = {metric.goal_id for metric in context.plan.metrics}
     for goal in context.plan.goals:
@@ -200,6 +161,7 @@ def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
 
 
 def forecast_every_month(context: Context) -> Iterator[Problem]:
+    """Every metric has a row on Forecasts with a number for every plan month."""
     plan = context.plan
     location = plan.locations.get("forecasts")
     columns = location.columns if location else {}
@@ -222,6 +184,7 @@ def forecast_every_month(context: Context) -> Iterator[Problem]:
 
 
 def known_metrics(context: Context) -> Iterator[Problem]:
+    """Rows of Forecasts and Actuals name a Metric ID that the Metrics sheet has."""
     for sheet in ("forecasts", "actuals"):
         location = context.plan.locations.get(sheet)
         rows = location.rows if location else {}
@@ -234,6 +197,7 @@ def known_metrics(context: Context) -> Iterator[Problem]:
 
 
 def no_future_actuals(context: Context) -> Iterator[Problem]:
+    """Actual results are for months that are over (or this month), not for later ones."""
     location = context.plan.locations.get("actuals")
     rows = location.rows if location else {}
     future = {month for month in context.plan.settings.plan_months if month > context.this_month}
@@ -248,6 +212,7 @@ def no_future_actuals(context: Context) -> Iterator[Problem]:
 
 
 def owners_have_tasks(context: Context) -> Iterator[Problem]:
+    """Everyone on the Owners sheet owns at least one action."""
     busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
     for owner in context.plan.owners:
         if owner.name and schema.normalise(owner.name) not in busy:
@@ -256,6 +221,7 @@ def owners_have_tasks(context: Context) -> Iterator[Problem]:
 
 
 def channels_within_limits(context: Context) -> Iterator[Problem]:
+    """No channel plans more posts a week than its maximum."""
     for channel in context.plan.channels:
         planned, most = channel.planned_per_week, channel.max_per_week
         if planned is not None and most is not None and planned > most:
@@ -267,6 +233,7 @@ def channels_within_limits(context: Context) -> Iterator[Problem]:
 
 
 def known_channels(context: Context) -> Iterator[Problem]:
+    """Actions name channels that the Channels sheet lists (when the plan has one)."""
     if "channels" not in context.plan.locations:
         return
     for action in context.plan.actions:
@@ -276,6 +243,7 @@ def known_channels(context: Context) -> Iterator[Problem]:
 
 
 def due_after_start(context: Context) -> Iterator[Problem]:
+    """An action is not due before it starts."""
     for action in context.plan.actions:
         if action.start and action.due and action.due < action.start:
             message = f"due {action.due} is before its start {action.start}"
