@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sheetplan import __version__
+from sheetplan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
 from sheetplan.errors import SheetplanError
-from sheetplan.model import Month
-from sheetplan.schema import DEFAULT_MONTHS, LANGS, MAX_MONTHS
+
+if TYPE_CHECKING:
+    # The library is imported inside each command, so that `sheetplan --help` starts at once.
+    from sheetplan.model import Month
 
 
 class _Group(click.Group):
@@ -27,6 +29,8 @@ class _Group(click.Group):
 
 def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:
     """The Month of a `YYYY-MM` option, or a usage error (exit 2) saying what was expected."""
+    from sheetplan.model import Month
+
     if value is None:
         return None
     try:
@@ -112,6 +116,8 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
         sheetplan check plan.xlsx
         sheetplan check --json gsheet:1AbC... > problems.json
     """
+    import json
+
     from sheetplan.check import check_plan
     from sheetplan.load import load
     from sheetplan.report import ordered, problems_report
@@ -175,6 +181,8 @@ def review(
         sheetplan review plan.xlsx --json --fail-on off_track > review.json
         sheetplan review plan.ods --out reviews.xlsx
     """
+    import json
+
     from sheetplan.report import problems_report
     from sheetplan.review import reached, read_plan, review_of, write_review
     from sheetplan.review_json import review_json

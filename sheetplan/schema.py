@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-Lang = Literal["en", "bg"]
-LANGS: tuple[Lang, ...] = ("en", "bg")
+from sheetplan.defaults import DEFAULT_MONTHS as DEFAULT_MONTHS
+from sheetplan.defaults import LANGS as LANGS
+from sheetplan.defaults import MAX_MONTHS as MAX_MONTHS
+from sheetplan.defaults import Lang as Lang
 
 ColumnType = Literal["text", "id", "date", "number", "money", "percent", "choice", "email"]
 
@@ -466,8 +468,6 @@ SETTINGS_ROWS: tuple[Setting, ...] = (
     ),
 )
 
-MAX_MONTHS = 60
-DEFAULT_MONTHS = 12
 DEFAULT_TOLERANCE = 0.10
 TEMPLATE_ROWS = 200
 """Rows each data sheet's table offers before the user has to extend it."""
