@@ -1,8 +1,8 @@
 """Cells as the Sheets API writes them: values, number formats, colours, styles and sizes.
 
 Text always goes in as `stringValue`, the API's RAW: an action called `=HYPERLINK(...)` stays text
-and never becomes a formula. Dates go in as serial numbers (days since 1899-12-30) with a date
-format, as Google stores them.
+and never becomes a formula; only a workbook's formula cell (`FormulaValue`) goes in as a formula.
+Dates go in as serial numbers (days since 1899-12-30) with a date format, as Google stores them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from sheetplan.layout import Style
+from sheetplan.layout import Range, Style
 from sheetplan.model import CellValue, ErrorValue, FormulaValue
 
 EPOCH = datetime(1899, 12, 30)
@@ -42,7 +42,8 @@ def entered_value(value: CellValue) -> dict[str, Any] | None:
     if isinstance(value, ErrorValue):
         return {"stringValue": value.code}
     if isinstance(value, FormulaValue):
-        return {"stringValue": value.formula}
+        # A workbook's formula whose result was never saved: Google computes it.
+        return {"formulaValue": value.formula}
     return {"stringValue": str(value)}
 
 
@@ -136,3 +137,14 @@ def column_pixels(width: float) -> int:
 def row_pixels(points: float) -> int:
     """A row height in points as Sheets pixels."""
     return round(points * 4 / 3)
+
+
+def grid_range(sheet_id: int, cells: Range) -> dict[str, int]:
+    """A 1-based layout Range as a 0-based, end-exclusive GridRange."""
+    return {
+        "sheetId": sheet_id,
+        "startRowIndex": cells.first_row - 1,
+        "endRowIndex": cells.last_row,
+        "startColumnIndex": cells.first_column - 1,
+        "endColumnIndex": cells.last_column,
+    }

@@ -15,18 +15,18 @@ from sheetplan.gsheets import Request
 from sheetplan.gsheets_cells import (
     BORDER,
     cell_format,
-    colour,
     column_pixels,
     date_format,
     entered_value,
+    grid_range,
     number_format,
     row_pixels,
 )
-from sheetplan.layout import Cell, Chart, ColourRule, Range, SheetLayout, Style
+from sheetplan.gsheets_charts import chart, colour_rule
+from sheetplan.layout import Cell, ColourRule, Range, SheetLayout, Style
 
 SPARE_ROWS = 20
 """Empty rows below the layout, so that people can add notes in the meeting."""
-CHART_PIXELS_PER_CM = 96 / 2.54
 
 
 def add_layout(layout: SheetLayout, sheet_id: int, index: int | None = None) -> list[Request]:
@@ -175,17 +175,6 @@ def _runs(row: Mapping[int, T]) -> Iterator[tuple[int, int, T]]:
             start = index + 1
 
 
-def grid_range(sheet_id: int, cells: Range) -> dict[str, int]:
-    """A 1-based layout Range as a 0-based, end-exclusive GridRange."""
-    return {
-        "sheetId": sheet_id,
-        "startRowIndex": cells.first_row - 1,
-        "endRowIndex": cells.last_row,
-        "startColumnIndex": cells.first_column - 1,
-        "endColumnIndex": cells.last_column,
-    }
-
-
 def dimension_sizes(sheet_id: int, dimension: str, sizes: Mapping[int, int]) -> list[Request]:
     """Requests that size 1-based rows or columns in pixels, one per run of equal sizes."""
     requests: list[Request] = []
@@ -215,78 +204,3 @@ def dimension_sizes(sheet_id: int, dimension: str, sizes: Mapping[int, int]) -> 
         )
         start = end + 1
     return requests
-
-
-def colour_rule(sheet_id: int, rule: ColourRule, style: Style, index: int) -> Request:
-    """A conditional format: the rule's cells whose text is its text take its style's colours."""
-    fmt: dict[str, Any] = {"textFormat": {"bold": style.bold}}
-    if style.colour:
-        fmt["textFormat"]["foregroundColor"] = colour(style.colour)
-    if style.fill:
-        fmt["backgroundColor"] = colour(style.fill)
-    return {
-        "addConditionalFormatRule": {
-            "rule": {
-                "ranges": [grid_range(sheet_id, rule.range)],
-                "booleanRule": {
-                    "condition": {"type": "TEXT_EQ", "values": [{"userEnteredValue": rule.text}]},
-                    "format": fmt,
-                },
-            },
-            "index": index,
-        }
-    }
-
-
-def chart(sheet_id: int, spec: Chart, layout: SheetLayout) -> Request:
-    """A native chart over the layout's cells.
-
-    The API gives a series no name of its own: it takes it from the cell above the series' values.
-    When those cells hold the series' names, they are included as a header row; a lone series whose
-    name is not there goes without a legend, its chart's title saying what it shows.
-    """
-    values = {(cell.row, cell.column): cell.value for cell in layout.cells}
-    named = all(
-        series.values.first_row > 1
-        and values.get((series.values.first_row - 1, series.values.first_column)) == series.name
-        for series in spec.series
-    )
-    header = 1 if named else 0
-
-    def source(cells: Range) -> dict[str, Any]:
-        widened = Range(cells.first_row - header, cells.first_column, cells.last_row, cells.last_column)
-        return {"sourceRange": {"sources": [grid_range(sheet_id, widened)]}}
-
-    bar = spec.kind == "bar"
-    legend = "BOTTOM_LEGEND" if named or len(spec.series) > 1 else "NO_LEGEND"
-    basic: dict[str, Any] = {
-        "chartType": "BAR" if bar else "LINE",
-        "legendPosition": legend,
-        "headerCount": header,
-        "domains": [{"domain": source(spec.categories)}],
-        "series": [
-            {
-                "series": source(series.values),
-                "targetAxis": "BOTTOM_AXIS" if bar else "LEFT_AXIS",
-                "colorStyle": {"rgbColor": colour(series.colour)},
-            }
-            for series in spec.series
-        ],
-    }
-    if not bar:
-        basic["lineSmoothing"] = False
-    row, column = spec.anchor
-    return {
-        "addChart": {
-            "chart": {
-                "spec": {"title": spec.title, "basicChart": basic},
-                "position": {
-                    "overlayPosition": {
-                        "anchorCell": {"sheetId": sheet_id, "rowIndex": row - 1, "columnIndex": column - 1},
-                        "widthPixels": round(spec.width_cm * CHART_PIXELS_PER_CM),
-                        "heightPixels": round(spec.height_cm * CHART_PIXELS_PER_CM),
-                    }
-                },
-            }
-        }
-    }

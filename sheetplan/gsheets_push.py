@@ -14,22 +14,30 @@ template's, its commands naming the Google Sheet.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from sheetplan import schema
 from sheetplan.errors import UsageError
-from sheetplan.gsheets import GoogleSheet, Request, Tab, batch_update, open_sheet, quote_title
-from sheetplan.gsheets_cells import cell_format, column_pixels, date_format, entered_value, number_format
+from sheetplan.gsheets import GoogleSheet, Request, Tab, batch_update, open_sheet
+from sheetplan.gsheets_cells import cell_format, column_pixels, entered_value
 from sheetplan.gsheets_client import parse_sheet_source
+from sheetplan.gsheets_columns import (
+    DataTab,
+    column_format,
+    column_of,
+    dropdown,
+    metric_name,
+    odd_dates,
+    repeat_format,
+)
 from sheetplan.gsheets_guide import guide_layout
 from sheetplan.gsheets_layout import add_layout, dimension_sizes
 from sheetplan.guard import guard_file
 from sheetplan.layout import Style
 from sheetplan.load import load
-from sheetplan.model import CellValue, Grid, Plan, SheetLocation, column_letter
+from sheetplan.model import Grid, Plan, SheetLocation
 from sheetplan.readers import read_workbook
 from sheetplan.template_sheets import HEADER_COLOUR
 
@@ -37,21 +45,6 @@ HEADER = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR.lstrip("#"), wrap=
 MONTH_WIDTH = 10
 NEW_TAB_COLUMNS = 26
 """Columns a new tab gets at least, as Google gives a new sheet."""
-PROSE_WIDTH = 24
-"""Text columns at least this wide wrap their text, as in the template."""
-
-
-@dataclass(frozen=True)
-class DataTab:
-    """A data sheet of the local workbook: its schema sheet, its rows and where its columns are."""
-
-    sheet: schema.Sheet
-    rows: Sequence[Sequence[CellValue]]
-    location: SheetLocation
-
-    @property
-    def title(self) -> str:
-        return self.location.name
 
 
 def google_key(target: str) -> str:
@@ -106,7 +99,6 @@ def push_requests(
     requests: list[Request] = []
     added: list[str] = []
     updated: list[str] = []
-    last = -1
     guide = book.tab(lambda title: schema.normalise(title) in map(schema.normalise, schema.GUIDE.name.all()))
     layout = guide_layout(plan.lang, plan.settings.plan_months, f"gsheet:{book.key}")
     if guide is not None:
@@ -147,7 +139,7 @@ def tab_requests(
     existing: Tab | None,
     sheet_id: int,
     index: int | None,
-    sources: dict[str, DataTab],
+    sources: Mapping[str, DataTab],
     lang: schema.Lang,
 ) -> list[Request]:
     """Requests that make one tab hold `tab`'s rows, formatted from the schema."""
@@ -173,32 +165,34 @@ def tab_requests(
             "updateCells": {
                 **where,
                 "rows": list(_values(tab, table_end, sources)),
-                "fields": "userEnteredValue,userEnteredFormat,dataValidation,note",
+                "fields": "userEnteredValue,userEnteredFormat,dataValidation",
             }
         }
     )
     header = {**whole, "startRowIndex": header_row - 1, "endRowIndex": header_row, "endColumnIndex": width}
-    requests.append(_repeat(header, cell_format(HEADER)))
+    requests.append(repeat_format(header, cell_format(HEADER)))
     body = {**whole, "startRowIndex": header_row}
     widths: dict[int, int] = {}
     for key, number in tab.location.columns.items():
-        column = _column(tab.sheet, key)
+        column = column_of(tab.sheet, key)
         widths[number] = column_pixels(column.width if column else MONTH_WIDTH)
-        fmt = _column_format(column)
+        fmt = column_format(column)
         span = {**body, "startColumnIndex": number - 1, "endColumnIndex": number}
         if fmt:
-            requests.append(_repeat(span, fmt))
-        rule = _dropdown(column, sources, lang) if column and tab.sheet is not schema.REVIEW_LOG else None
+            requests.append(repeat_format(span, fmt))
+        rule = dropdown(column, sources, lang) if column and tab.sheet is not schema.REVIEW_LOG else None
         if rule:
             requests.append({"setDataValidation": {"range": span, "rule": rule}})
-    requests += _odd_dates(tab, sheet_id)
+    requests += odd_dates(tab, sheet_id)
     requests += dimension_sizes(sheet_id, "COLUMNS", widths)
     return requests
 
 
-def _values(tab: DataTab, table_end: int, sources: dict[str, DataTab]) -> Iterator[dict[str, Any]]:
+def _values(tab: DataTab, table_end: int, sources: Mapping[str, DataTab]) -> Iterator[dict[str, Any]]:
     """The tab's rows as RowData: values only (formats follow by column), month headers as YYYY-MM text."""
-    months = {number: key for key, number in tab.location.columns.items() if _column(tab.sheet, key) is None}
+    months = {
+        number: key for key, number in tab.location.columns.items() if column_of(tab.sheet, key) is None
+    }
     lookup = tab.location.columns.get("metric") if tab.sheet.monthly else None
     for number in range(1, max(len(tab.rows), table_end if lookup else 0) + 1):
         cells = tab.rows[number - 1] if number <= len(tab.rows) else ()
@@ -209,95 +203,7 @@ def _values(tab: DataTab, table_end: int, sources: dict[str, DataTab]) -> Iterat
             entered = entered_value(value)
             values.append({"userEnteredValue": entered} if entered else {})
         if lookup and number > tab.location.header_row:
-            formula = _metric_name(tab, number, sources)
+            formula = metric_name(tab, number, sources)
             values += [{}] * (lookup - len(values))
             values[lookup - 1] = {"userEnteredValue": {"formulaValue": formula}} if formula else {}
         yield {"values": values}
-
-
-def _metric_name(tab: DataTab, row: int, sources: dict[str, DataTab]) -> str | None:
-    """The template's lookup of a metric's name from its ID on the Metrics tab, for Forecasts and Actuals."""
-    metrics = sources.get("metrics")
-    if metrics is None or "metric" not in metrics.location.columns:
-        return None
-    key = f"${column_letter(tab.location.columns['metric_id'])}{row}"
-    names = _column_range(metrics, "metric")
-    ids = _column_range(metrics, "metric_id")
-    return f'=IF({key}="","",IFERROR(INDEX({names},MATCH({key},{ids},0))&"",""))'
-
-
-def _column_range(tab: DataTab, key: str) -> str:
-    """A column's data cells to the end of the tab, `Owners!$A$2:$A`, for dropdowns and lookups."""
-    letter = column_letter(tab.location.columns[key])
-    # Always quoted: Google reads a quoted title of any letters, and the plan's may be Cyrillic.
-    return f"{quote_title(tab.title)}!${letter}${tab.location.header_row + 1}:${letter}"
-
-
-def _column(sheet: schema.Sheet, key: str) -> schema.Column | None:
-    return next((column for column in sheet.columns if column.key == key), None)
-
-
-def _column_format(column: schema.Column | None) -> dict[str, Any] | None:
-    """The format of a column's data cells: its number format, text kept as text, long text wrapped."""
-    if column is None:
-        return None
-    pattern = column.number_format or ("@" if column.type in ("id", "text", "email") else None)
-    fmt: dict[str, Any] = {"verticalAlignment": "TOP"}
-    found = number_format(pattern)
-    if found:
-        fmt["numberFormat"] = found
-    if column.type == "text" and column.width >= PROSE_WIDTH:
-        fmt["wrapStrategy"] = "WRAP"
-    return fmt
-
-
-def _dropdown(column: schema.Column, sources: dict[str, DataTab], lang: schema.Lang) -> dict[str, Any] | None:
-    """The column's dropdown: its choices in the workbook's language, or the source tab's column."""
-    hint = {"inputMessage": column.hint(lang)} if column.hint else {}
-    if column.choices is not None:
-        values = [{"userEnteredValue": label} for label in column.choices.labels(lang)]
-        return {
-            "condition": {"type": "ONE_OF_LIST", "values": values},
-            "strict": True,
-            "showCustomUi": True,
-            **hint,
-        }
-    source = column.source
-    if (
-        source is None
-        or source.sheet not in sources
-        or source.column not in sources[source.sheet].location.columns
-    ):
-        return None
-    where = "=" + _column_range(sources[source.sheet], source.column)
-    condition = {"type": "ONE_OF_RANGE", "values": [{"userEnteredValue": where}]}
-    return {"condition": condition, "strict": True, "showCustomUi": True, **hint}
-
-
-def _odd_dates(tab: DataTab, sheet_id: int) -> list[Request]:
-    """Date cells in columns without a date format (a Start month that a program made a date) keep one."""
-    formats = {number: _column(tab.sheet, key) for key, number in tab.location.columns.items()}
-    requests: list[Request] = []
-    for row, cells in enumerate(tab.rows):
-        for index, value in enumerate(cells, start=1):
-            column = formats.get(index)
-            current = column.number_format if column else None
-            pattern = date_format(value, current)
-            if pattern != current and row + 1 != tab.location.header_row:
-                fmt = {"numberFormat": number_format(pattern), "verticalAlignment": "TOP"}
-                requests.append(
-                    {
-                        "updateCells": {
-                            "start": {"sheetId": sheet_id, "rowIndex": row, "columnIndex": index - 1},
-                            "rows": [{"values": [{"userEnteredFormat": fmt}]}],
-                            "fields": "userEnteredFormat",
-                        }
-                    }
-                )
-    return requests
-
-
-def _repeat(grid_range: dict[str, int], fmt: dict[str, Any]) -> Request:
-    return {
-        "repeatCell": {"range": grid_range, "cell": {"userEnteredFormat": fmt}, "fields": "userEnteredFormat"}
-    }

@@ -41,7 +41,7 @@ def write_review(key: str, review: Review, plan: Plan, credentials: Path | None 
     book, grid = gsheets.last_read(key) or _read(key, credentials)
     lang = plan.lang
     log_title = next((title for title in grid if sheet_by_name(title) is REVIEW_LOG), None)
-    existing = parse_log(_months_as_dates(grid[log_title])) if log_title is not None else []
+    existing = existing_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
     gsheets.batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
     return f"Google Sheet {key}"
@@ -121,10 +121,11 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
     return requests
 
 
-def _months_as_dates(rows: Sequence[Sequence[CellValue]]) -> list[list[CellValue]]:
-    """The log's rows with the months that Sheets made dates of (a typed 2026-03) as dates again.
+def existing_log(rows: Sequence[Sequence[CellValue]]) -> list[LogRow]:
+    """The rows of a Review log tab as read from Google Sheets.
 
-    The values API gives such a month as a serial number, which the log's reader would not know.
+    A month that Sheets made a date of (someone typed 2026-03) comes as a serial number, which the
+    log's reader would not know: it is made a date first.
     """
     header = rows[0] if rows else []
     column = next(
@@ -140,7 +141,7 @@ def _months_as_dates(rows: Sequence[Sequence[CellValue]]) -> list[list[CellValue
         if column is not None and column < len(row) and isinstance(row[column], int | float):
             with contextlib.suppress(values.BadValue):
                 row[column] = values.to_month(row[column]).first_day
-    return found
+    return parse_log(found)
 
 
 def _read(key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:
