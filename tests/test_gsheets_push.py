@@ -15,6 +15,7 @@ from sheets_fake import SheetsFake
 from sheetplan import schema
 from sheetplan.gsheets import read_grid
 from sheetplan.load import load
+from sheetplan.model import FormulaValue
 from sheetplan.source import read_source
 
 TEMPLATE_TABS = [sheet.name.en for sheet in schema.SHEETS]
@@ -153,6 +154,11 @@ def test_the_guide_comes_first_and_names_the_google_sheet(shared_api: SheetsFake
     assert guide[0] == "Marketing action plan"
     assert any(f"sheetplan review gsheet:{pushed}" in str(text) for text in guide)
     assert shared_api.format(pushed, "Guide!B1")["textFormat"]["bold"] is True
+    tab = shared_api.sheet(pushed, "Guide")
+    assert [tab.column_widths[column] for column in range(4)] == [24, 192, 108, 514]  # the template's
+    assert {"startColumnIndex": 1, "endColumnIndex": 4} in [
+        {key: merge[key] for key in ("startColumnIndex", "endColumnIndex")} for merge in tab.merges
+    ]
 
 
 def test_text_that_looks_like_a_formula_stays_text(
@@ -220,3 +226,28 @@ def test_the_target_must_be_a_google_sheet(tmp_path: Path) -> None:
     assert (
         result.stderr == f"Error: {tmp_path / 'copy.xlsx'}: not a Google Sheet; give its URL or gsheet:KEY\n"
     )
+
+
+def test_a_formula_without_a_saved_result_goes_in_as_a_formula(
+    tmp_path: Path, sheets_api: SheetsFake, blank: str
+) -> None:
+    data = sample()
+    data.rows["actuals"][0]["2025-01"] = FormulaValue("=900+50")
+    path = write_workbook(tmp_path / "plan.xlsx", plan_grid(data), engine="openpyxl")  # saves no results
+
+    assert run("push", path, f"gsheet:{blank}").exit_code == 0
+
+    assert sheets_api.cell(blank, "Actuals!C2").formula == "=900+50"
+    assert read_grid(blank)["Actuals"][1][2] == 950  # computed by the spreadsheet, as Google does
+
+
+def test_the_workbooks_review_log_goes_along(tmp_path: Path, sheets_api: SheetsFake, blank: str) -> None:
+    path = example_plan(tmp_path)
+    assert run("review", path, "--month", "2026-03").exit_code == 0
+    local = read_source(str(path))["Review log"]
+
+    assert run("push", path, f"gsheet:{blank}").exit_code == 0
+
+    assert titles(sheets_api, blank)[-2:] == ["Review log", "Sheet1"]
+    assert read_grid(blank)["Review log"] == [list(row) for row in local]
+    assert "Review 2026-03" not in titles(sheets_api, blank)
