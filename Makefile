@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/plan.xlsx
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check sheetplan tests bench
 	$(BIN)/mypy
+
+docs: $(VENV)/.installed-test
+	$(BIN)/cog -r README.md
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
