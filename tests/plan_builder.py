@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -464,18 +463,3 @@ def fill_template(path: Path, data: PlanData, lang: schema.Lang) -> Path:
                     cell.data_type = "s"
     workbook.save(path)
     return path
-
-
-def resave_with_libreoffice(source: Path, target: str, folder: Path) -> Path:
-    """`source` opened and saved by LibreOffice as `target` ("xlsx", "ods"), the way a user's app would.
-
-    Uses a LibreOffice profile of its own under `folder`, so that runs never share or collide.
-    """
-    out = folder / "libreoffice-out"
-    profile = folder / "libreoffice-profile"
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless"]
-    command += ["--convert-to", target, "--outdir", str(out), str(source)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    converted = out / f"{source.stem}.{target}"
-    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
-    return converted

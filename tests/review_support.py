@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -95,15 +94,3 @@ def rewrite_zip(path: Path, changes: dict[str, Callable[[bytes], bytes]]) -> Pat
         for name, data in members.items():
             archive.writestr(name, data)
     return path
-
-
-def soffice(source: Path, target: str, folder: Path) -> Path:
-    """Convert `source` with LibreOffice into `folder`, with a profile of its own so runs never collide."""
-    out = folder / "lo-out"
-    profile = folder / "lo-profile"
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless"]
-    command += ["--convert-to", target, "--outdir", str(out), str(source)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    converted = out / f"{source.stem}.{target.split(':')[0]}"
-    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
-    return converted

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from plan_builder import MONTHS, START, TODAY, expected_plan, fill_template, resave_with_libreoffice, sample
+from libreoffice import convert, needs_libreoffice
+from plan_builder import MONTHS, START, TODAY, expected_plan, fill_template, sample
 
 from sheetplan.check import check_plan
 from sheetplan.cli import cli
@@ -19,10 +19,7 @@ from sheetplan.schema import Lang
 from sheetplan.source import read_source
 from sheetplan.template import write_plan
 
-pytestmark = [
-    pytest.mark.libreoffice,
-    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
-]
+pytestmark = needs_libreoffice
 
 
 @pytest.mark.parametrize("target", ["xlsx", "ods"])
@@ -32,7 +29,7 @@ def test_a_plan_filled_in_and_saved_by_libreoffice_reads_back_as_typed(
 ) -> None:
     path = tmp_path / "plan.xlsx"
     write_plan(path, start=START, months=MONTHS, lang=lang, today=TODAY)
-    saved = resave_with_libreoffice(fill_template(path, sample(), lang), target, tmp_path)
+    saved = convert(fill_template(path, sample(), lang), target, tmp_path)
     plan, problems = load(read_source(str(saved)), saved.name)
     assert problems == []
     assert check_plan(plan, today=TODAY) == []
@@ -44,7 +41,7 @@ def test_the_example_plan_saved_by_libreoffice_checks_clean(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_plan(tmp_path / "example.xlsx", example=True)
-    saved = resave_with_libreoffice(tmp_path / "example.xlsx", "xlsx", tmp_path)
+    saved = convert(tmp_path / "example.xlsx", "xlsx", tmp_path)
     monkeypatch.chdir(saved.parent)
     result = CliRunner().invoke(cli, ["check", saved.name])
     assert (result.exit_code, result.stdout) == (0, "example.xlsx: no problems found.\n")
@@ -59,7 +56,7 @@ def test_error_cells_saved_by_libreoffice_are_errors(tmp_path: Path, target: str
     sheet.append(["M1", "=NA()", "=1/0", 5])
     sheet.append(["M2", 3, "=B2", "=B3*2"])
     workbook.save(tmp_path / "errors.xlsx")
-    saved = resave_with_libreoffice(tmp_path / "errors.xlsx", target, tmp_path)
+    saved = convert(tmp_path / "errors.xlsx", target, tmp_path)
     rows = read_workbook(saved, "ods" if target == "ods" else "xlsx")["Actuals"]
     assert rows[1:3] == [
         ["M1", ErrorValue("#N/A"), ErrorValue("#DIV/0!"), 5.0],

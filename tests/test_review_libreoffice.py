@@ -10,16 +10,14 @@ from typing import Any
 
 import openpyxl
 import pytest
-from review_support import MONTH, example_plan, review, soffice
+from libreoffice import convert, needs_libreoffice
+from review_support import MONTH, example_plan, review
 
 from sheetplan.review_log import parse_log
 from sheetplan.schema import STATUS, Lang
 from sheetplan.source import read_source
 
-pytestmark = [
-    pytest.mark.libreoffice,
-    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
-]
+pytestmark = needs_libreoffice
 
 FIGURES = ("forecast", "actual", "variance", "variance_pct", "status")
 
@@ -46,7 +44,7 @@ def table(worksheet: Any, header: str) -> list[list[Any]]:
 @pytest.mark.parametrize("lang", ["en", "bg"])
 def test_libreoffice_resaves_the_review_and_its_numbers_are_the_jsons(tmp_path: Path, lang: Lang) -> None:
     plan, expected = reviewed(tmp_path, lang)
-    resaved = soffice(plan, "xlsx", tmp_path)
+    resaved = convert(plan, "xlsx", tmp_path)
     grid = read_source(str(resaved))
     log = parse_log(
         next(rows for name, rows in grid.items() if name in ("Review log", "Дневник на прегледите"))
@@ -73,7 +71,7 @@ def test_libreoffice_resaves_the_review_and_its_numbers_are_the_jsons(tmp_path: 
 
 def test_libreoffice_prints_the_review(tmp_path: Path) -> None:
     plan, _ = reviewed(tmp_path)
-    pdf = soffice(plan, "pdf", tmp_path)
+    pdf = convert(plan, "pdf", tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF-")
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed to read the PDF's text")
@@ -85,7 +83,7 @@ def test_libreoffice_prints_the_review(tmp_path: Path) -> None:
 
 
 def test_a_plan_libreoffice_saved_is_reviewed_in_place(tmp_path: Path) -> None:
-    resaved = soffice(example_plan(tmp_path), "xlsx", tmp_path)
+    resaved = convert(example_plan(tmp_path), "xlsx", tmp_path)
     result = review(resaved, "--month", MONTH)
     assert result.exit_code == 0, result.output
     assert "was left as it is" not in result.stdout
@@ -95,7 +93,7 @@ def test_a_plan_libreoffice_saved_is_reviewed_in_place(tmp_path: Path) -> None:
 def test_an_ods_plan_gets_its_review_beside_it(tmp_path: Path) -> None:
     (tmp_path / "xlsx").mkdir()
     _, expected = reviewed(tmp_path / "xlsx")
-    ods = soffice(example_plan(tmp_path), "ods", tmp_path)
+    ods = convert(example_plan(tmp_path), "ods", tmp_path)
     original = ods.read_bytes()
     result = review(ods, "--month", MONTH)
     assert result.exit_code == 0, result.output

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from libreoffice import convert, needs_libreoffice
 from openpyxl.utils import get_column_letter
 from template_support import headers, load, records, validation_for, write
 
@@ -22,28 +21,13 @@ from sheetplan.schema import (
     dropdown_columns,
 )
 
-pytestmark = [
-    pytest.mark.libreoffice,
-    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
-]
-
-
-def soffice(source: Path, target: str, folder: Path) -> Path:
-    """Convert `source` with LibreOffice into `folder`, using a profile of its own so runs never collide."""
-    out = folder / "out"
-    profile = folder / "lo-profile"
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless"]
-    command += ["--convert-to", target, "--outdir", str(out), str(source)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    converted = out / f"{source.stem}.{target}"
-    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
-    return converted
+pytestmark = needs_libreoffice
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_libreoffice_keeps_sheets_headers_dropdowns_and_names(tmp_path: Path, lang: Lang) -> None:
     original = write(tmp_path, lang=lang, example=True)
-    resaved = load(soffice(original, "xlsx", tmp_path))
+    resaved = load(convert(original, "xlsx", tmp_path))
     before = load(original)
     assert resaved.sheetnames == [sheet.name(lang) for sheet in SHEETS]
     for sheet in INPUT_SHEETS:
@@ -63,7 +47,7 @@ def test_libreoffice_keeps_sheets_headers_dropdowns_and_names(tmp_path: Path, la
 
 
 def test_libreoffice_shows_the_looked_up_metric_names(tmp_path: Path) -> None:
-    resaved = soffice(write(tmp_path, example=True), "xlsx", tmp_path)
+    resaved = convert(write(tmp_path, example=True), "xlsx", tmp_path)
     names = [metric["metric"] for metric in records(load(resaved), METRICS, "en")]
     cached = load(resaved, cached=True)
     for sheet in ("Forecasts", "Actuals"):
@@ -72,7 +56,7 @@ def test_libreoffice_shows_the_looked_up_metric_names(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("example", [False, True])
 def test_libreoffice_renders_the_workbook_to_pdf(tmp_path: Path, example: bool) -> None:
-    pdf = soffice(write(tmp_path, lang="bg", example=example), "pdf", tmp_path)
+    pdf = convert(write(tmp_path, lang="bg", example=example), "pdf", tmp_path)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page(?![a-z])", data)) >= len(SHEETS)
