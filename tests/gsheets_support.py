@@ -36,7 +36,10 @@ def big_plan(metrics: int) -> PlanData:
         data.rows[key] = []
     for number in range(1, metrics + 1):
         metric_id = f"M{number}"
-        data.rows["metrics"].append({**template, "metric_id": metric_id, "metric": f"Metric {number}"})
+        goal = f"G{number % 2 + 1}"
+        data.rows["metrics"].append(
+            {**template, "metric_id": metric_id, "metric": f"Metric {number}", "goal_id": goal}
+        )
         data.rows["forecasts"].append({**forecast, "metric_id": metric_id})
         data.rows["actuals"].append({**actual, "metric_id": metric_id})
     return data
