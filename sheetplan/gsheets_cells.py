@@ -101,7 +101,7 @@ def cell_format(style: Style) -> dict[str, Any]:
     if style.font != DEFAULT_FONT[0]:
         text["fontFamily"] = style.font
     if style.size != DEFAULT_FONT[1]:
-        text["fontSize"] = style.size
+        text["fontSize"] = round(style.size)  # the API takes whole points only
     if style.bold:
         text["bold"] = True
     if style.italic:

@@ -18,6 +18,7 @@ from sheetplan import schema, values
 from sheetplan.errors import SourceError, UsageError, WriteError
 from sheetplan.example import Content, Row, Value
 from sheetplan.gsheets import read_grid
+from sheetplan.gsheets_columns import column_of
 from sheetplan.gsheets_copy import Pulled, build_copy
 from sheetplan.gsheets_push import google_key
 from sheetplan.load import load
@@ -93,7 +94,7 @@ def pulled_content(grid: Grid, plan: Plan) -> Pulled:
             row: Row = {}
             for number, (key, target) in targets.items():
                 value = cells_of_row[number - 1] if number <= len(cells_of_row) else None
-                converted = _value(value, _column(sheet, key))
+                converted = _value(value, column_of(sheet, key))
                 if converted is _AS_TYPED:
                     cells.append((index, target, value))
                 else:
@@ -184,13 +185,9 @@ def _extra_columns(rows: Sequence[Sequence[CellValue]], header: int, known: set[
     ]
 
 
-def _column(sheet: schema.Sheet, key: str) -> schema.Column | None:
-    return next((column for column in sheet.columns if column.key == key), None)
-
-
 def _target(sheet: schema.Sheet, layout: SheetPlan, key: str) -> int | None:
     """The 0-based column of the template's table that holds a schema column or month; None for none."""
-    if _column(sheet, key) is not None:
+    if column_of(sheet, key) is not None:
         return layout.index(key)
     try:
         month = Month.parse(key)
