@@ -1,0 +1,109 @@
+"""Cells as the Sheets API takes them: values, number formats, and styles sent by rectangle."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from sheetplan.gsheets_cells import date_format, entered_value, number_format, serial
+from sheetplan.gsheets_layout import rectangles
+from sheetplan.layout import Range
+from sheetplan.model import CellValue, ErrorValue, FormulaValue
+
+
+@pytest.mark.parametrize(
+    ("value", "entered"),
+    [
+        ("Post case studies", {"stringValue": "Post case studies"}),
+        ('=HYPERLINK("http://example.com")', {"stringValue": '=HYPERLINK("http://example.com")'}),
+        ("'quoted", {"stringValue": "'quoted"}),
+        (1200.0, {"numberValue": 1200}),
+        (0.1, {"numberValue": 0.1}),
+        (True, {"boolValue": True}),
+        (date(2026, 1, 1), {"numberValue": 46023}),
+        (datetime(2026, 1, 1, 12, 0), {"numberValue": 46023.5}),
+        (ErrorValue("#N/A"), {"stringValue": "#N/A"}),
+        (FormulaValue("=SUM(C2:C4)"), {"formulaValue": "=SUM(C2:C4)"}),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_entered_value(value: CellValue, entered: dict[str, Any] | None) -> None:
+    assert entered_value(value) == entered
+
+
+@pytest.mark.parametrize(
+    ("pattern", "found"),
+    [
+        ("General", None),
+        (None, None),
+        ("@", {"type": "TEXT"}),
+        ("yyyy-mm-dd", {"type": "DATE", "pattern": "yyyy-mm-dd"}),
+        ("yyyy-mm-dd hh:mm", {"type": "DATE_TIME", "pattern": "yyyy-mm-dd hh:mm"}),
+        ("#,##0.00;[Red]-#,##0.00;0.00", {"type": "NUMBER", "pattern": "#,##0.00;[Red]-#,##0.00;0.00"}),
+        ("+0.0%;-0.0%;0.0%", {"type": "PERCENT", "pattern": "+0.0%;-0.0%;0.0%"}),
+        ('0 "days"', {"type": "NUMBER", "pattern": '0 "days"'}),
+        ('0 "%"', {"type": "NUMBER", "pattern": '0 "%"'}),
+    ],
+)
+def test_number_format(pattern: str | None, found: dict[str, str] | None) -> None:
+    assert number_format(pattern) == found
+
+
+@pytest.mark.parametrize(
+    ("value", "pattern", "shown"),
+    [
+        (date(2026, 3, 31), None, "yyyy-mm-dd"),
+        (date(2026, 3, 31), "#,##0", "yyyy-mm-dd"),
+        (date(2026, 3, 31), "dd.mm.yyyy", "dd.mm.yyyy"),
+        (datetime(2026, 3, 31, 9, 30), None, "yyyy-mm-dd hh:mm"),
+        (datetime(2026, 3, 31), None, "yyyy-mm-dd"),
+        (1200, "#,##0", "#,##0"),
+        ("2026-03", None, None),
+    ],
+)
+def test_a_date_keeps_a_date_format(value: CellValue, pattern: str | None, shown: str | None) -> None:
+    assert date_format(value, pattern) == shown
+
+
+def test_serial_numbers_count_days_from_1899_12_30() -> None:
+    assert [serial(date(1899, 12, 31)), serial(date(1950, 1, 1)), serial(datetime(2026, 1, 1, 6))] == [
+        1,
+        18264,
+        46023.25,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "found"),
+    [
+        ({}, []),
+        ({1: {1: "a"}}, [("a", Range(1, 1, 1, 1))]),
+        # A column of a table: one rectangle down the rows.
+        ({1: {2: "a"}, 2: {2: "a"}, 3: {2: "a"}}, [("a", Range(1, 2, 3, 2))]),
+        # Neighbours alike along a row join; a gap or another look starts a new run.
+        (
+            {1: {1: "a", 2: "a", 4: "a", 5: "b"}},
+            [("a", Range(1, 1, 1, 2)), ("a", Range(1, 4, 1, 4)), ("b", Range(1, 5, 1, 5))],
+        ),
+        # Runs join down only while they stay the same run.
+        (
+            {1: {1: "a", 2: "a"}, 2: {1: "a", 2: "a"}, 3: {1: "a"}},
+            [("a", Range(1, 1, 2, 2)), ("a", Range(3, 1, 3, 1))],
+        ),
+        # A blank row ends every rectangle.
+        ({1: {1: "a"}, 3: {1: "a"}}, [("a", Range(1, 1, 1, 1)), ("a", Range(3, 1, 3, 1))]),
+    ],
+)
+def test_rectangles_of_alike_cells(rows: dict[int, dict[int, str]], found: list[tuple[str, Range]]) -> None:
+    result = rectangles(rows)
+    assert sorted(result, key=lambda item: (item[1].first_row, item[1].first_column)) == found
+    covered = [
+        (row, column)
+        for _, area in result
+        for row in range(area.first_row, area.last_row + 1)
+        for column in range(area.first_column, area.last_column + 1)
+    ]
+    assert sorted(covered) == sorted((row, column) for row, cells in rows.items() for column in cells)
