@@ -1,13 +1,11 @@
 """The workbook `pull` writes: the template's sheets, filled with a Google Sheet's data, and its log.
 
-It is built the way `template.build_workbook` builds a new plan, from the same public pieces (the
-Guide, `SheetWriter`, the named lists), with two additions: cells written as they were typed, over and
-beside each table, and the Review log.
+It is the workbook `template.build_workbook` builds for a new plan, with two additions: cells written
+as they were typed, over and beside each table, and the Review log.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +16,9 @@ from xlsxwriter.worksheet import Worksheet
 from sheetplan import __version__, schema, values
 from sheetplan.example import Content
 from sheetplan.gsheets_review import existing_log
-from sheetplan.guide import write_guide
 from sheetplan.model import CellValue, ErrorValue, Grid, Month
-from sheetplan.presets import load_preset
-from sheetplan.template_sheets import SheetWriter, define_list_names, sheet_plan
+from sheetplan.template import build_workbook
+from sheetplan.template_sheets import SheetPlan, SheetWriter
 
 Cell = tuple[int, int, CellValue]
 """A cell written after the template's table: 0-based row and column, and its value."""
@@ -38,46 +35,27 @@ class Pulled:
 
 def build_copy(months: tuple[Month, ...], lang: schema.Lang, pulled: Pulled, grid: Grid, file: str) -> bytes:
     """The bytes of the copy: the template's workbook with the pulled content, then the Review log."""
-    buffer = io.BytesIO()
-    options = {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    }
-    workbook = Workbook(buffer, options)
-    text: dict[str, Any] = load_preset("guide")[lang]
-    content = pulled.content
-    settings: dict[str, Any] = {
-        **{setting.key: setting.default(lang) for setting in schema.SETTINGS_ROWS if setting.default},
-        **{key: value for key, value in content.settings.items() if value is not None},
-        "start_month": str(months[0]),
-        "months": len(months),
-    }
-    workbook.set_properties(
-        {
-            "title": str(settings["plan_name"]),
-            "comments": f"Pulled from Google Sheets by sheetplan {__version__}.",
-        }
-    )
-    plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in schema.SHEETS[1:]}
-    write_guide(workbook, lang, text, months, file)
-    writer = SheetWriter(workbook, lang, text)
-    for key, plan in plans.items():
-        if plan.sheet is schema.SETTINGS:
-            worksheet = writer.write_settings(plan, settings)
-        else:
-            worksheet = writer.write(plan, content.rows.get(key, []), plans)
-        for row, column, value in pulled.cells.get(key, []):
+
+    def typed_cells(plan: SheetPlan, worksheet: Worksheet, writer: SheetWriter) -> None:
+        for row, column, value in pulled.cells.get(plan.sheet.key, []):
             number = plan.columns[column] if column < len(plan.columns) else None
             fmt = writer.cell_format(number) if number is not None else None
             _write(worksheet, row, column, value, fmt if row else writer.header)
-    define_list_names(workbook, plans)
-    log = next((title for title in grid if schema.sheet_by_name(title) is schema.REVIEW_LOG), None)
-    if log is not None:
-        _write_log(workbook, writer, grid[log], lang)
-    workbook.close()
-    return buffer.getvalue()
+
+    def review_log(workbook: Workbook, writer: SheetWriter) -> None:
+        log = next((title for title in grid if schema.sheet_by_name(title) is schema.REVIEW_LOG), None)
+        if log is not None:
+            _write_log(workbook, writer, grid[log], lang)
+
+    return build_workbook(
+        months,
+        lang,
+        pulled.content,
+        file,
+        comments=f"Pulled from Google Sheets by sheetplan {__version__}.",
+        after_sheet=typed_cells,
+        finish=review_log,
+    )
 
 
 def _write_log(

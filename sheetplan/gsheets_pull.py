@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import cast
 
 from sheetplan import schema, values
-from sheetplan.errors import SourceError, UsageError, WriteError
+from sheetplan.errors import SourceError
 from sheetplan.example import Content, Row, Value
 from sheetplan.gsheets import read_grid
 from sheetplan.gsheets_columns import column_of
@@ -23,14 +23,14 @@ from sheetplan.gsheets_copy import Pulled, build_copy
 from sheetplan.gsheets_push import google_key
 from sheetplan.load import load
 from sheetplan.model import CellValue, ErrorValue, Grid, Month, Plan
-from sheetplan.safe_save import refuse_if_open, replace_safely
+from sheetplan.safe_save import check_new_file, replace_safely
 from sheetplan.template_sheets import SheetPlan, sheet_plan
 
 
 def pull(source: str, path: Path, credentials: Path | None = None, force: bool = False) -> str:
     """Copy the Google Sheet `source` into the workbook at `path`; say what the copy holds."""
     key = google_key(source)
-    _check_target(path, force)
+    check_new_file(path, force, "the copy")
     grid = read_grid(key, credentials)
     plan, _ = load(grid, source)
     months = plan.settings.plan_months
@@ -41,26 +41,11 @@ def pull(source: str, path: Path, credentials: Path | None = None, force: bool =
     pulled = pulled_content(grid, plan)
     data = build_copy(months, plan.lang, pulled, grid, path.name)
 
-    def write(stream: BinaryIO) -> None:
-        stream.write(data)
-
-    replace_safely(path, write, backup=False)
+    replace_safely(path, lambda stream: stream.write(data), backup=False)
     counts = ", ".join(
         f"{len(pulled.content.rows.get(key, []))} {key}" for key in ("goals", "actions", "metrics")
     )
     return f"Pulled Google Sheet {key} into {path}: {counts}, {len(months)} months from {months[0]}."
-
-
-def _check_target(path: Path, force: bool) -> None:
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"{path}: the copy is an .xlsx workbook; give a name ending in .xlsx")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name ending in .xlsx")
-    if not path.parent.is_dir():
-        raise WriteError(f"{path}: the folder {path.parent} does not exist")
-    if path.exists() and not force:
-        raise WriteError(f"{path} already exists; use --force to overwrite it")
-    refuse_if_open(path)
 
 
 def pulled_content(grid: Grid, plan: Plan) -> Pulled:

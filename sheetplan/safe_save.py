@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from sheetplan.errors import WriteError
+from sheetplan.errors import UsageError, WriteError
 
 TEMP_MARK = ".sheetplan-tmp-"
 """Part of every temporary file's name, so that a stray one (left by a killed process) is recognisable."""
@@ -39,6 +39,22 @@ def refuse_if_open(path: Path) -> None:
             )
 
 
+def check_new_file(path: Path, force: bool, what: str) -> None:
+    """Refuse a target for a new workbook: not .xlsx, a folder, in no folder, there already, or open.
+
+    `what` names the workbook in the message: "a plan workbook", "the copy".
+    """
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"{path}: {what} is an .xlsx file; give a name ending in .xlsx")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name ending in .xlsx")
+    if not path.parent.is_dir():
+        raise WriteError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not force:
+        raise WriteError(f"{path} already exists; use --force to overwrite it")
+    refuse_if_open(path)
+
+
 def backup_path(path: Path) -> Path:
     """Where the copy of the file as it was before a write is kept: `NAME.bak.xlsx` beside it."""
     return path.with_name(f"{path.stem}.bak{path.suffix}")
@@ -46,7 +62,7 @@ def backup_path(path: Path) -> Path:
 
 def replace_safely(
     path: Path,
-    write: Callable[[BinaryIO], None],
+    write: Callable[[BinaryIO], object],
     verify: Callable[[Path], None] | None = None,
     backup: bool = True,
 ) -> Path | None:
@@ -72,9 +88,9 @@ def replace_safely(
             os.fsync(stream.fileno())
         if verify is not None:
             verify(temp)
-        if existed:
-            # mkstemp makes the file private (0600); the replacement keeps the original's permissions.
-            os.chmod(temp, stat.S_IMODE(target.stat().st_mode))
+        # mkstemp makes the file private (0600): a replacement keeps the original's permissions and a
+        # new file gets the ones any program would give it.
+        os.chmod(temp, stat.S_IMODE(target.stat().st_mode) if existed else 0o666 & ~_umask())
         saved_backup = _copy_atomically(target, backup_path(target)) if existed and backup else None
         os.replace(temp, target)
     except OSError as error:
@@ -84,6 +100,12 @@ def replace_safely(
             temp.unlink()
     _sync_folder(folder)
     return saved_backup
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _copy_atomically(source: Path, destination: Path) -> Path:

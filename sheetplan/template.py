@@ -1,30 +1,30 @@
 """`sheetplan init`: write a new plan workbook, blank or with the example plan, in one language.
 
-The workbook is built in memory with XlsxWriter, then written to a temporary file beside the target
-and moved over it, so a failure never leaves half a file and an existing file is only replaced with
-`force`.
+The workbook is built in memory with XlsxWriter, then written through `safe_save.replace_safely`, so a
+failure never leaves half a file and an existing file is only replaced with `force`.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import secrets
 import shlex
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from sheetplan import __version__
-from sheetplan.errors import UsageError, WriteError
+from sheetplan.errors import UsageError
 from sheetplan.example import Content, actual_months, example_content
 from sheetplan.guide import write_guide
 from sheetplan.model import Month
 from sheetplan.presets import load_preset
+from sheetplan.safe_save import check_new_file, replace_safely
 from sheetplan.schema import DEFAULT_MONTHS, LANGS, MAX_MONTHS, SETTINGS, SETTINGS_ROWS, SHEETS, Lang
-from sheetplan.template_sheets import SheetWriter, define_list_names, sheet_plan
+from sheetplan.template_sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
 
 LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
 
@@ -51,7 +51,7 @@ def write_plan(
         raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     if not 1 <= months <= MAX_MONTHS:
         raise UsageError(f"a plan covers 1 to {MAX_MONTHS} months, not {months}")
-    _check_target(path, force)
+    check_new_file(path, force, "a plan workbook")
     today = today or date.today()
     start = start or default_start(example, today)
     try:
@@ -59,12 +59,30 @@ def write_plan(
     except ValueError:
         raise UsageError(f"a plan of {months} months from {start} would end after the year 9999") from None
     content = example_content(start, months, lang, today) if example else Content()
-    _replace(path, build_workbook(plan_months, lang, content, file=path.name))
+    data = build_workbook(plan_months, lang, content, file=path.name)
+    replace_safely(path, lambda stream: stream.write(data), backup=False)
     return _summary(path, plan_months, lang, content)
 
 
-def build_workbook(months: tuple[Month, ...], lang: Lang, content: Content, file: str = "plan.xlsx") -> bytes:
-    """The bytes of a plan workbook for these months, in `lang`, holding `content`."""
+SheetHook = Callable[[SheetPlan, Worksheet, SheetWriter], None]
+"""Called after each data sheet is written, to add cells the template's rows cannot hold."""
+
+
+def build_workbook(
+    months: tuple[Month, ...],
+    lang: Lang,
+    content: Content,
+    file: str = "plan.xlsx",
+    *,
+    comments: str | None = None,
+    after_sheet: SheetHook | None = None,
+    finish: Callable[[Workbook, SheetWriter], None] | None = None,
+) -> bytes:
+    """The bytes of a plan workbook for these months, in `lang`, holding `content`.
+
+    `after_sheet` and `finish` let another writer (the copy `pull` makes) add to the template's
+    sheets and append sheets of its own, so that there is one way to assemble a plan workbook.
+    """
     buffer = io.BytesIO()
     options = {
         "in_memory": True,
@@ -76,7 +94,7 @@ def build_workbook(months: tuple[Month, ...], lang: Lang, content: Content, file
     text: dict[str, Any] = load_preset("guide")[lang]
     settings: dict[str, Any] = {
         **{setting.key: setting.default(lang) for setting in SETTINGS_ROWS if setting.default},
-        **content.settings,
+        **{key: value for key, value in content.settings.items() if value is not None},
         "start_month": str(months[0]),
         "months": len(months),
     }
@@ -85,7 +103,8 @@ def build_workbook(months: tuple[Month, ...], lang: Lang, content: Content, file
             "title": str(settings["plan_name"]),
             "subject": text["title"],
             "keywords": "sheetplan, marketing, action plan",
-            "comments": f"Written by sheetplan {__version__}: {len(months)} months from {months[0]}.",
+            "comments": comments
+            or f"Written by sheetplan {__version__}: {len(months)} months from {months[0]}.",
         }
     )
     plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in SHEETS[1:]}
@@ -93,42 +112,16 @@ def build_workbook(months: tuple[Month, ...], lang: Lang, content: Content, file
     writer = SheetWriter(workbook, lang, text)
     for key, plan in plans.items():
         if plan.sheet is SETTINGS:
-            writer.write_settings(plan, settings)
+            worksheet = writer.write_settings(plan, settings)
         else:
-            writer.write(plan, content.rows.get(key, []), plans)
+            worksheet = writer.write(plan, content.rows.get(key, []), plans)
+        if after_sheet:
+            after_sheet(plan, worksheet, writer)
     define_list_names(workbook, plans)
+    if finish:
+        finish(workbook, writer)
     workbook.close()
     return buffer.getvalue()
-
-
-def _check_target(path: Path, force: bool) -> None:
-    if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"{path}: a plan workbook is an .xlsx file; give a name ending in .xlsx")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name ending in .xlsx")
-    if not path.parent.is_dir():
-        raise WriteError(f"{path}: the folder {path.parent} does not exist")
-    if path.exists() and not force:
-        raise WriteError(f"{path} already exists; use --force to overwrite it")
-    for lock in (f"~${path.name}", f".~lock.{path.name}#"):
-        if (path.parent / lock).exists():
-            raise WriteError(f"{path} is open in another program ({lock} exists); close it and try again")
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, so the move is atomic."""
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        # os.open applies the umask, unlike mkstemp's private 0600 mode.
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise WriteError(f"{path}: cannot write the workbook: {error.strerror or error}") from None
 
 
 def _summary(path: Path, months: tuple[Month, ...], lang: Lang, content: Content) -> str:

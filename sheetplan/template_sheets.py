@@ -207,9 +207,9 @@ class SheetWriter:
                 worksheet.write_datetime(index, number, datetime(value.year, value.month, value.day), fmt)
             elif isinstance(value, str):
                 choices = column.choices if isinstance(column, Column) else None
-                worksheet.write_string(
-                    index, number, choices.label(value, self.lang) if choices else value, fmt
-                )
+                # A value outside the dropdown (a pulled sheet's typo) is kept as typed, for check to name.
+                shown = choices.label(value, self.lang) if choices and value in choices.values else value
+                worksheet.write_string(index, number, shown, fmt)
                 if isinstance(column, Column) and _wraps(column):
                     lines = max(lines, math.ceil(len(value) * _CHAR_WIDTH / column.width))
             else:

@@ -113,7 +113,7 @@ def test_a_bulgarian_sheet_gives_a_bulgarian_copy(sheets_api: SheetsFake, tmp_pa
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("plan.ods", "{path}: the copy is an .xlsx workbook; give a name ending in .xlsx"),
+        ("plan.ods", "{path}: the copy is an .xlsx file; give a name ending in .xlsx"),
         ("missing/plan.xlsx", "{path}: the folder {parent} does not exist"),
     ],
 )

@@ -10,8 +10,11 @@ import pytest
 from template_support import START, TODAY, load, write
 
 from sheetplan.errors import SheetplanError, UsageError, WriteError
+from sheetplan.example import Content
 from sheetplan.model import Month
-from sheetplan.template import _replace, default_start, write_plan
+from sheetplan.safe_save import replace_safely
+from sheetplan.schema import ACTIONS
+from sheetplan.template import build_workbook, default_start, write_plan
 
 
 def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
@@ -73,7 +76,10 @@ def test_a_workbook_open_elsewhere_is_not_overwritten(tmp_path: Path, lock: str)
     (tmp_path / lock).write_bytes(b"")
     with pytest.raises(WriteError) as raised:
         write_plan(path, start=START, force=True)
-    assert str(raised.value) == f"{path} is open in another program ({lock} exists); close it and try again"
+    assert str(raised.value) == (
+        f"{path}: the file is open in another program ({lock} is beside it); "
+        "close it there and run the command again."
+    )
     assert path.read_bytes() == b"open in Excel"
 
 
@@ -82,8 +88,8 @@ def test_a_failed_move_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "plan.xlsx"
     target.mkdir()
     (target / "keep").write_bytes(b"")
-    with pytest.raises(WriteError, match=r"plan.xlsx: cannot write the workbook: "):
-        _replace(target, b"data")
+    with pytest.raises(WriteError, match=r"plan.xlsx: could not be written: "):
+        replace_safely(target, lambda stream: stream.write(b"data"), backup=False)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
 
 
@@ -118,3 +124,13 @@ def test_the_file_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_value_outside_a_dropdown_is_written_as_typed(tmp_path: Path) -> None:
+    # A pulled sheet can hold a status nobody put in the list; the copy keeps it for check to name.
+    action = {"action_id": "A1", "goal_id": "G1", "action": "Post", "owner": "Maria", "status": "finished"}
+    data = build_workbook((START,), "en", Content(rows={"actions": [action]}))
+    (tmp_path / "plan.xlsx").write_bytes(data)
+    sheet = load(tmp_path / "plan.xlsx")[ACTIONS.name.en]
+    status = 1 + [column.key for column in ACTIONS.columns].index("status")
+    assert sheet.cell(2, status).value == "finished"
