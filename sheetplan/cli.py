@@ -195,7 +195,7 @@ def review(
         click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
         raise SystemExit(1)
     result = review_of(read, month, today)
-    outcome = None if dry_run else write_review(read, result, out)
+    outcome = None if dry_run else write_review(read, result, out, credentials)
     if as_json:
         click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
         if outcome is not None:

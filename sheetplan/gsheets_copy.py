@@ -15,8 +15,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from sheetplan import __version__, schema, values
 from sheetplan.example import Content
-from sheetplan.gsheets_review import existing_log
 from sheetplan.model import CellValue, ErrorValue, Grid, Month
+from sheetplan.review_log import parse_log
 from sheetplan.template import build_workbook
 from sheetplan.template_sheets import SheetPlan, SheetWriter
 
@@ -71,7 +71,7 @@ def _write_log(
     for number, column in enumerate(schema.REVIEW_LOG.columns):
         worksheet.write_string(0, number, column.header(lang), writer.header)
         worksheet.set_column(number, number, column.width)
-    log = existing_log(rows)
+    log = parse_log(rows)
     for index, row in enumerate(log, start=1):
         for number, (column, value) in enumerate(
             zip(schema.REVIEW_LOG.columns, row.cells(lang), strict=True)

@@ -12,21 +12,20 @@ requests, and a dry run two.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sheetplan import gsheets, values
+from sheetplan import gsheets
 from sheetplan.gsheets import GoogleSheet, Request, Tab
 from sheetplan.gsheets_cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets_layout import add_layout, dimension_sizes
 from sheetplan.layout import Style
-from sheetplan.model import CellValue, Grid, Month, Plan
+from sheetplan.model import Grid, Month, Plan
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout
-from sheetplan.schema import REVIEW_LOG, Lang, column_by_header, is_review_sheet, sheet_by_name
+from sheetplan.schema import REVIEW_LOG, Lang, is_review_sheet, sheet_by_name
 
 LOG_HEADER = Style(bold=True, colour="FFFFFF", fill="1F4E78", wrap=True)
 LOG_SPARE_ROWS = 100
@@ -41,7 +40,7 @@ def write_review(key: str, review: Review, plan: Plan, credentials: Path | None 
     book, grid = gsheets.last_read(key) or _read(key, credentials)
     lang = plan.lang
     log_title = next((title for title in grid if sheet_by_name(title) is REVIEW_LOG), None)
-    existing = existing_log(grid[log_title]) if log_title is not None else []
+    existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
     gsheets.batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
     return f"Google Sheet {key}"
@@ -119,29 +118,6 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
     last = {**whole, "endRowIndex": len(log) + 1, "endColumnIndex": len(columns)}
     requests.append({"setBasicFilter": {"filter": {"range": last}}})
     return requests
-
-
-def existing_log(rows: Sequence[Sequence[CellValue]]) -> list[LogRow]:
-    """The rows of a Review log tab as read from Google Sheets.
-
-    A month that Sheets made a date of (someone typed 2026-03) comes as a serial number, which the
-    log's reader would not know: it is made a date first.
-    """
-    header = rows[0] if rows else []
-    column = next(
-        (
-            index
-            for index, cell in enumerate(header)
-            if isinstance(cell, str) and column_by_header(REVIEW_LOG, cell) is REVIEW_LOG.column("month")
-        ),
-        None,
-    )
-    found = [list(row) for row in rows]
-    for row in found[1:]:
-        if column is not None and column < len(row) and isinstance(row[column], int | float):
-            with contextlib.suppress(values.BadValue):
-                row[column] = values.to_month(row[column]).first_day
-    return parse_log(found)
 
 
 def _read(key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:

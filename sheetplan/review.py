@@ -85,11 +85,13 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
     return build_review(read.plan, chosen)
 
 
-def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Outcome:
+def write_review(
+    read: PlanRead, review: Review, out: Path | None = None, credentials: Path | None = None
+) -> Outcome:
     """Write the review sheet and the Review log: into the plan, beside it, or to `out`."""
     key = google_key(read.source)
     if key is not None and out is None:
-        return _write_google(read, key, review)
+        return _write_google(read, key, review, credentials)
     if key is not None:
         assert out is not None
         written = xlsx_write.write_review_to(out, read.grid, read.plan, review)
@@ -100,7 +102,7 @@ def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Out
     )
 
 
-def _write_google(read: PlanRead, key: str, review: Review) -> Outcome:
+def _write_google(read: PlanRead, key: str, review: Review, credentials: Path | None) -> Outcome:
     try:
         gsheets = importlib.import_module("sheetplan.gsheets")
     except ModuleNotFoundError as error:
@@ -110,7 +112,7 @@ def _write_google(read: PlanRead, key: str, review: Review) -> Outcome:
                 " (install it with: pip install 'sheetplan[google]'); or write to a file with --out"
             ) from None
         raise
-    where = gsheets.write_review(key, review, read.plan, credentials=None)
+    where = gsheets.write_review(key, review, read.plan, credentials=credentials)
     return Outcome(str(where), sheet_name(review, read.plan.lang))
 
 

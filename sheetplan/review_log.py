@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sheetplan.model import CellValue, Month
 from sheetplan.review_model import Review, Status
 from sheetplan.schema import REVIEW_LOG, STATUS, Lang, column_by_header
+from sheetplan.values import BadValue, to_month
 
 COLUMNS = tuple(column.key for column in REVIEW_LOG.columns)
 """month, metric_id, metric, forecast, actual, variance, variance_pct, status: the log's columns in order."""
@@ -112,12 +112,11 @@ def _row(values: dict[str, CellValue]) -> LogRow | None:
 
 
 def _month(value: CellValue) -> Month | None:
-    # A spreadsheet program may have turned the YYYY-MM text into a date.
-    if isinstance(value, date):
-        return Month.of(value)
+    # A spreadsheet program may have turned the YYYY-MM text into a date, or Google Sheets into its
+    # serial number.
     try:
-        return Month.parse(str(value))
-    except ValueError:
+        return to_month(value)
+    except BadValue:
         return None
 
 

@@ -85,10 +85,12 @@ def test_reading_a_log_a_program_or_a_person_has_changed() -> None:
         ["on track", "M2", "2025-01", "n/a", ""],
         ["", "", "", "", "a note under the table"],
         ["off track", "M3", "next month", 3, ""],
+        ["at risk", "M4", 45748, 7, "Google Sheets made 2025-04 a date, read as its serial number"],
     ]
     assert parse_log(rows) == [
         LogRow(Month(2025, 2), "M1", "", None, 950, None, None, "at_risk"),
         LogRow(Month(2025, 1), "M2", "", None, None, None, None, "on_track"),
+        LogRow(Month(2025, 4), "M4", "", None, 7, None, None, "at_risk"),
     ]
 
 
