@@ -327,7 +327,7 @@ ACTIONS = Sheet(
             ),
         ),
         Column("budget", Text("Budget", "Бюджет"), "money", False, 12, MONEY_FORMAT),
-        Column("spent", Text("Spent", "Изразходвано"), "money", False, 12, MONEY_FORMAT),
+        Column("spent", Text("Spent", "Изразходвано"), "money", False, 14, MONEY_FORMAT),
         Column("expected", Text("Expected result", "Очакван резултат"), "text", False, 30),
         Column("notes", Text("Notes", "Бележки"), "text", False, 30),
     ),

@@ -131,11 +131,13 @@ class SheetWriter:
         for number, column in enumerate(plan.columns):
             width = column.width if isinstance(column, Column) else 10
             worksheet.set_column(number, number, width, self.cell_format(column))
-        long_header = any(
-            isinstance(column, Column) and len(header) > column.width
+        lines = max(
+            math.ceil(len(header) * _CHAR_WIDTH / column.width)
             for column, header in zip(plan.columns, headers, strict=True)
+            if isinstance(column, Column)
         )
-        worksheet.set_row(0, 32 if long_header else 18)
+        # A header wraps within its column; the row grows to show every line of the longest one.
+        worksheet.set_row(0, max(18, _LINE_HEIGHT * lines + 2))
         _ok(
             worksheet.add_table(
                 0,
