@@ -25,6 +25,7 @@ from sheetplan.check import check_plan
 from sheetplan.errors import SourceError, UsageError
 from sheetplan.load import load
 from sheetplan.model import Grid, Month, Plan, Problem
+from sheetplan.readers import gc_paused
 from sheetplan.report import ordered
 from sheetplan.review_model import SEVERITY, Review, Status
 from sheetplan.review_sheet import sheet_name
@@ -82,7 +83,8 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
                 f"choose one with --month, from {months[0]} to {months[-1]}"
             ) from None
         raise UsageError(f"{read.source}: {error}") from None
-    return build_review(read.plan, chosen)
+    with gc_paused():
+        return build_review(read.plan, chosen)
 
 
 def write_review(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from sheetplan.model import Action, Month, Owner, Plan
 from sheetplan.review_model import (
@@ -26,14 +27,18 @@ from sheetplan.review_model import (
 )
 from sheetplan.schema import DONE_STATUSES, normalise
 
+T = TypeVar("T")
+
 
 def goal_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> tuple[GoalReview, ...]:
     """Each goal's worst metric status, its metrics by status, its actions counted, and its money."""
+    statuses_of = _grouped(metrics, lambda review: review.metric.goal_id)
+    actions_of = _grouped(plan.actions, lambda action: action.goal_id)
     reviews = []
     for goal in plan.goals:
         key = normalise(goal.id)
-        statuses = [review.month.status for review in metrics if normalise(review.metric.goal_id) == key]
-        actions = [action for action in plan.actions if normalise(action.goal_id) == key]
+        statuses = [review.month.status for review in statuses_of.get(key, [])]
+        actions = actions_of.get(key, [])
         reviews.append(
             GoalReview(
                 goal=goal,
@@ -48,11 +53,13 @@ def goal_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> t
 
 def owner_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> tuple[OwnerReview, ...]:
     """Each person's actions, the metrics they own by month status, and their actions' money."""
+    actions_of = _grouped(plan.actions, lambda action: action.owner)
+    statuses_of = _grouped(metrics, lambda review: review.metric.owner)
     reviews = []
     for name, owner in owner_names(plan):
         key = normalise(name)
-        actions = [action for action in plan.actions if normalise(action.owner) == key]
-        statuses = [review.month.status for review in metrics if normalise(review.metric.owner) == key]
+        actions = actions_of.get(key, [])
+        statuses = [review.month.status for review in statuses_of.get(key, [])]
         reviews.append(
             OwnerReview(
                 name=name,
@@ -63,6 +70,23 @@ def owner_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> 
             )
         )
     return tuple(reviews)
+
+
+def _grouped(items: Iterable[T], name: Callable[[T], str]) -> dict[str, list[T]]:
+    """Items by their name as `normalise` folds it, each group in the order given.
+
+    Folding each name once and grouping beats scanning every action for every goal or person: a plan
+    of 10,000 actions and 50 goals would fold half a million names.
+    """
+    groups: dict[str, list[T]] = {}
+    folded: dict[str, str] = {}
+    for item in items:
+        raw = name(item)
+        key = folded.get(raw)
+        if key is None:
+            key = folded[raw] = normalise(raw)
+        groups.setdefault(key, []).append(item)
+    return groups
 
 
 def owner_names(plan: Plan) -> list[tuple[str, Owner | None]]:

@@ -59,7 +59,10 @@ _PCT_PLACES = Decimal("0.0001")
 def build_review(plan: Plan, month: Month) -> Review:
     """The review of `plan` for `month`; UsageError when the month lies outside the plan."""
     check_review_month(plan, month)
-    metrics = tuple(review_metric(plan, metric, month) for metric in plan.metrics)
+    # The months are the same for every metric: made once, not once a metric.
+    plan_months = plan.settings.plan_months
+    ytd_months = plan_months[: month - plan.settings.start + 1]
+    metrics = tuple(_review_metric(plan, metric, month, ytd_months, plan_months) for metric in plan.metrics)
     return Review(
         plan_name=plan.settings.plan_name,
         month=month,
@@ -101,10 +104,16 @@ def tolerance_of(metric: Metric, settings: Settings) -> float:
 
 def review_metric(plan: Plan, metric: Metric, month: Month) -> MetricReview:
     """One metric's month, year to date (plan start to `month`) and year-end projection."""
+    ytd_months = tuple(plan.settings.start + offset for offset in range(month - plan.settings.start + 1))
+    return _review_metric(plan, metric, month, ytd_months, plan.settings.plan_months)
+
+
+def _review_metric(
+    plan: Plan, metric: Metric, month: Month, ytd_months: tuple[Month, ...], plan_months: tuple[Month, ...]
+) -> MetricReview:
     forecasts = plan.forecasts.get(metric.id, {})
     actuals = plan.actuals.get(metric.id, {})
     tolerance = tolerance_of(metric, plan.settings)
-    ytd_months = tuple(plan.settings.start + offset for offset in range(month - plan.settings.start + 1))
     ytd = year_to_date(forecasts, actuals, ytd_months, metric.direction, metric.aggregation, tolerance)
     return MetricReview(
         metric=metric,
@@ -114,7 +123,7 @@ def review_metric(plan: Plan, metric: Metric, month: Month) -> MetricReview:
         projection=projection(
             forecasts,
             actuals,
-            plan.settings.plan_months,
+            plan_months,
             ytd,
             metric.direction,
             metric.aggregation,

@@ -27,7 +27,7 @@ from sheetplan import xlsx_verify
 from sheetplan.errors import SourceError, UsageError, WriteError
 from sheetplan.layout import SheetLayout
 from sheetplan.model import Grid, Month, Plan, column_letter, quote_sheet
-from sheetplan.readers import read_workbook
+from sheetplan.readers import gc_paused, read_workbook
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout
@@ -36,6 +36,7 @@ from sheetplan.schema import REVIEW_LOG, is_review_sheet, sheet_by_name
 from sheetplan.xlsx_dropdowns import apply_dropdowns
 from sheetplan.xlsx_parts import describe, parts_openpyxl_would_drop
 from sheetplan.xlsx_render import render, write_log
+from sheetplan.xlsx_save import save_workbook
 
 Formulas = dict[str, dict[tuple[int, int], str]]
 """Sheet name to its formula cells: (row, column) to the formula's text, `=SUM(B2:B9)`."""
@@ -62,6 +63,13 @@ def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path |
 
     `grid` is the plan as read before (its values are what the saved file must still hold).
     """
+    # openpyxl makes several objects for every cell of the plan, none of them garbage until the end;
+    # the cycle collector would walk them all, again and again, for a third of the time of the write.
+    with gc_paused():
+        return _write_review(path, grid, plan, review, out)
+
+
+def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path | None) -> Written:
     layout = review_layout(review, plan.lang, plan.settings.review_day)
     if out is not None and not _same_file(out, path):
         return write_review_to(out, grid, plan, review)
@@ -83,9 +91,10 @@ def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writte
     """Write the review to the workbook `out` (`--out`): a new one, or added to the workbook there."""
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"--out {out}: the review is written as .xlsx; give a name ending in .xlsx")
-    return _write_elsewhere(
-        out, review_layout(review, plan.lang, plan.settings.review_day), review, plan, grid
-    )
+    with gc_paused():
+        return _write_elsewhere(
+            out, review_layout(review, plan.lang, plan.settings.review_day), review, plan, grid
+        )
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -211,7 +220,7 @@ def _save(
     def verify(saved: Path) -> None:
         xlsx_verify.verify_saved(saved, path, before, formulas, sheet, log)
 
-    return replace_safely(path, workbook.save, verify)
+    return replace_safely(path, lambda stream: save_workbook(workbook, stream), verify)
 
 
 def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: Plan) -> list[LogRow]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl
 import pytest
@@ -103,11 +104,11 @@ def test_a_save_that_dies_half_way_leaves_the_plan_byte_for_byte(
     plan = team_plan(tmp_path)
     original = plan.read_bytes()
 
-    def dies(self: openpyxl.Workbook, filename: object) -> None:
-        filename.write(b"PK\x03\x04 half a workbook")  # type: ignore[attr-defined]
+    def dies(workbook: openpyxl.Workbook, stream: BinaryIO) -> None:
+        stream.write(b"PK\x03\x04 half a workbook")
         raise MemoryError("killed half-way through the save")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", dies)
+    monkeypatch.setattr(xlsx_write, "save_workbook", dies)
     with pytest.raises(MemoryError):
         review(plan, "--month", "2025-03", catch_exceptions=False)
     assert plan.read_bytes() == original
