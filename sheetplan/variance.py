@@ -154,7 +154,8 @@ def year_to_date(
     An unknown aggregation (blank on the Metrics sheet) gives no_data, since the months cannot be added up.
     """
     forecast, actual, both = _paired(forecasts, actuals, months)
-    missing = tuple(month for month in months if month not in both)
+    present = set(both)
+    missing = tuple(month for month in months if month not in present)
     if not both or aggregation not in _AGGREGATIONS:
         return YearToDate(None, None, None, None, "no_data", months=both, missing_months=missing)
     figures = _compare(
@@ -190,7 +191,7 @@ def projection(
     """
     if not ytd.months or aggregation not in _AGGREGATIONS:
         return None
-    _, actual, _ = _paired(forecasts, actuals, ytd.months)
+    actual = [number for number in map(_decimal, (actuals.get(m) for m in ytd.months)) if number is not None]
     planned = [
         number for number in map(_decimal, (forecasts.get(m) for m in plan_months)) if number is not None
     ]

@@ -43,11 +43,11 @@ def render(worksheet: Worksheet, layout: SheetLayout) -> None:
         key = (cell.row, cell.column)
         if key in covered:
             target: Cell | MergedCell = MergedCell(worksheet, row=cell.row, column=cell.column)
-            target._style = copy(styles[cell.style])
+            target._style = StyleArray(styles[cell.style])
         else:
             target = Cell(worksheet, row=cell.row, column=cell.column)
             _set(target, cell.value)
-            target._style = copy(styles[cell.style])
+            target._style = StyleArray(styles[cell.style])
         cells[key] = target
     for column, width in layout.widths.items():
         worksheet.column_dimensions[get_column_letter(column)].width = width

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
@@ -217,10 +217,24 @@ def _save(
     sheet: str,
     log: list[LogRow],
 ) -> Path | None:
+    def write(stream: BinaryIO) -> None:
+        save_workbook(workbook, stream)
+        _discard(workbook)
+
     def verify(saved: Path) -> None:
         xlsx_verify.verify_saved(saved, path, before, formulas, sheet, log)
 
-    return replace_safely(path, lambda stream: save_workbook(workbook, stream), verify)
+    return replace_safely(path, write, verify)
+
+
+def _discard(workbook: Workbook) -> None:
+    """Let go of a saved workbook's cells now, while nothing else needs them.
+
+    Each cell and its sheet refer to each other, so otherwise only the cycle collector frees them,
+    and walking the million objects of a big plan takes it over a second.
+    """
+    for worksheet in workbook.worksheets:
+        worksheet._cells.clear()
 
 
 def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: Plan) -> list[LogRow]:
