@@ -62,12 +62,21 @@ def read_monthly(
             cells.report(number, id_index, "error", "duplicate_row", message)
             continue
         rows[metric_id] = number
-        # Most cells are numbers or blank: take those in one comprehension.
-        numbers: dict[Month, float] = {
-            month: (int(value) if value.is_integer() else value) if type(value) is float else cast(int, value)
-            for month, value in zip(months, found, strict=True)
-            if type(value) in _NUMBERS
-        }
+        numbers: dict[Month, float]
+        try:
+            # A row of numbers only, as calamine reads them (floats), is the usual case: convert it
+            # in one go. float.is_integer refuses anything else (a blank, text, an int, a bool).
+            floats = cast(list[float], found)
+            numbers = dict(zip(months, [int(v) if float.is_integer(v) else v for v in floats], strict=True))
+        except TypeError:
+            # Most cells are numbers or blank: take those in one comprehension.
+            numbers = {
+                month: (int(value) if value.is_integer() else value)
+                if type(value) is float
+                else cast(int, value)
+                for month, value in zip(months, found, strict=True)
+                if type(value) in _NUMBERS
+            }
         if len(numbers) + found.count("") + found.count(None) < len(found):
             for month, index, value in zip(months, indexes, found, strict=True):
                 if type(value) not in _NUMBERS and not values.is_blank(value):

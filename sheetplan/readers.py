@@ -33,6 +33,8 @@ from sheetplan.guard import WorkbookKind
 from sheetplan.model import CellValue
 
 Rows = list[list[CellValue]]
+SPLIT_BYTES = 2**20
+"""A workbook whose sheets hold more than this many bytes of XML in all is read by two readers at once."""
 T = TypeVar("T")
 
 
@@ -57,14 +59,20 @@ def read_workbook(
                     for sheet in workbook.sheets_metadata
                     if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet and accept(sheet.name)
                 ]
-                # calamine's time-only cells (time, timedelta) stay as they are: load reads them as text.
-                grid = cast(
-                    dict[str, Rows],
-                    {
-                        name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                        for name in names
-                    },
-                )
+                # calamine parses a sheet without holding the GIL, but one workbook object parses one
+                # sheet at a time: a second one reads about half of a big workbook beside the first.
+                others = _for_second_reader(path, kind, names)
+                second = _Background(lambda: _read_sheets(path, others))
+                if others:
+                    second.start()
+                try:
+                    read = _read_sheets(workbook, [name for name in names if name not in others])
+                    if others:
+                        read |= second.result()
+                finally:
+                    if others:
+                        second.join()
+                grid = {name: read[name] for name in names}
             for sheet_name, cells in special.result().items():
                 if sheet_name in grid:
                     _patch(grid[sheet_name], cells)
@@ -77,6 +85,46 @@ def read_workbook(
     finally:
         special.join()
     return grid
+
+
+def _read_sheets(workbook: python_calamine.CalamineWorkbook | Path, names: list[str]) -> dict[str, Rows]:
+    """Some sheets of a workbook (opened here when given as a path), as rows of plain values."""
+    if isinstance(workbook, Path):
+        with python_calamine.CalamineWorkbook.from_path(str(workbook)) as opened:
+            return _read_sheets(opened, names)
+    # calamine's time-only cells (time, timedelta) stay as they are: load reads them as text.
+    return cast(
+        dict[str, Rows],
+        {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in names},
+    )
+
+
+def _for_second_reader(path: Path, kind: WorkbookKind, names: list[str]) -> list[str]:
+    """The sheets a second reader takes: about half the bytes, biggest first; none of a small workbook.
+
+    Opening the workbook twice costs a few milliseconds, so it is done for sheets of more than
+    `SPLIT_BYTES` in all. An .ods file keeps every sheet in one part: it is read once.
+    """
+    if kind != "xlsx" or len(names) < 2:
+        return []
+    with zipfile.ZipFile(path) as archive:
+        total = sum(
+            info.file_size for info in archive.infolist() if info.filename.startswith("xl/worksheets/")
+        )
+        if total < SPLIT_BYTES:
+            return []
+        parts = xmlscan.xlsx_sheet_parts(archive)
+        members = set(archive.namelist())
+        sizes = {name: archive.getinfo(parts[name]).file_size for name in names if parts.get(name) in members}
+    first, second = 0, 0
+    taken = []
+    for name in sorted(sizes, key=sizes.__getitem__, reverse=True):
+        if second <= first:
+            taken.append(name)
+            second += sizes[name]
+        else:
+            first += sizes[name]
+    return taken if first else []
 
 
 @contextmanager

@@ -354,3 +354,24 @@ def test_a_bulgarian_workbook_names_missing_columns_in_bulgarian() -> None:
     with pytest.raises(SourceError) as raised:
         load(grid, "план.xlsx")
     assert str(raised.value) == 'план.xlsx: sheet Действия has no column "Срок" (header row 1)'
+
+
+def as_calamine_reads(grid: Grid) -> Grid:
+    """The grid with every number of Forecasts and Actuals a float, as calamine reads a workbook."""
+    for sheet in ("Forecasts", "Actuals"):
+        grid[sheet] = [
+            [float(value) if type(value) is int else value for value in row] for row in grid[sheet]
+        ]
+    return grid
+
+
+@pytest.mark.parametrize(
+    "value", [True, "lots", "1 234,5", "", None, 7, ErrorValue("#N/A"), FormulaValue("=D2*1.1"), 2.5]
+)
+def test_a_row_of_floats_with_one_other_cell_reads_as_a_row_of_ints_does(value: object) -> None:
+    """Rows of floats are read in one go; one cell of anything else must not change what is read."""
+    floats = set_cell(as_calamine_reads(plan_grid(sample())), "Forecasts", "D3", value)
+    ints = set_cell(plan_grid(sample()), "Forecasts", "D3", value)
+    plan, problems = load(floats, "plan.xlsx")
+    assert (plan, problems) == load(ints, "plan.xlsx")
+    assert all(type(number) is int for number in plan.forecasts["M1"].values())

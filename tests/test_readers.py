@@ -12,7 +12,7 @@ import pytest
 import xlsxwriter
 from plan_builder import plan_grid, sample, write_workbook
 
-from sheetplan import xmlscan
+from sheetplan import readers, xmlscan
 from sheetplan.model import ErrorValue, FormulaValue
 from sheetplan.readers import read_workbook
 from sheetplan.source import google_key, read_source
@@ -174,3 +174,28 @@ def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: p
         "gsheet:1AbC: cannot read Google Sheets: this sheetplan has no Google Sheets support"
         " (install it with: pip install 'sheetplan[google]')"
     )
+
+
+def test_a_big_workbook_read_by_two_readers_reads_as_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `SPLIT_BYTES` a second reader takes the biggest sheets; the grid is the same, in sheet order."""
+    grid = plan_grid(sample())
+    grid["Actuals"][2][3] = ErrorValue("#N/A")
+    path = write_workbook(tmp_path / "plan.xlsx", grid, "openpyxl")
+    wanted = {name for name in grid if name != "Owners"}
+    one = read_workbook(path, "xlsx", wanted=wanted.__contains__)
+    monkeypatch.setattr(readers, "SPLIT_BYTES", 0)
+    second = readers._for_second_reader(path, "xlsx", list(one))
+    assert second and set(second) < set(one)
+    two = read_workbook(path, "xlsx", wanted=wanted.__contains__)
+    assert list(two) == list(one) == [name for name in grid if name in wanted]
+    assert two == one
+    assert two["Actuals"][2][3] == ErrorValue("#N/A")
+
+
+def test_an_ods_workbook_or_a_small_one_is_read_by_one_reader(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "plan.xlsx", plan_grid(sample()))
+    names = list(plan_grid(sample()))
+    assert readers._for_second_reader(path, "xlsx", names) == []
+    assert readers._for_second_reader(path, "ods", names) == []
