@@ -7,8 +7,9 @@ regular piece of XML, so here they are formatted into the same bytes openpyxl wr
 sheet's columns, merges, colour rules, dropdowns, page set-up, charts, and every other part of the
 workbook) is still written by openpyxl itself.
 
-Only plain cells are written here: numbers, text, dates and blanks, without formulas, rich text,
-comments or hyperlinks. A sheet holding any other cell goes through openpyxl's own writer whole.
+Only plain cells are written here: numbers, text, dates, blanks and formulas (such as the lookups in
+a plan's Forecasts), without rich text, array formulas, comments or hyperlinks. A sheet holding any
+other cell goes through openpyxl's own writer whole.
 """
 
 from __future__ import annotations
@@ -163,6 +164,12 @@ def _rows(worksheet: Worksheet) -> list[str]:
             out.append(f'<c r="{letters[column]}{row}"{s} t="n">{_number(value)}</c>')
         elif data_type == "d" and (kind is datetime.date or (kind is datetime.datetime and not value.tzinfo)):
             out.append(f'<c r="{letters[column]}{row}"{s} t="n">{_number(to_excel(value, epoch))}</c>')
+        elif data_type == "f" and kind is str and len(value) > 1:
+            # A formula as typed, without its result: openpyxl keeps none.
+            formula = value[1:]
+            if "&" in formula or "<" in formula or ">" in formula:
+                formula = formula.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            out.append(f'<c r="{letters[column]}{row}"{s}><f>{formula}</f><v /></c>')
         else:
             raise _NotPlain
     if current:

@@ -17,6 +17,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml import LXML
 
@@ -66,6 +67,7 @@ def plain_workbook() -> Workbook:
     second = workbook.create_sheet("Second")
     second.append(["Month", "Metric", "Forecast"])
     second.append(["2026-03", "M1", 1200])
+    second.append(["2026-04", '=IF(A3<>"",B2&" again","")', "=C2*1.1"])
     workbook.create_sheet("Empty")
     return workbook
 
@@ -113,6 +115,8 @@ def test_the_cells_are_written_apart_from_openpyxl() -> None:
     assert b'<c r="A6" t="inlineStr"><is><t>a &amp; b &lt; c &gt; d "quoted" \'single\'</t></is></c>' in cells
     assert b'<t xml:space="preserve"> leading</t>' in cells
     assert b'<row r="40" ht="12" customHeight="1"></row>' in cells
+    formulas, _ = sheet_data(workbook["Second"])  # type: ignore[misc]
+    assert b'<c r="B3"><f>IF(A3&lt;&gt;"",B2&amp;" again","")</f><v /></c>' in formulas
 
 
 def reviewed_workbook(tmp_path: Path) -> Callable[[], Workbook]:
@@ -145,8 +149,8 @@ def test_a_plan_with_its_review_is_saved_as_openpyxl_saves_it(tmp_path: Path) ->
     assert_same_parts(reviewed_workbook(tmp_path))
 
 
-def _formula(sheet: Worksheet) -> None:
-    sheet["A2"] = "=SUM(B1:B3)"
+def _array_formula(sheet: Worksheet) -> None:
+    sheet["A2"] = ArrayFormula("A2:A3", "=B1:B2*2")
 
 
 def _comment(sheet: Worksheet) -> None:
@@ -173,7 +177,7 @@ def _time(sheet: Worksheet) -> None:
     sheet["A2"] = datetime(2026, 3, 31, 9, 0).time()
 
 
-@pytest.mark.parametrize("add", [_formula, _comment, _hyperlink, _boolean, _error, _rich_text, _time])
+@pytest.mark.parametrize("add", [_array_formula, _comment, _hyperlink, _boolean, _error, _rich_text, _time])
 def test_a_sheet_with_any_other_cell_goes_through_openpyxl_whole(add: Callable[[Worksheet], None]) -> None:
     def make() -> Workbook:
         workbook = plain_workbook()
