@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
@@ -86,6 +87,12 @@ def write_log(worksheet: Worksheet, rows: Sequence[LogRow], lang: Lang) -> None:
         _set(cell, spec.header(lang))
         _style(cell, header)
         worksheet.column_dimensions[get_column_letter(column)].width = spec.width
+    # Every cell of the log's rows is written: a range someone merged across them would leave cells
+    # that cannot take a value. A merge wholly beside the log stays.
+    area = CellRange(min_col=1, min_row=1, max_col=len(REVIEW_LOG.columns), max_row=len(rows) + 1)
+    for merged in list(worksheet.merged_cells.ranges):
+        if not merged.isdisjoint(area):
+            worksheet.unmerge_cells(merged.coord)
     formats = {"number": ("#,##0", "#,##0.00"), "percent": ("0.0%", "0.0%")}
     kinds = [spec.type for spec in REVIEW_LOG.columns]
     cells = worksheet._cells
@@ -126,7 +133,7 @@ def _style_arrays(worksheet: Worksheet, styles: Mapping[str, Style]) -> dict[str
 
 
 def _set(cell: Cell, value: CellContent | CellValue) -> None:
-    """Put a value in a new cell, as `cell.value = value` does, but text always as text."""
+    """Put a value in a cell, as `cell.value = value` does, but text always as text."""
     if isinstance(value, str):
         # openpyxl refuses control characters that XML cannot hold; a pasted one must not stop the review.
         text = ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value

@@ -70,9 +70,9 @@ def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path |
 
 
 def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path | None) -> Written:
-    layout = review_layout(review, plan.lang, plan.settings.review_day)
     if out is not None and not _same_file(out, path):
         return write_review_to(out, grid, plan, review)
+    layout = review_layout(review, plan.lang, plan.settings.review_day)
     reason = _not_in_place(path)
     if reason is None:
         # Refused before the slow part; `replace_safely` checks again just before it writes.

@@ -129,6 +129,17 @@ def test_reviewing_again_replaces_the_months_sheet_and_rows(plan: Path) -> None:
     assert log_rows(plan) == expected
 
 
+def test_cells_someone_merged_in_the_review_log_do_not_stop_the_next_review(plan: Path) -> None:
+    assert review(plan, "--month", "2026-03").exit_code == 0
+    workbook = openpyxl.load_workbook(plan)
+    workbook["Review log"].merge_cells("C2:E3")
+    workbook.save(plan)
+    result = review(plan, "--month", "2026-04")
+    assert (result.exit_code, result.stderr) == (0, "")
+    expected = [(month, f"M{number}") for month in ("2026-03", "2026-04") for number in range(1, 11)]
+    assert log_rows(plan) == expected
+
+
 def test_dry_run_writes_nothing(plan: Path) -> None:
     original = plan.read_bytes()
     result = review(plan, "--month", MONTH, "--dry-run")

@@ -11,7 +11,9 @@ import openpyxl
 import pytest
 
 from sheetplan.layout import Chart, ChartSeries, ColourRule, LayoutBuilder, Range, Style
-from sheetplan.xlsx_render import render
+from sheetplan.model import Month
+from sheetplan.review_log import LogRow
+from sheetplan.xlsx_render import render, write_log
 
 STYLES = {"text": Style(border=True), "date": Style(number_format="yyyy-mm-dd"), "red": Style(fill="FFC7CE")}
 
@@ -77,3 +79,23 @@ def test_charts_show_their_axes_and_draw_straight_lines(tmp_path: Path, kind: st
     if kind == "line":
         assert re.search(r'<(c:)?smooth val="0"\s*/>', chart)
         assert not re.search(r'<(c:)?smooth val="1"', chart)
+
+
+def log_rows(count: int) -> list[LogRow]:
+    return [
+        LogRow(Month(2026, 3), f"M{number}", f"Metric {number}", 100.0, 90.0, -10.0, -0.1, "on_track")
+        for number in range(1, count + 1)
+    ]
+
+
+def test_the_log_is_written_over_ranges_someone_merged_in_it() -> None:
+    sheet = openpyxl.Workbook().active
+    write_log(sheet, log_rows(3), "en")
+    sheet.merge_cells("C2:D2")  # across two of the log's cells
+    sheet.merge_cells("H4:I5")  # from the log's last column out beside it
+    sheet.merge_cells("K2:L3")  # beside the log: the team's own
+    write_log(sheet, log_rows(4), "en")
+    assert [str(merged) for merged in sheet.merged_cells.ranges] == ["K2:L3"]
+    first = ["2026-03", "M1", "Metric 1", 100.0, 90.0, -10.0, -0.1, "on track"]
+    assert [cell.value for cell in sheet[2]][:8] == first
+    assert sheet["H5"].value == "on track"
