@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -377,11 +377,17 @@ def blank_rows(grid: Grid, sheet: str, after: int, count: int = 2) -> Grid:
     return grid
 
 
-def write_workbook(path: Path, grid: Grid, engine: str = "xlsxwriter") -> Path:
+def write_workbook(
+    path: Path,
+    grid: Grid,
+    engine: str = "xlsxwriter",
+    extras: Callable[[xlsxwriter.Workbook], None] | None = None,
+) -> Path:
     """Write a Grid to an .xlsx file with XlsxWriter or openpyxl; dates as date cells.
 
     `FormulaValue` becomes a formula (XlsxWriter saves 0 as its result, openpyxl saves none) and
-    `ErrorValue` an error cell.
+    `ErrorValue` an error cell. `extras` adds to the XlsxWriter workbook before it is closed: images,
+    charts, comments.
     """
     if engine == "openpyxl":
         return _write_openpyxl(path, grid)
@@ -405,6 +411,8 @@ def write_workbook(path: Path, grid: Grid, engine: str = "xlsxwriter") -> Path:
                     worksheet.write_number(row, column, value)
                 else:
                     worksheet.write_string(row, column, str(value))
+    if extras:
+        extras(workbook)
     workbook.close()
     return path
 

@@ -12,12 +12,12 @@ from typing import Any
 import xlsxwriter
 from click.testing import CliRunner, Result
 from PIL import Image
-from plan_builder import PlanData, plan_grid
+from plan_builder import PlanData, plan_grid, write_workbook
 
 from sheetplan import schema
 from sheetplan.cli import cli
 from sheetplan.load import load
-from sheetplan.model import ErrorValue, FormulaValue, Month
+from sheetplan.model import Month
 from sheetplan.review_json import review_json
 from sheetplan.source import read_source
 from sheetplan.template import write_plan
@@ -56,28 +56,7 @@ def write_grid(
     path: Path, grid: dict[str, list[list[Any]]], extras: Callable[[xlsxwriter.Workbook], None] | None = None
 ) -> Path:
     """Write a Grid with XlsxWriter (as another program would), then let `extras` add to the workbook."""
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
-    dates = workbook.add_format({"num_format": schema.DATE_FORMAT})
-    for name, rows in grid.items():
-        worksheet = workbook.add_worksheet(name)
-        for row, cells in enumerate(rows):
-            for column, value in enumerate(cells):
-                if value is None:
-                    continue
-                if isinstance(value, FormulaValue):
-                    worksheet.write_formula(row, column, value.formula, None, 0)
-                elif isinstance(value, ErrorValue):
-                    worksheet.write_formula(row, column, "=NA()", None, value.code)
-                elif isinstance(value, date):
-                    worksheet.write_datetime(row, column, value, dates)
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    worksheet.write_number(row, column, value)
-                else:
-                    worksheet.write_string(row, column, str(value))
-    if extras:
-        extras(workbook)
-    workbook.close()
-    return path
+    return write_workbook(path, grid, extras=extras)
 
 
 def sample_plan(path: Path, data: PlanData, lang: schema.Lang = "en") -> Path:

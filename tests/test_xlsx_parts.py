@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 from PIL import Image
+from review_support import rewrite_zip
 
 from sheetplan.xlsx_parts import Loss, describe, parts_openpyxl_would_drop
 
@@ -44,18 +45,6 @@ def plain_workbook(path: Path, build: Callable[[xlsxwriter.Workbook, object], No
     if build:
         build(workbook, sheet)
     workbook.close()
-    return path
-
-
-def rewrite(path: Path, changes: dict[str, Callable[[bytes], bytes]]) -> Path:
-    """Change zip members (a member missing from the zip is added, its old content taken as empty)."""
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    for name, change in changes.items():
-        members[name] = change(members.get(name, b""))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
     return path
 
 
@@ -139,13 +128,13 @@ ADDED_PARTS = [
 
 @pytest.mark.parametrize(("member", "what"), ADDED_PARTS, ids=[member for member, _ in ADDED_PARTS])
 def test_parts_openpyxl_does_not_keep_are_found(tmp_path: Path, member: str, what: str) -> None:
-    path = rewrite(plain_workbook(tmp_path / "plan.xlsx"), {member: add(b"<x/>")})
+    path = rewrite_zip(plain_workbook(tmp_path / "plan.xlsx"), {member: add(b"<x/>")})
     assert parts_openpyxl_would_drop(path) == (Loss(what, member),)
     assert member not in members(resave(path))
 
 
 def test_a_dropdown_excel_stored_as_an_extension_is_found(tmp_path: Path) -> None:
-    path = rewrite(plain_workbook(tmp_path / "plan.xlsx"), {"xl/worksheets/sheet1.xml": _with_extension})
+    path = rewrite_zip(plain_workbook(tmp_path / "plan.xlsx"), {"xl/worksheets/sheet1.xml": _with_extension})
     what = "dropdowns stored as an Excel 2010 extension (x14:dataValidations)"
     assert parts_openpyxl_would_drop(path) == (Loss(what, "xl/worksheets/sheet1.xml"),)
     assert b"x14:dataValidation" not in members(resave(path))["xl/worksheets/sheet1.xml"]
@@ -153,7 +142,7 @@ def test_a_dropdown_excel_stored_as_an_extension_is_found(tmp_path: Path) -> Non
 
 def test_a_shape_is_found_by_its_element_not_its_namespace_prefix(tmp_path: Path) -> None:
     path = plain_workbook(tmp_path / "plan.xlsx", _textbox)
-    renamed = rewrite(
+    renamed = rewrite_zip(
         path,
         {
             "xl/drawings/drawing1.xml": lambda data: data.replace(b"xdr:", b"d:").replace(
@@ -165,7 +154,7 @@ def test_a_shape_is_found_by_its_element_not_its_namespace_prefix(tmp_path: Path
 
 
 def test_several_losses_are_described_in_one_clause(tmp_path: Path) -> None:
-    path = rewrite(
+    path = rewrite_zip(
         plain_workbook(tmp_path / "plan.xlsx", _textbox),
         {"xl/worksheets/sheet1.xml": _with_extension, "xl/metadata.xml": add(b"<metadata/>")},
     )
