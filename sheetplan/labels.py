@@ -6,6 +6,7 @@ module holds the rest. `{name}` fields are filled in by `review_sheet`.
 
 from __future__ import annotations
 
+from sheetplan import schema
 from sheetplan.model import Month
 from sheetplan.schema import Lang, Text
 
@@ -39,7 +40,7 @@ REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day
 
 GLANCE = Text("At a glance", "Накратко")
 METRICS_THIS_MONTH = Text("Metrics this month", "Показатели за месеца")
-ACTIONS = Text("Actions", "Действия")
+ACTIONS = schema.ACTIONS.name
 MONEY = Text("Money", "Пари")
 OVERDUE = Text("Overdue", "Просрочени")
 DUE_NEXT = Text("Due next month", "Следващ месец")
@@ -102,7 +103,7 @@ CHART_FIRST = Text(
     "The charts show the first {count} metrics.", "Графиките показват първите {count} показателя."
 )
 
-METRICS = Text("Metrics", "Показатели")
+METRICS = schema.METRICS.name
 ROLE = Text("Role", "Роля")
 GOAL = Text("Goal", "Цел")
 OVERDUE_HEADING = Text("Overdue", "Просрочени")
