@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
 
-from measure import Measurement, measure  # noqa: E402
+from measure import Measurement, bytecode_env, compile_package, side_by_side  # noqa: E402
 from plans import write_big_plan  # noqa: E402
 from sheets_fake import SheetsFake  # noqa: E402
 
@@ -33,6 +33,7 @@ from sheetplan.variance import default_review_month  # noqa: E402
 OUT = HERE / "out"
 PYTHON = sys.executable
 SHEETPLAN = [str(Path(PYTHON).with_name("sheetplan"))]
+ENV = bytecode_env()
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def plan_file(size: Size) -> Path:
     path = OUT / f"{size.name}.xlsx"
     if size.name == "example":
         subprocess.run(
-            [*SHEETPLAN, "init", "--example", "--force", str(path)], check=True, capture_output=True
+            [*SHEETPLAN, "init", "--example", "--force", str(path)], check=True, capture_output=True, env=ENV
         )
     else:
         write_big_plan(path, size.metrics, size.months, size.actions)
@@ -122,12 +123,31 @@ def bench_size(size: Size, repeat: int) -> list[str]:
     init_out = OUT / f"{size.name}-init.xlsx"
     bare_out = OUT / f"{size.name}-bare.xlsx"
     init_cmd = [PYTHON, str(HERE / "write_plan.py"), str(plan), str(init_out)]
-    init = measure(init_cmd, repeat)
-    bare = measure([PYTHON, "-c", XLSXWRITER_FLOOR, str(plan), str(bare_out)], repeat)
-    check = measure([*SHEETPLAN, "check", "--json", str(plan)], repeat)
-    calamine = measure([PYTHON, "-c", CALAMINE_FLOOR, str(plan)], repeat)
-    review = measure([*SHEETPLAN, "review", "--force", "--month", month, str(work)], repeat, fresh_copy)
-    openpyxl = measure([PYTHON, "-c", OPENPYXL_FLOOR, str(work)], repeat, fresh_copy)
+    writers = side_by_side(
+        {"init": init_cmd, "bare": [PYTHON, "-c", XLSXWRITER_FLOOR, str(plan), str(bare_out)]},
+        repeat,
+        env=ENV,
+    )
+    readers = side_by_side(
+        {
+            "check": [*SHEETPLAN, "check", "--json", str(plan)],
+            "calamine": [PYTHON, "-c", CALAMINE_FLOOR, str(plan)],
+        },
+        repeat,
+        env=ENV,
+    )
+    rewriters = side_by_side(
+        {
+            "review": [*SHEETPLAN, "review", "--force", "--month", month, str(work)],
+            "openpyxl": [PYTHON, "-c", OPENPYXL_FLOOR, str(work)],
+        },
+        repeat,
+        fresh_copy,
+        env=ENV,
+    )
+    init, bare = writers["init"], writers["bare"]
+    check, calamine = readers["check"], readers["calamine"]
+    review, openpyxl = rewriters["review"], rewriters["openpyxl"]
     size_mb = plan.stat().st_size / 1e6
     return [
         row(
@@ -168,7 +188,7 @@ def google_requests(size: Size) -> str:
     counts = []
     with SheetsFake() as fake:
         key = fake.create(f"{size.name} plan", {"Sheet1": []})
-        env = {**os.environ, "SHEETPLAN_SHEETS_EMULATOR_HOST": fake.host}
+        env = {**ENV, "SHEETPLAN_SHEETS_EMULATOR_HOST": fake.host}
         for command in (
             ["push", str(plan), f"gsheet:{key}"],
             ["check", "--json", f"gsheet:{key}"],
@@ -178,7 +198,6 @@ def google_requests(size: Size) -> str:
             fake.reset_requests()
             done = subprocess.run([*SHEETPLAN, *command], env=env, capture_output=True, text=True)
             if done.returncode not in (0, 1):
-                # The fake applies a big batch cell by cell and can be slower than gspread's timeout.
                 counts.append(f"{len(fake.requests)} (failed: {done.stderr.strip()[-60:]})")
                 continue
             counts.append(str(len(fake.requests)))
@@ -193,6 +212,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     sizes = SIZES[:2] if arguments.quick else SIZES
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    compile_package(HERE.parent / "sheetplan")
 
     lines = [
         row(
@@ -206,8 +227,10 @@ def main() -> None:
         lines += bench_size(size, 1 if arguments.quick else size.repeat)
         google.append(google_requests(size))
         print("\n".join([*lines[-3:], google[-1]]), flush=True)
-    help_ = measure([*SHEETPLAN, "--help"], 10)
-    click = measure([PYTHON, "-c", "import click"], 10)
+    start_up = side_by_side(
+        {"help": [*SHEETPLAN, "--help"], "click": [PYTHON, "-c", "import click"]}, 15, env=ENV
+    )
+    help_, click = start_up["help"], start_up["click"]
     lines.append(
         row(
             "—",
@@ -224,9 +247,13 @@ def main() -> None:
         [
             "# Benchmark results",
             "",
-            f"`make bench` on {date.today()}, Python {sys.version.split()[0]}, {elapsed:.0f} s in all. "
-            "Medians of repeated runs, each in a fresh process; peak memory is the process's maximum "
-            "resident size.",
+            f"`make bench` on {date.today()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+            f"{elapsed:.0f} s in all; load average {load_before:.2f} before, "
+            f"{os.getloadavg()[0]:.2f} after.",
+            "",
+            "Each command runs in a fresh process, taking turns with its floor on the same file, with "
+            "compiled modules as an installed package has them. Times are medians of the repetitions; "
+            "peak memory is the largest maximum resident size of the command's runs.",
             "",
             *lines,
             "",

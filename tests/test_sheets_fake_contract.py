@@ -251,6 +251,40 @@ def test_batch_update_is_all_or_nothing(api: Api) -> None:
     assert [s.title for s in api.fake.spreadsheet(api.key).sheets] == ["Data", "It's mine"]
 
 
+def test_a_failed_batch_puts_back_the_cells_formats_and_merges_it_changed(api: Api) -> None:
+    data = api.sheet_id("Data")
+    row = {"sheetId": data, "startRowIndex": 0, "endRowIndex": 1}
+    first = {**row, "startColumnIndex": 0, "endColumnIndex": 2}
+    assert api.batch({"mergeCells": {"range": first, "mergeType": "MERGE_ALL"}}).status_code == 200
+    before = api.get("", includeGridData="true").json()
+    assert before["sheets"][0]["merges"] == [first]
+    answer = api.batch(
+        {
+            "repeatCell": {
+                "range": {**row, "startColumnIndex": 0, "endColumnIndex": 3},
+                "cell": {
+                    "userEnteredValue": {"stringValue": "x"},
+                    "userEnteredFormat": {"backgroundColor": {"red": 1}},
+                },
+                "fields": "userEnteredValue,userEnteredFormat.backgroundColor",
+            }
+        },
+        {"unmergeCells": {"range": first}},
+        {"mergeCells": {"range": {**row, "startColumnIndex": 2, "endColumnIndex": 4}}},
+        {"mergeCells": {"range": {**row, "startColumnIndex": 3, "endColumnIndex": 5}}},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"]["message"] == (
+        "Invalid requests[3].mergeCells: You can't merge cells that overlap with a merge that already exists."
+    )
+    assert api.get("", includeGridData="true").json() == before
+    second = {**first, "startColumnIndex": 1, "endColumnIndex": 3}
+    assert api.batch({"mergeCells": {"range": second}}).status_code == 400
+    assert api.batch({"unmergeCells": {"range": first}}).status_code == 200
+    assert api.batch({"mergeCells": {"range": second}}).status_code == 200
+    assert api.fake.sheet(api.key, "Data").merges == [second]
+
+
 def test_an_unknown_request_kind_is_refused(api: Api) -> None:
     answer = api.batch({"frobnicate": {}})
     assert answer.status_code == 400

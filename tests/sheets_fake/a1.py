@@ -29,6 +29,25 @@ class Box:
     def cols(self) -> int:
         return self.col1 - self.col0
 
+    @classmethod
+    def of(cls, grid_range: dict[str, int]) -> Box:
+        """The box of a GridRange that has all four bounds."""
+        return cls(
+            grid_range["startRowIndex"],
+            grid_range["startColumnIndex"],
+            grid_range["endRowIndex"],
+            grid_range["endColumnIndex"],
+        )
+
+    def grid_range(self) -> dict[str, int]:
+        """The bounds as a GridRange writes them (without its sheetId)."""
+        return {
+            "startRowIndex": self.row0,
+            "endRowIndex": self.row1,
+            "startColumnIndex": self.col0,
+            "endColumnIndex": self.col1,
+        }
+
     def cells(self) -> list[tuple[int, int]]:
         return [(r, c) for r in range(self.row0, self.row1) for c in range(self.col0, self.col1)]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
 from . import masks
 from .a1 import Box, format_range
 from .errors import ApiError, RequestError, invalid, unknown_field
+from .jsondata import copy_json
 from .model import Sheet, Spreadsheet, compact_properties
 
 Reply = dict[str, Any]
@@ -66,13 +66,7 @@ def grid_box(book: Spreadsheet, grid_range: dict[str, Any]) -> tuple[Sheet, Box]
 
 
 def _explicit(sheet: Sheet, box: Box) -> dict[str, int]:
-    return {
-        "sheetId": sheet.sheet_id,
-        "startRowIndex": box.row0,
-        "endRowIndex": box.row1,
-        "startColumnIndex": box.col0,
-        "endColumnIndex": box.col1,
-    }
+    return {"sheetId": sheet.sheet_id, **box.grid_range()}
 
 
 def _mask(args: dict[str, Any]) -> masks.Mask | None:
@@ -88,15 +82,19 @@ def _mask(args: dict[str, Any]) -> masks.Mask | None:
 def _with_styles(cell_data: dict[str, Any]) -> dict[str, Any]:
     # The API answers colours twice, as `backgroundColor` and `backgroundColorStyle.rgbColor` (see the
     # test_format cassette), so the fake stores both.
-    data = copy.deepcopy(cell_data)
-    fmt = data.get("userEnteredFormat")
-    if isinstance(fmt, dict):
-        if "backgroundColor" in fmt:
-            fmt.setdefault("backgroundColorStyle", {"rgbColor": fmt["backgroundColor"]})
-        text = fmt.get("textFormat")
-        if isinstance(text, dict) and "foregroundColor" in text:
-            text.setdefault("foregroundColorStyle", {"rgbColor": text["foregroundColor"]})
-    return data
+    # `masks.apply` copies what it takes, so only the dicts changed here are copied.
+    fmt = cell_data.get("userEnteredFormat")
+    if not isinstance(fmt, dict):
+        return cell_data
+    fmt = dict(fmt)
+    if "backgroundColor" in fmt:
+        fmt.setdefault("backgroundColorStyle", {"rgbColor": fmt["backgroundColor"]})
+    text = fmt.get("textFormat")
+    if isinstance(text, dict) and "foregroundColor" in text:
+        text = dict(text)
+        text.setdefault("foregroundColorStyle", {"rgbColor": text["foregroundColor"]})
+        fmt["textFormat"] = text
+    return {**cell_data, "userEnteredFormat": fmt}
 
 
 def _style_mask(mask: masks.Mask | None) -> masks.Mask | None:
@@ -112,9 +110,10 @@ def _style_mask(mask: masks.Mask | None) -> masks.Mask | None:
 
 
 def _update_cell(sheet: Sheet, row: int, col: int, data: dict[str, Any], mask: masks.Mask | None) -> None:
+    """Write CellData into a cell on the fields of `mask`, which `_style_mask` has extended."""
     cell = sheet.cell(row, col)
     before = cell.data.get("userEnteredValue")
-    masks.apply(cell.data, _with_styles(data), _style_mask(mask))
+    masks.apply(cell.data, _with_styles(data), mask)
     after = cell.data.get("userEnteredValue")
     if after != before or (after and "formulaValue" in after):
         cell.set_entered(after)
@@ -145,7 +144,7 @@ def update_sheet_properties(book: Spreadsheet, args: dict[str, Any]) -> Reply:
     sheet = book.sheet_by_id(int(given.get("sheetId", 0)))
     mask = _mask(args)
     old_index, old_rows, old_cols = sheet.properties["index"], sheet.rows, sheet.cols
-    updated = copy.deepcopy(sheet.properties)
+    updated = copy_json(sheet.properties)
     masks.apply(updated, given, mask)
     updated["sheetId"] = sheet.sheet_id
     title = updated.get("title")
@@ -184,7 +183,7 @@ def update_spreadsheet_properties(book: Spreadsheet, args: dict[str, Any]) -> Re
 
 
 def update_cells(book: Spreadsheet, args: dict[str, Any]) -> Reply:
-    mask = _mask(args)
+    mask = _style_mask(_mask(args))
     rows = args.get("rows", [])
     if "range" in args:
         sheet, box = grid_box(book, args["range"])
@@ -211,7 +210,7 @@ def update_cells(book: Spreadsheet, args: dict[str, Any]) -> Reply:
 
 def repeat_cell(book: Spreadsheet, args: dict[str, Any]) -> Reply:
     sheet, box = grid_box(book, args.get("range", {}))
-    mask, data = _mask(args), args.get("cell", {})
+    mask, data = _style_mask(_mask(args)), args.get("cell", {})
     for r, c in box.cells():
         _update_cell(sheet, r, c, data, mask)
     return {}
@@ -226,7 +225,7 @@ def update_borders(book: Spreadsheet, args: dict[str, Any]) -> Reply:
             "left": args.get("left") if c == box.col0 else args.get("innerVertical"),
             "right": args.get("right") if c == box.col1 - 1 else args.get("innerVertical"),
         }
-        given = {side: copy.deepcopy(border) for side, border in sides.items() if border is not None}
+        given = {side: copy_json(border) for side, border in sides.items() if border is not None}
         if given:
             fmt = sheet.cell(r, c).data.setdefault("userEnteredFormat", {})
             fmt.setdefault("borders", {}).update(given)
@@ -243,7 +242,7 @@ def set_data_validation(book: Spreadsheet, args: dict[str, Any]) -> Reply:
             sheet.cell(r, c).data.pop("dataValidation", None)
             sheet.prune(r, c)
         else:
-            sheet.cell(r, c).data["dataValidation"] = copy.deepcopy(rule)
+            sheet.cell(r, c).data["dataValidation"] = copy_json(rule)
     return {}
 
 
@@ -317,21 +316,18 @@ def merge_cells(book: Spreadsheet, args: dict[str, Any]) -> Reply:
         parts = [Box(box.row0, c, box.row1, c + 1) for c in range(box.col0, box.col1)]
     else:
         raise RequestError(f"Unknown mergeType {kind}.")
-    for existing in sheet.merges:
-        if box.overlaps(grid_box(book, existing)[1]):
-            raise RequestError("You can't merge cells that overlap with a merge that already exists.")
-    sheet.merges.extend(_explicit(sheet, part) for part in parts if part.rows * part.cols > 1)
+    sheet.merge(parts)
     return {}
 
 
 def unmerge_cells(book: Spreadsheet, args: dict[str, Any]) -> Reply:
     sheet, box = grid_box(book, args.get("range", {}))
-    sheet.merges = [m for m in sheet.merges if not box.overlaps(grid_box(book, m)[1])]
+    sheet.unmerge(box)
     return {}
 
 
 def add_conditional_format_rule(book: Spreadsheet, args: dict[str, Any]) -> Reply:
-    rule = copy.deepcopy(args.get("rule", {}))
+    rule = copy_json(args.get("rule", {}))
     ranges = rule.get("ranges") or []
     if not ranges:
         raise RequestError("A conditional format rule needs at least one range.")
@@ -357,7 +353,7 @@ def delete_conditional_format_rule(book: Spreadsheet, args: dict[str, Any]) -> R
 
 
 def add_chart(book: Spreadsheet, args: dict[str, Any]) -> Reply:
-    chart = copy.deepcopy(args.get("chart", {}))
+    chart = copy_json(args.get("chart", {}))
     if "spec" not in chart:
         raise RequestError("A chart needs a spec.")
     position = chart.get("position", {})
@@ -370,11 +366,11 @@ def add_chart(book: Spreadsheet, args: dict[str, Any]) -> Reply:
         raise RequestError("The fake places charts over a sheet only: give an overlayPosition or a sheetId.")
     chart.setdefault("chartId", book.new_id())
     sheet.charts.append(chart)
-    return {"addChart": {"chart": copy.deepcopy(chart)}}
+    return {"addChart": {"chart": copy_json(chart)}}
 
 
 def set_basic_filter(book: Spreadsheet, args: dict[str, Any]) -> Reply:
-    basic_filter = copy.deepcopy(args.get("filter", {}))
+    basic_filter = copy_json(args.get("filter", {}))
     sheet, box = grid_box(book, basic_filter.get("range", {}))
     basic_filter["range"] = _explicit(sheet, box)
     sheet.basic_filter = basic_filter

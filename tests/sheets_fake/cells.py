@@ -12,13 +12,14 @@ gives it one (`SheetsFake.set_cached_value`) and renders as "" until then.
 from __future__ import annotations
 
 import ast
-import copy
 import datetime as dt
 import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from .jsondata import copy_json
 
 Scalar = str | int | float | bool
 
@@ -86,7 +87,7 @@ class Cell:
             self.data.setdefault("userEnteredFormat", {})["numberFormat"] = number_format
 
     def copy(self) -> Cell:
-        return Cell(copy.deepcopy(self.data), self.cached)
+        return Cell(copy_json(self.data), self.cached)
 
 
 def entered_value(value: Any, user_entered: bool) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:

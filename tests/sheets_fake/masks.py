@@ -5,8 +5,9 @@ The API writes masks as `a.b,c(d,e)` (Sheets also takes `a/b`); `*` means every 
 
 from __future__ import annotations
 
-import copy
 from typing import Any
+
+from .jsondata import copy_json
 
 # A parsed mask: field name -> the mask below it, or None when the whole field is selected.
 Mask = dict[str, "Mask | None"]
@@ -79,12 +80,12 @@ def apply(target: dict[str, Any], source: dict[str, Any], mask: Mask | None) -> 
     """Update `target` from `source` on the masked fields; a masked field missing from source is reset."""
     if mask is None:
         target.clear()
-        target.update(copy.deepcopy(source))
+        target.update(copy_json(source))
         return
     for key, sub in mask.items():
         if sub is None:
             if key in source:
-                target[key] = copy.deepcopy(source[key])
+                target[key] = copy_json(source[key])
             else:
                 target.pop(key, None)
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import random
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from typing import Any
 from .a1 import Box, CellRange, column_letters, format_range, parse_cells, split_range
 from .cells import Cell, Scalar, entered_value, format_value, render
 from .errors import RequestError, invalid, invalid_value
+from .jsondata import copy_json
 
 DEFAULT_ROWS, DEFAULT_COLS = 1000, 26
 # Properties that the API leaves out of its answers while they have their default value.
@@ -32,6 +32,8 @@ class Sheet:
     charts: list[dict[str, Any]] = field(default_factory=list)
     merges: list[dict[str, Any]] = field(default_factory=list)
     basic_filter: dict[str, Any] | None = None
+    # The cells inside `merges`, to find an overlap without comparing a new merge with every one.
+    merged_cells: set[tuple[int, int]] = field(default_factory=set, repr=False)
 
     @property
     def sheet_id(self) -> int:
@@ -54,6 +56,34 @@ class Sheet:
         """Column index -> pixel width, for the columns whose width was set."""
         columns = self.dimensions["COLUMNS"]
         return {i: p["pixelSize"] for i, p in sorted(columns.items()) if "pixelSize" in p}
+
+    def copy(self) -> Sheet:
+        """A copy that shares nothing with this tab."""
+        return Sheet(
+            properties=copy_json(self.properties),
+            cells={key: cell.copy() for key, cell in self.cells.items()},
+            dimensions=copy_json(self.dimensions),
+            conditional_formats=copy_json(self.conditional_formats),
+            charts=copy_json(self.charts),
+            merges=copy_json(self.merges),
+            basic_filter=copy_json(self.basic_filter),
+            merged_cells=set(self.merged_cells),
+        )
+
+    def merge(self, boxes: list[Box]) -> None:
+        """Merge each box of cells; RequestError when one overlaps a merge that exists."""
+        if any(cell in self.merged_cells for box in boxes for cell in box.cells()):
+            raise RequestError("You can't merge cells that overlap with a merge that already exists.")
+        for box in boxes:
+            if box.rows * box.cols > 1:
+                self.merges.append({"sheetId": self.sheet_id, **box.grid_range()})
+                self.merged_cells.update(box.cells())
+
+    def unmerge(self, box: Box) -> None:
+        """Undo every merge that overlaps the box."""
+        kept = [merge for merge in self.merges if not box.overlaps(Box.of(merge))]
+        self.merges = kept
+        self.merged_cells = {cell for merge in kept for cell in Box.of(merge).cells()}
 
     def whole(self) -> Box:
         return Box(0, 0, self.rows, self.cols)
@@ -128,13 +158,13 @@ class Sheet:
         """The sheet as `spreadsheets.get` lists it."""
         out: dict[str, Any] = {"properties": compact_properties(self.properties)}
         if self.merges:
-            out["merges"] = copy.deepcopy(self.merges)
+            out["merges"] = copy_json(self.merges)
         if self.conditional_formats:
-            out["conditionalFormats"] = copy.deepcopy(self.conditional_formats)
+            out["conditionalFormats"] = copy_json(self.conditional_formats)
         if self.basic_filter is not None:
-            out["basicFilter"] = copy.deepcopy(self.basic_filter)
+            out["basicFilter"] = copy_json(self.basic_filter)
         if self.charts:
-            out["charts"] = copy.deepcopy(self.charts)
+            out["charts"] = copy_json(self.charts)
         return out
 
 
@@ -175,7 +205,7 @@ class Spreadsheet:
         return None
 
     def add_sheet(self, properties: dict[str, Any]) -> Sheet:
-        props = copy.deepcopy(properties)
+        props = copy_json(properties)
         title = props.get("title") or self._free_title()
         if self.sheet_by_title(title) is not None:
             raise RequestError(f'A sheet with the name "{title}" already exists. Please enter another name.')
@@ -213,7 +243,7 @@ class Spreadsheet:
 
     def snapshot(self) -> Snapshot:
         """Everything a batch may change, to put back when one of its requests fails."""
-        return copy.deepcopy((self.title, self.locale, self.time_zone, self.sheets))
+        return self.title, self.locale, self.time_zone, [sheet.copy() for sheet in self.sheets]
 
     def restore(self, snapshot: Snapshot) -> None:
         self.title, self.locale, self.time_zone, self.sheets = snapshot
@@ -356,7 +386,7 @@ def compact_properties(properties: dict[str, Any]) -> dict[str, Any]:
                 continue
         elif key in _OMITTED_DEFAULTS and value == _OMITTED_DEFAULTS[key]:
             continue
-        out[key] = copy.deepcopy(value)
+        out[key] = copy_json(value)
     return out
 
 
@@ -406,7 +436,7 @@ def _inside(key: tuple[int, int], box: Box) -> bool:
 def _cell_data(cell: Cell | None) -> dict[str, Any]:
     if cell is None:
         return {}
-    out = copy.deepcopy(cell.data)
+    out = copy_json(cell.data)
     value = cell.value
     if value is not None:
         kinds = {bool: "boolValue", str: "stringValue"}
