@@ -257,6 +257,9 @@ def main() -> None:
             "",
             *lines,
             "",
+            "Run to run, the floors vary by as much as the commands (calamine reads the 2,000 × 36 plan "
+            "in 0.22 to 0.35 s): `bench/README.md` has longer runs and the time of each stage.",
+            "",
             "## Google Sheets requests per command",
             "",
             "Against the loopback fake of the Sheets API (tests/sheets_fake), through gspread's own "
