@@ -152,8 +152,7 @@ class SheetWriter:
             )
         )
         worksheet.freeze_panes(1, 2 if plan.sheet.monthly else 0)
-        for index, row in enumerate(rows, start=1):
-            self._write_row(worksheet, plan, index, row)
+        self._write_rows(worksheet, plan, rows)
         if plan.sheet.monthly:
             self._write_metric_names(worksheet, plan, rows, plans["metrics"])
         for number, column in enumerate(plan.columns):
@@ -197,28 +196,35 @@ class SheetWriter:
                 )
         return worksheet
 
-    def _write_row(self, worksheet: Worksheet, plan: SheetPlan, index: int, row: Row) -> None:
-        lines = 1
+    def _write_rows(self, worksheet: Worksheet, plan: SheetPlan, rows: list[Row]) -> None:
+        """The rows' cells from row 2 down; what each column needs is worked out once for all rows."""
+        columns: list[tuple[int, str, Any, dict[str, str], float]] = []
         for number, column in enumerate(plan.columns):
-            key = column.key if isinstance(column, Column) else str(column)
-            value = row.get(key)
-            if value is None or (isinstance(column, Column) and plan.sheet.monthly and key == "metric"):
-                continue
-            fmt = self.cell_format(column)
-            if isinstance(value, datetime | date):
-                worksheet.write_datetime(index, number, datetime(value.year, value.month, value.day), fmt)
-            elif isinstance(value, str):
-                choices = column.choices if isinstance(column, Column) else None
+            if isinstance(column, Month):
+                columns.append((number, str(column), self.cell_format(column), {}, 0))
+            elif not (plan.sheet.monthly and column.key == "metric"):
                 # A value outside the dropdown (a pulled sheet's typo) is kept as typed, for check to name.
-                shown = choices.label(value, self.lang) if choices and value in choices.values else value
-                worksheet.write_string(index, number, shown, fmt)
-                if isinstance(column, Column) and _wraps(column):
-                    lines = max(lines, math.ceil(len(value) * _CHAR_WIDTH / column.width))
-            else:
-                worksheet.write_number(index, number, value, fmt)
-        if lines > 1:
-            # Not every program grows a row to fit wrapped text on opening; LibreOffice does not.
-            worksheet.set_row(index, _LINE_HEIGHT * lines)
+                choices = column.choices
+                labels = {v: choices.label(v, self.lang) for v in choices.values} if choices else {}
+                wrap = column.width if _wraps(column) else 0
+                columns.append((number, column.key, self.cell_format(column), labels, wrap))
+        for index, row in enumerate(rows, start=1):
+            lines = 1
+            for number, key, fmt, labels, wrap in columns:
+                value = row.get(key)
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    worksheet.write_string(index, number, labels.get(value, value), fmt)
+                    if wrap:
+                        lines = max(lines, math.ceil(len(value) * _CHAR_WIDTH / wrap))
+                elif isinstance(value, date):
+                    worksheet.write_datetime(index, number, datetime(value.year, value.month, value.day), fmt)
+                else:
+                    worksheet.write_number(index, number, value, fmt)
+            if lines > 1:
+                # Not every program grows a row to fit wrapped text on opening; LibreOffice does not.
+                worksheet.set_row(index, _LINE_HEIGHT * lines)
 
     def _write_metric_names(
         self, worksheet: Worksheet, plan: SheetPlan, rows: list[Row], metrics: SheetPlan
