@@ -11,18 +11,18 @@ read, load and check), and the best wall time, CPU time and peak memory of fresh
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-from plans import write_big_plan  # noqa: E402
+from measure import CALAMINE_FLOOR, Run, bytecode_env, run_once  # noqa: E402
+from plans import write_big_plan, write_example_plan  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from sheetplan.check import check_plan  # noqa: E402
@@ -32,12 +32,7 @@ from sheetplan.readers import read_workbook  # noqa: E402
 from sheetplan.schema import sheet_by_name  # noqa: E402
 
 OUT = HERE / "out"
-CALAMINE = """
-import sys
-from python_calamine import CalamineWorkbook
-book = CalamineWorkbook.from_path(sys.argv[1])
-cells = sum(len(row) for name in book.sheet_names for row in book.get_sheet_by_name(name).to_python())
-"""
+ENV = bytecode_env()
 
 
 def calamine_every_cell(path: Path) -> int:
@@ -68,24 +63,11 @@ def stages(path: Path, repeat: int) -> dict[str, float]:
     }
 
 
-def process(argv: list[str], repeat: int) -> tuple[float, float, float]:
-    """The best wall time, its CPU time, and the largest peak memory (MB) of fresh runs of a command.
-
-    The peak comes from GNU time when it is there: a child forked from this process, which holds the
-    plan in memory, would otherwise report this process's size as its own.
-    """
-    timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        child = subprocess.Popen([*timer, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, _, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - started
-        stderr = child.stderr.read().decode() if child.stderr else ""
-        peak = int(stderr.split()[-1]) / 1024 if timer else usage.ru_maxrss / 1024
-        runs.append((elapsed, usage.ru_utime + usage.ru_stime, peak))
-    wall, cpu, _ = min(runs)
-    return wall, cpu, max(peak for _, _, peak in runs)
+def process(argv: list[str], repeat: int) -> Run:
+    """The fastest of fresh runs of a command, with the largest peak memory of them all."""
+    runs = [run_once(argv, ENV) for _ in range(repeat)]
+    fastest = min(runs, key=lambda run: run.seconds)
+    return replace(fastest, peak_mb=max(run.peak_mb for run in runs))
 
 
 def report(path: Path, repeat: int) -> None:
@@ -95,10 +77,11 @@ def report(path: Path, repeat: int) -> None:
     print("  in process: " + ", ".join(f"{stage} {seconds:.3f} s" for stage, seconds in times.items()))
     print(f"  in process: check in all {ours:.3f} s = {ours / times['calamine']:.2f}× calamine")
     check = process([sys.executable, "-m", "sheetplan", "check", "--json", str(path)], repeat)
-    calamine = process([sys.executable, "-c", CALAMINE, str(path)], repeat)
-    for name, (wall, cpu, peak) in (("sheetplan check", check), ("calamine alone", calamine)):
-        print(f"  process: {name:16} {wall:.3f} s wall, {cpu:.3f} s CPU, peak {peak:.0f} MB")
-    print(f"  process: sheetplan check = {check[0] / calamine[0]:.2f}× calamine (wall)")
+    calamine = process([sys.executable, "-c", CALAMINE_FLOOR, str(path)], repeat)
+    for name, run in (("sheetplan check", check), ("calamine alone", calamine)):
+        timing = f"{run.seconds:.3f} s wall, {run.cpu:.3f} s CPU"
+        print(f"  process: {name:16} {timing}, peak {run.peak_mb:.0f} MB")
+    print(f"  process: sheetplan check = {check.seconds / calamine.seconds:.2f}× calamine (wall)")
 
 
 def main() -> None:
@@ -109,9 +92,7 @@ def main() -> None:
     plans = arguments.plans
     if not plans:
         OUT.mkdir(exist_ok=True)
-        example = OUT / "check-example.xlsx"
-        init = [sys.executable, "-m", "sheetplan", "init", "--example", "--force", str(example)]
-        subprocess.run(init, check=True, capture_output=True)
+        example = write_example_plan(OUT / "check-example.xlsx")
         plans = [example, write_big_plan(OUT / "check-2000x36.xlsx", 2000, 36, 10_000)]
     for path in plans:
         report(path, arguments.repeat)

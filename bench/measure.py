@@ -13,6 +13,23 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+CALAMINE_FLOOR = """
+import sys
+from python_calamine import CalamineWorkbook
+workbook = CalamineWorkbook.from_path(sys.argv[1])
+cells = sum(len(row) for name in workbook.sheet_names for row in workbook.get_sheet_by_name(name).to_python())
+"""
+"""The floor for reading, for `python -c SCRIPT PLAN`: python-calamine reading every cell of a workbook."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command: wall seconds, CPU seconds (user and system), peak resident memory in MB."""
+
+    seconds: float
+    cpu: float
+    peak_mb: float
+
 
 @dataclass(frozen=True)
 class Measurement:
@@ -41,8 +58,8 @@ def compile_package(package: Path) -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True, env=bytecode_env())
 
 
-def run_once(argv: Sequence[str], env: Mapping[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one run; raises when the command fails.
+def run_once(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """Time one run of a command; raises when the command fails.
 
     Linux carries a process's peak memory across fork and exec, so a child started from this (large)
     Python process would report at least this process's peak. GNU time is a small C program: the
@@ -61,7 +78,7 @@ def run_once(argv: Sequence[str], env: Mapping[str, str] | None = None) -> tuple
         if code not in (0, 1):
             raise RuntimeError(f"{' '.join(argv)} exited with {code}: {stderr.strip()}")
         peak_kb = int(report.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
-    return elapsed, peak_kb / 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, peak_kb / 1024)
 
 
 def side_by_side(
@@ -81,7 +98,7 @@ def side_by_side(
         for name, argv in commands.items():
             if before_each:
                 before_each()
-            seconds, peak = run_once(argv, env)
-            times[name].append(seconds)
-            peaks[name].append(peak)
+            run = run_once(argv, env)
+            times[name].append(run.seconds)
+            peaks[name].append(run.peak_mb)
     return {name: Measurement(statistics.median(times[name]), max(peaks[name]), repeat) for name in commands}

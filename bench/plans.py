@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
+import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -23,6 +25,13 @@ from sheetplan.model import Month
 
 OWNERS = ("Maria", "Ivan", "Elena", "Georgi", "Petya", "Nikolay", "Desislava", "Stoyan")
 CHANNELS = ("LinkedIn", "Instagram", "Facebook", "TikTok", "YouTube", "Newsletter")
+
+
+def write_example_plan(path: Path) -> Path:
+    """Write the built-in example plan with `sheetplan init --example`; return its path."""
+    command = [sys.executable, "-m", "sheetplan", "init", "--example", "--force", str(path)]
+    subprocess.run(command, check=True, capture_output=True)
+    return path
 
 
 def write_big_plan(

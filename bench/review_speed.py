@@ -16,7 +16,6 @@ import argparse
 import gc
 import io
 import shutil
-import subprocess
 import sys
 import time
 import zipfile
@@ -30,7 +29,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import openpyxl  # noqa: E402
 import xlsxwriter  # noqa: E402
-from plans import write_big_plan  # noqa: E402
+from plans import write_big_plan, write_example_plan  # noqa: E402
 
 from sheetplan import xlsx_verify, xlsx_write  # noqa: E402
 from sheetplan.layout import SheetLayout, Style  # noqa: E402
@@ -251,9 +250,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     plans = arguments.plans
     if not plans:
-        example = OUT / "review-example.xlsx"
-        init = [sys.executable, "-m", "sheetplan", "init", "--example", "--force", str(example)]
-        subprocess.run(init, check=True, capture_output=True)
+        example = write_example_plan(OUT / "review-example.xlsx")
         plans = [example, write_big_plan(OUT / "review-2000x36.xlsx", 2000, 36, 10_000)]
     for path in plans:
         copy = OUT / f"{path.stem}-speed{path.suffix}"

@@ -24,8 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
 
-from measure import Measurement, bytecode_env, compile_package, side_by_side  # noqa: E402
-from plans import write_big_plan  # noqa: E402
+from measure import CALAMINE_FLOOR, Measurement, bytecode_env, compile_package, side_by_side  # noqa: E402
+from plans import write_big_plan, write_example_plan  # noqa: E402
 from sheets_fake import SheetsFake  # noqa: E402
 
 from sheetplan.variance import default_review_month  # noqa: E402
@@ -60,13 +60,6 @@ SIZES = (
     Size("large", 5_000, 60, 20_000, 2),
 )
 
-CALAMINE_FLOOR = """
-import sys
-from python_calamine import CalamineWorkbook
-workbook = CalamineWorkbook.from_path(sys.argv[1])
-cells = sum(len(row) for name in workbook.sheet_names for row in workbook.get_sheet_by_name(name).to_python())
-"""
-
 OPENPYXL_FLOOR = """
 import sys
 import openpyxl
@@ -92,12 +85,8 @@ def plan_file(size: Size) -> Path:
     """The size's plan workbook, written once per run."""
     path = OUT / f"{size.name}.xlsx"
     if size.name == "example":
-        subprocess.run(
-            [*SHEETPLAN, "init", "--example", "--force", str(path)], check=True, capture_output=True, env=ENV
-        )
-    else:
-        write_big_plan(path, size.metrics, size.months, size.actions)
-    return path
+        return write_example_plan(path)
+    return write_big_plan(path, size.metrics, size.months, size.actions)
 
 
 def ratio(command: Measurement, floor: Measurement) -> str:
