@@ -17,7 +17,8 @@ Imported only when a command is given a Google Sheet, so `sheetplan --help` neve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,14 +71,9 @@ class GoogleSheet:
         """The first tab whose title `wanted` accepts."""
         return next((tab for tab in self.tabs if wanted(tab.title)), None)
 
-    def free_ids(self) -> Iterable[int]:
+    def free_ids(self) -> Iterator[int]:
         """Sheet IDs no tab has, for tabs added in a batch that also writes them."""
-        taken = {tab.sheet_id for tab in self.tabs}
-        candidate = max(taken, default=0) + 1
-        while True:
-            if candidate not in taken:
-                yield candidate
-            candidate += 1
+        return itertools.count(max((tab.sheet_id for tab in self.tabs), default=0) + 1)
 
 
 def open_sheet(key: str, credentials: Path | None = None) -> GoogleSheet:

@@ -15,9 +15,7 @@ from sheetplan import schema
 from sheetplan.gsheets import Request, quote_title
 from sheetplan.gsheets_cells import date_format, number_format
 from sheetplan.model import CellValue, SheetLocation, column_letter
-
-PROSE_WIDTH = 24
-"""Text columns at least this wide wrap their text, as in the template."""
+from sheetplan.template_sheets import metric_lookup
 
 
 @dataclass(frozen=True)
@@ -39,9 +37,7 @@ def metric_name(tab: DataTab, row: int, sources: Mapping[str, DataTab]) -> str |
     if metrics is None or "metric" not in metrics.location.columns:
         return None
     key = f"${column_letter(tab.location.columns['metric_id'])}{row}"
-    names = column_range(metrics, "metric")
-    ids = column_range(metrics, "metric_id")
-    return f'=IF({key}="","",IFERROR(INDEX({names},MATCH({key},{ids},0))&"",""))'
+    return metric_lookup(key, column_range(metrics, "metric"), column_range(metrics, "metric_id"))
 
 
 def column_range(tab: DataTab, key: str) -> str:
@@ -60,12 +56,11 @@ def column_format(column: schema.Column | None) -> dict[str, Any] | None:
     """The format of a column's data cells: its number format, text kept as text, long text wrapped."""
     if column is None:
         return None
-    pattern = column.number_format or ("@" if column.type in ("id", "text", "email") else None)
     fmt: dict[str, Any] = {"verticalAlignment": "TOP"}
-    found = number_format(pattern)
+    found = number_format(column.cell_number_format)
     if found:
         fmt["numberFormat"] = found
-    if column.type == "text" and column.width >= PROSE_WIDTH:
+    if column.wraps:
         fmt["wrapStrategy"] = "WRAP"
     return fmt
 

@@ -177,30 +177,18 @@ def _runs(row: Mapping[int, T]) -> Iterator[tuple[int, int, T]]:
 
 def dimension_sizes(sheet_id: int, dimension: str, sizes: Mapping[int, int]) -> list[Request]:
     """Requests that size 1-based rows or columns in pixels, one per run of equal sizes."""
-    requests: list[Request] = []
-    ordered = sorted(sizes.items())
-    start = 0
-    while start < len(ordered):
-        end = start
-        while (
-            end + 1 < len(ordered)
-            and ordered[end + 1][0] == ordered[end][0] + 1
-            and ordered[end + 1][1] == ordered[start][1]
-        ):
-            end += 1
-        requests.append(
-            {
-                "updateDimensionProperties": {
-                    "range": {
-                        "sheetId": sheet_id,
-                        "dimension": dimension,
-                        "startIndex": ordered[start][0] - 1,
-                        "endIndex": ordered[end][0],
-                    },
-                    "properties": {"pixelSize": ordered[start][1]},
-                    "fields": "pixelSize",
-                }
+    return [
+        {
+            "updateDimensionProperties": {
+                "range": {
+                    "sheetId": sheet_id,
+                    "dimension": dimension,
+                    "startIndex": first - 1,
+                    "endIndex": last,
+                },
+                "properties": {"pixelSize": size},
+                "fields": "pixelSize",
             }
-        )
-        start = end + 1
-    return requests
+        }
+        for first, last, size in _runs(sizes)
+    ]

@@ -34,14 +34,11 @@ from sheetplan.gsheets_columns import (
 )
 from sheetplan.gsheets_guide import guide_layout
 from sheetplan.gsheets_layout import add_layout, dimension_sizes
-from sheetplan.guard import guard_file
-from sheetplan.layout import Style
+from sheetplan.layout import HEADER
 from sheetplan.load import load
 from sheetplan.model import Grid, Plan, SheetLocation
-from sheetplan.readers import read_workbook
-from sheetplan.template_sheets import HEADER_COLOUR
+from sheetplan.source import read_file
 
-HEADER = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR.lstrip("#"), wrap=True, font="Arial")
 MONTH_WIDTH = 10
 NEW_TAB_COLUMNS = 26
 """Columns a new tab gets at least, as Google gives a new sheet."""
@@ -58,10 +55,7 @@ def google_key(target: str) -> str:
 def push(path: Path, target: str, credentials: Path | None = None) -> str:
     """Push the plan workbook at `path` into the Google Sheet `target`; say what changed."""
     key = google_key(target)
-    kind = guard_file(path, str(path))
-    grid = read_workbook(
-        path, kind, wanted=lambda name: schema.sheet_by_name(name) is not None, name=str(path)
-    )
+    grid = read_file(path, str(path))
     plan, _ = load(grid, str(path))
     tabs = data_tabs(grid, plan)
     book = open_sheet(key, credentials)
@@ -95,7 +89,7 @@ def push_requests(
 ) -> tuple[list[Request], list[str], list[str]]:
     """The requests of one push, and the titles of the tabs it adds and of those it updates."""
     order = [tab.title for tab in sorted(book.tabs, key=lambda tab: tab.index)]
-    ids = iter(book.free_ids())
+    ids = book.free_ids()
     requests: list[Request] = []
     added: list[str] = []
     updated: list[str] = []

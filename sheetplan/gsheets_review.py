@@ -20,14 +20,13 @@ from sheetplan import gsheets
 from sheetplan.gsheets import GoogleSheet, Request, Tab
 from sheetplan.gsheets_cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets_layout import add_layout, dimension_sizes
-from sheetplan.layout import Style
+from sheetplan.layout import HEADER
 from sheetplan.model import Grid, Month, Plan
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout
 from sheetplan.schema import REVIEW_LOG, Lang, is_review_sheet, sheet_by_name
 
-LOG_HEADER = Style(bold=True, colour="FFFFFF", fill="1F4E78", wrap=True)
 LOG_SPARE_ROWS = 100
 """Room below the log for the next reviews' rows before the tab grows again."""
 
@@ -51,7 +50,7 @@ def review_requests(
 ) -> list[Request]:
     """The requests that put the review tab in place of the month's old one and rewrite the Review log."""
     layout = review_layout(review, lang, review_day)
-    ids = iter(book.free_ids())
+    ids = book.free_ids()
     old = [tab for tab in book.tabs if is_review_sheet(tab.title) and _month_of(tab.title) == review.month]
     requests: list[Request] = [{"deleteSheet": {"sheetId": tab.sheet_id}} for tab in old]
     index = min(tab.index for tab in old) if old else _position(book, review.month)
@@ -78,7 +77,7 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
         fields = ",".join(f"gridProperties.{name}" for name in grid)
         properties = {"sheetId": sheet_id, "gridProperties": grid}
         requests.append({"updateSheetProperties": {"properties": properties, "fields": fields}})
-    header = cell_format(LOG_HEADER)
+    header = cell_format(HEADER)
     data: list[dict[str, Any]] = [
         {
             "values": [

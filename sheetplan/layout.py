@@ -50,6 +50,12 @@ class Style:
     """A font every program has or maps to a look-alike (LibreOffice: Liberation Sans)."""
 
 
+HEADER_COLOUR = "1F4E78"
+"""The dark blue of the header rows of every sheet sheetplan writes."""
+HEADER = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR, wrap=True)
+"""A header row's cells: white bold text on the header colour, wrapped within the column."""
+
+
 @dataclass(frozen=True)
 class Range:
     """A rectangle of cells."""

@@ -129,6 +129,10 @@ METRIC_LIST = ListSource("metrics", "metric_id", "MetricList")
 LIST_SOURCES = (OWNER_LIST, CHANNEL_LIST, GOAL_LIST, METRIC_LIST)
 
 
+PROSE_WIDTH = 24
+"""Text columns at least this wide wrap their text; narrower ones hold short names and IDs."""
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a data sheet: its header, what it holds and how it is shown."""
@@ -147,6 +151,18 @@ class Column:
     @property
     def dropdown(self) -> bool:
         return self.choices is not None or self.source is not None
+
+    @property
+    def cell_number_format(self) -> str | None:
+        """The number format of the column's cells: its own, or text kept as text for IDs, text and e-mail."""
+        if self.number_format is None and self.type in ("id", "text", "email"):
+            return "@"
+        return self.number_format
+
+    @property
+    def wraps(self) -> bool:
+        """Whether the column's cells wrap their text: prose columns wide enough to hold a sentence."""
+        return self.type == "text" and self.width >= PROSE_WIDTH
 
 
 @dataclass(frozen=True)

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import importlib
-import re
 from pathlib import Path
 
 from sheetplan.errors import SourceError
+from sheetplan.gsheets_client import parse_sheet_source
 from sheetplan.guard import guard_file
 from sheetplan.model import Grid
 from sheetplan.readers import read_workbook
 from sheetplan.schema import sheet_by_name
 
 _GOOGLE_PACKAGES = ("gspread", "google", "requests")
-_GOOGLE = re.compile(r"^(?:gsheet:\S+|https?://docs\.google\.com/spreadsheets/\S+)$")
 
 
 def google_key(source: str) -> str | None:
     """The spreadsheet key when `source` names a Google Sheet; None for a file."""
-    try:
-        client = importlib.import_module("sheetplan.gsheets_client")
-    except ModuleNotFoundError:
-        client = None
-    if client is not None and hasattr(client, "parse_sheet_source"):
-        key = client.parse_sheet_source(source)
-        return None if key is None else str(key)
-    return source.strip() if _GOOGLE.match(source.strip()) else None
+    return parse_sheet_source(source)
 
 
 def read_source(source: str, credentials: Path | None = None) -> Grid:
@@ -37,9 +29,13 @@ def read_source(source: str, credentials: Path | None = None) -> Grid:
     key = google_key(source)
     if key is not None:
         return _read_google(source, key, credentials)
-    path = Path(source)
-    kind = guard_file(path, source)
-    return read_workbook(path, kind, wanted=lambda name: sheet_by_name(name) is not None, name=source)
+    return read_file(Path(source), source)
+
+
+def read_file(path: Path, name: str) -> Grid:
+    """The plan's sheets of a workbook file, which `name` names in messages; SourceError when unusable."""
+    kind = guard_file(path, name)
+    return read_workbook(path, kind, wanted=lambda sheet: sheet_by_name(sheet) is not None, name=name)
 
 
 def _read_google(source: str, key: str, credentials: Path | None) -> Grid:

@@ -15,6 +15,7 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cel
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from sheetplan import layout
 from sheetplan.example import Content, Row
 from sheetplan.model import Month
 from sheetplan.schema import (
@@ -29,13 +30,11 @@ from sheetplan.schema import (
 )
 
 TABLE_STYLE = "Table Style Medium 2"
-HEADER_COLOUR = "#1F4E78"
+HEADER_COLOUR = f"#{layout.HEADER_COLOUR}"
 MISSING_FILL = "#FFC7CE"
 """Light red: a required cell left empty in a row that is in use."""
 CLASH_FILL = "#FFD8A8"
 """Orange: a duplicate ID or name, or more planned posts than the maximum."""
-_PROSE_WIDTH = 24
-"""Text columns at least this wide wrap their text; narrower ones hold short names and IDs."""
 _CHAR_WIDTH = 1.15
 """Roughly how many width units an average character of running text takes."""
 _LINE_HEIGHT = 15
@@ -109,10 +108,7 @@ class SheetWriter:
         if isinstance(column, Month):
             key: tuple[str, str | None, bool] = ("month", None, False)
         else:
-            number_format = column.number_format
-            if number_format is None and column.type in ("id", "text", "email"):
-                number_format = "@"
-            key = (column.type, number_format, _wraps(column))
+            key = (column.type, column.cell_number_format, column.wraps)
         if key not in self.formats:
             properties: dict[str, Any] = {"valign": "top"}
             if key[1]:
@@ -206,7 +202,7 @@ class SheetWriter:
                 # A value outside the dropdown (a pulled sheet's typo) is kept as typed, for check to name.
                 choices = column.choices
                 labels = {v: choices.label(v, self.lang) for v in choices.values} if choices else {}
-                wrap = column.width if _wraps(column) else 0
+                wrap = column.width if column.wraps else 0
                 columns.append((number, column.key, self.cell_format(column), labels, wrap))
         for index, row in enumerate(rows, start=1):
             lines = 1
@@ -236,12 +232,9 @@ class SheetWriter:
         spreadsheet programs would print every one of the table's rows.
         """
         id_letter, name = plan.letter("metric_id"), plan.index("metric")
+        names, ids = metrics.column_range("metric"), metrics.column_range("metric_id")
         for index in range(1, max(LOOKUP_ROWS, len(rows)) + 1):
-            key = f"${id_letter}{index + 1}"
-            lookup = (
-                f"INDEX({metrics.column_range('metric')},MATCH({key},{metrics.column_range('metric_id')},0))"
-            )
-            formula = f'=IF({key}="","",IFERROR({lookup}&"",""))'
+            formula = metric_lookup(f"${id_letter}{index + 1}", names, ids)
             cached = rows[index - 1].get("metric") if index <= len(rows) else None
             worksheet.write_formula(index, name, formula, self.cell_format(plan.columns[name]), cached or "")
 
@@ -309,8 +302,12 @@ class SheetWriter:
         _ok(worksheet.conditional_format(cells, {"type": "formula", "criteria": formula, "format": fmt}))
 
 
-def _wraps(column: Column) -> bool:
-    return column.type == "text" and column.width >= _PROSE_WIDTH
+def metric_lookup(key: str, names: str, ids: str) -> str:
+    """The formula that shows the name of the metric whose ID is in cell `key`, blank when there is none.
+
+    `names` and `ids` are the Metrics sheet's Metric and Metric ID columns, as ranges.
+    """
+    return f'=IF({key}="","",IFERROR(INDEX({names},MATCH({key},{ids},0))&"",""))'
 
 
 def _ok(result: int | None) -> None:

@@ -23,7 +23,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sheetplan.layout import CellContent, Chart, Range, SheetLayout, Style
+from sheetplan.layout import HEADER_COLOUR, CellContent, Chart, Range, SheetLayout, Style
 from sheetplan.model import CellValue
 from sheetplan.review_log import LogRow
 from sheetplan.schema import REVIEW_LOG, Lang
@@ -81,7 +81,7 @@ def _merge(worksheet: Worksheet, layout: SheetLayout) -> set[tuple[int, int]]:
 
 def write_log(worksheet: Worksheet, rows: Sequence[LogRow], lang: Lang) -> None:
     """Fill the Review log sheet with `rows` under a header, replacing whatever it held."""
-    header = Style(bold=True, colour="FFFFFF", fill="1F4E78")
+    header = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR)
     for column, spec in enumerate(REVIEW_LOG.columns, start=1):
         cell = worksheet.cell(1, column)
         _set(cell, spec.header(lang))
