@@ -98,10 +98,6 @@ class CellReader:
     def text(self, row: Row, key: str) -> str:
         return str(self.column([row], key, "text")[0])
 
-    def name(self, row: Row, key: str) -> str:
-        """An ID or a name: text with runs of spaces folded, as dropdowns compare."""
-        return str(self.column([row], key, "name")[0])
-
     def _slow(
         self, row: int, index: int, value: CellValue, kind: Kind, choices: schema.Choices | None
     ) -> Any:
@@ -112,7 +108,7 @@ class CellReader:
             typed = values.text(value) if kind == "text" else values.name(value)
             return choice(choices, typed) if kind == "choice" and choices else typed
         if values.is_blank(value):
-            return "" if kind in ("text", "name") else None
+            return None
         if kind == "date" and isinstance(value, datetime):
             return value.date()
         parse, code = _PARSERS[kind]

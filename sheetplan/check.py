@@ -150,7 +150,7 @@ def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
     with_actions = {action.goal_id for action in context.plan.actions}
     with_metrics = {metric.goal_id for metric in context.plan.metrics}
     for goal in context.plan.goals:
-        if not goal.id or goal.status == "dropped":
+        if not goal.id or goal.status == schema.GOAL_DROPPED:
             continue
         if goal.id not in with_actions:
             message = f"goal {goal.id} has no actions; add at least one on the Actions sheet"

@@ -118,19 +118,15 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
     """
     import json
 
-    from sheetplan.check import check_plan
-    from sheetplan.load import load
-    from sheetplan.report import ordered, problems_report
-    from sheetplan.source import read_source
+    from sheetplan.read import read_plan
+    from sheetplan.report import problems_report
 
-    grid = read_source(source, credentials)
-    plan, problems = load(grid, source)
-    problems = ordered([*problems, *check_plan(plan, today=date.today(), loaded=problems)])
+    read = read_plan(source, date.today(), credentials)
     if as_json:
-        click.echo(json.dumps([problem.as_dict() for problem in problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([problem.as_dict() for problem in read.problems], ensure_ascii=False, indent=2))
     else:
-        click.echo(problems_report(problems, source), color=None)
-    if any(problem.severity == "error" for problem in problems):
+        click.echo(problems_report(read.problems, source), color=None)
+    if read.errors:
         raise SystemExit(1)
 
 

@@ -104,8 +104,7 @@ CHART_FIRST = Text(
 )
 
 METRICS = schema.METRICS.name
-ROLE = Text("Role", "Роля")
-GOAL = Text("Goal", "Цел")
+ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")
 DUE_NEXT_HEADING = Text("Due next month", "Срок следващия месец")
 BY_GOAL = Text("By goal", "По цели")

@@ -20,35 +20,16 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from sheetplan import xlsx_write
-from sheetplan.check import check_plan
 from sheetplan.errors import SourceError, UsageError
-from sheetplan.load import load
-from sheetplan.model import Grid, Month, Plan, Problem
+from sheetplan.model import Month
+from sheetplan.read import PlanRead, read_plan
 from sheetplan.readers import gc_paused
-from sheetplan.report import ordered
 from sheetplan.review_model import SEVERITY, Review, Status
 from sheetplan.review_sheet import sheet_name
-from sheetplan.source import google_key, read_source
+from sheetplan.source import google_key
 from sheetplan.variance import build_review, check_review_month, default_review_month
 
-
-@dataclass(frozen=True)
-class PlanRead:
-    """A plan as read from its source, with every problem `sheetplan check` would report."""
-
-    source: str
-    grid: Grid
-    plan: Plan
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(problem for problem in self.problems if problem.severity == "warning")
+__all__ = ["Outcome", "PlanRead", "reached", "read_plan", "review_of", "write_review"]
 
 
 @dataclass(frozen=True)
@@ -60,14 +41,6 @@ class Outcome:
     backup: str | None = None
     reason: str | None = None
     """Why the review is not in the plan itself (see `xlsx_write`); None when it is."""
-
-
-def read_plan(source: str, today: date, credentials: Path | None = None) -> PlanRead:
-    """Read and check the plan at `source`; SourceError when it cannot be read at all."""
-    grid = read_source(source, credentials)
-    plan, problems = load(grid, source)
-    found = ordered([*problems, *check_plan(plan, today=today, loaded=problems)])
-    return PlanRead(source, grid, plan, tuple(found))
 
 
 def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
@@ -94,8 +67,9 @@ def write_review(
     key = google_key(read.source)
     if key is not None and out is None:
         return _write_google(read, key, review, credentials)
-    if key is not None:
-        assert out is not None
+    from sheetplan import xlsx_write  # openpyxl: 0.2 s, which a dry run or a Google review never needs
+
+    if key is not None and out is not None:
         written = xlsx_write.write_review_to(out, read.grid, read.plan, review)
     else:
         written = xlsx_write.write_review(Path(read.source), read.grid, read.plan, review, out)

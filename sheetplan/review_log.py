@@ -15,9 +15,6 @@ from sheetplan.review_model import Review, Status
 from sheetplan.schema import REVIEW_LOG, STATUS, Lang, column_by_header
 from sheetplan.values import BadValue, to_month
 
-COLUMNS = tuple(column.key for column in REVIEW_LOG.columns)
-"""month, metric_id, metric, forecast, actual, variance, variance_pct, status: the log's columns in order."""
-
 
 @dataclass(frozen=True)
 class LogRow:

@@ -14,9 +14,6 @@ from sheetplan.model import Action, Assumption, Goal, Metric, Month, Owner
 Status = Literal["on_track", "at_risk", "off_track", "no_data"]
 """A metric's or goal's standing (SPEC "Variance rules"); the values of `schema.STATUS`."""
 
-STATUSES: tuple[Status, ...] = ("on_track", "at_risk", "off_track", "no_data")
-"""Every status, in the order counts of them are shown."""
-
 SEVERITY: dict[Status, int] = {"no_data": 0, "on_track": 1, "at_risk": 2, "off_track": 3}
 """How bad a status is, for `--fail-on` and for a goal's worst status; no_data ranks lowest."""
 

@@ -15,7 +15,7 @@ from sheetplan import labels, review_followup, review_tables, rollup
 from sheetplan.layout import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.review_model import Review, Status
 from sheetplan.review_tables import BUDGET, SPENT, heading, listing, money_header, share
-from sheetplan.schema import DATE_FORMAT, REVIEW_SHEET, STATUS, STILL_TRUE, Lang
+from sheetplan.schema import DATE_FORMAT, REVIEW_SHEET, STATUS, STILL_TRUE, STILL_TRUE_YES, Lang
 
 WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 """Columns A to N, in characters: the metrics table, the widest, needs all fourteen."""
@@ -189,7 +189,7 @@ def _assumptions(review: Review, lang: Lang) -> str:
     doubtful = [
         f"{item.text}{_owner(item.owner)}: {_still_true(item.still_true, lang)}"
         for item in review.assumptions
-        if item.still_true != "yes"
+        if item.still_true != STILL_TRUE_YES
     ]
     if not doubtful:
         return labels.ASSUMPTIONS_HOLD(lang).format(count=len(review.assumptions))

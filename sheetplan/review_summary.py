@@ -7,12 +7,13 @@ import click
 from sheetplan.labels import month_name
 from sheetplan.review import Outcome, PlanRead
 from sheetplan.review_model import Review
+from sheetplan.review_tables import listing, share
 from sheetplan.rollup import status_counts
+from sheetplan.schema import STATUS
 
 LIMIT = 8
 """How many metrics or people a line names before it says `and N more`."""
 _COLOURS = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": None}
-_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "no_data": "no data"}
 
 
 def summary(read: PlanRead, review: Review, outcome: Outcome | None) -> str:
@@ -21,29 +22,31 @@ def summary(read: PlanRead, review: Review, outcome: Outcome | None) -> str:
     counts = status_counts(item.month.status for item in review.metrics)
     lines = [click.style(f"{review.plan_name}: review of {month_name(review.month, 'en')}", bold=True)]
     statuses = " · ".join(
-        click.style(f"{getattr(counts, status)} {words}", fg=_COLOURS[status])
-        for status, words in _WORDS.items()
+        click.style(f"{getattr(counts, status)} {STATUS.label(status, 'en')}", fg=_COLOURS[status])
+        for status in STATUS.values
     )
     lines.append(f"  Metrics    {statuses}")
-    for status, title in (("off_track", "Off track"), ("at_risk", "At risk")):
+    for status in ("off_track", "at_risk"):
+        title = STATUS.label(status, "en").capitalize()
         found = [
             f"{item.metric.id} {item.metric.name}{_pct(item.month.variance_pct)}"
             for item in review.metrics
             if item.month.status == status
         ]
         if found:
-            lines.append(f"  {title:<10} " + click.style(_listing(found), fg=_COLOURS[status]))
+            lines.append(f"  {title:<10} " + click.style(listing(found, "en", LIMIT), fg=_COLOURS[status]))
     by_owner: dict[str, list[str]] = {}
     for action in review.actions_overdue:
         by_owner.setdefault(action.owner or "no owner", []).append(action.id)
     if by_owner:
         people = [f"{owner} {', '.join(ids[:LIMIT])}" for owner, ids in by_owner.items()]
-        lines.append(f"  Overdue    {len(review.actions_overdue)} actions: {_listing(people)}")
+        lines.append(f"  Overdue    {len(review.actions_overdue)} actions: {listing(people, 'en', LIMIT)}")
     spending = review.spending
     if spending.budget or spending.spent:
-        share = f" ({spending.spent / spending.budget:.0%})" if spending.budget else ""
+        spent = share(spending)
+        part = "" if spent is None else f" ({spent:.0%})"
         currency = f" {review.currency}" if review.currency else ""
-        lines.append(f"  Budget     {spending.spent:,.2f} of {spending.budget:,.2f}{currency} spent{share}")
+        lines.append(f"  Budget     {spending.spent:,.2f} of {spending.budget:,.2f}{currency} spent{part}")
     lines += _problems(read)
     lines.append(_where(read, outcome))
     return "\n".join(lines)
@@ -51,11 +54,6 @@ def summary(read: PlanRead, review: Review, outcome: Outcome | None) -> str:
 
 def _pct(value: float | None) -> str:
     return "" if value is None else f" {value:+.1%}"
-
-
-def _listing(items: list[str]) -> str:
-    shown = "; ".join(items[:LIMIT])
-    return shown + (f"; and {len(items) - LIMIT} more" if len(items) > LIMIT else "")
 
 
 def _problems(read: PlanRead) -> list[str]:

@@ -21,6 +21,7 @@ from sheetplan.schema import (
     REVIEW_LOG,
     STATUS,
     STILL_TRUE,
+    STILL_TRUE_STATUS,
     Lang,
     Text,
 )
@@ -36,7 +37,6 @@ _ROW_CM = 0.53
 
 BUDGET = ACTIONS.column("budget").header
 SPENT = ACTIONS.column("spent").header
-_STILL_TRUE_STATUS = {"yes": "on_track", "unsure": "at_risk", "no": "off_track"}
 
 
 def heading(sheet: LayoutBuilder, text: str) -> None:
@@ -142,7 +142,7 @@ def assumptions(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         sheet.fit(sheet.row, 2, 2, item.text)
         sheet.fit(sheet.row, 5, sheet.width, item.note)
         sheet.row += 1
-    for value, status in _STILL_TRUE_STATUS.items():
+    for value, status in STILL_TRUE_STATUS.items():
         for text in STILL_TRUE.label(value, "en"), STILL_TRUE.label(value, "bg"):
             sheet.rule(ColourRule(Range(first, 4, sheet.row - 1, 4), text, status))
 

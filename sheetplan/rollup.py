@@ -25,7 +25,7 @@ from sheetplan.review_model import (
     Status,
     StatusCounts,
 )
-from sheetplan.schema import DONE_STATUSES, normalise
+from sheetplan.schema import ACTION_DONE, ACTION_DROPPED, DONE_STATUSES, normalise
 
 T = TypeVar("T")
 
@@ -126,10 +126,10 @@ def action_counts(actions: Sequence[Action], month: Month) -> ActionCounts:
     """Actions counted: all, done, open (neither done nor dropped), overdue in `month`, and dropped."""
     return ActionCounts(
         total=len(actions),
-        done=sum(action.status == "done" for action in actions),
+        done=sum(action.status == ACTION_DONE for action in actions),
         open=sum(action.status not in DONE_STATUSES for action in actions),
         overdue=sum(is_overdue(action, month) for action in actions),
-        dropped=sum(action.status == "dropped" for action in actions),
+        dropped=sum(action.status == ACTION_DROPPED for action in actions),
     )
 
 

@@ -109,8 +109,14 @@ STATUS = _choices(
 )
 """The review's status of a metric or goal (SPEC "Variance rules"); written by reviews, not typed."""
 
-DONE_STATUSES = frozenset({"done", "dropped"})
+GOAL_DROPPED = "dropped"
+"""The goal status of a goal given up: it needs no actions or metrics."""
+ACTION_DONE, ACTION_DROPPED = "done", "dropped"
+DONE_STATUSES = frozenset({ACTION_DONE, ACTION_DROPPED})
 """Action statuses that close an action: it can no longer be overdue."""
+STILL_TRUE_YES = "yes"
+STILL_TRUE_STATUS = {STILL_TRUE_YES: "on_track", "unsure": "at_risk", "no": "off_track"}
+"""How a review shows an assumption's Still true? answer: as the status of a metric."""
 
 
 @dataclass(frozen=True)

@@ -202,10 +202,6 @@ def sample() -> PlanData:
     )
 
 
-def _sheet(key: str) -> schema.Sheet:
-    return next(sheet for sheet in schema.INPUT_SHEETS if sheet.key == key)
-
-
 def shown_value(sheet: schema.Sheet, key: str, value: Any, lang: schema.Lang) -> Any:
     """What a cell shows for a value: a dropdown's label in `lang`, anything else as it is."""
     column = next((column for column in sheet.columns if column.key == key), None)
