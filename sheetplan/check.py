@@ -165,7 +165,7 @@ def forecast_every_month(context: Context) -> Iterator[Problem]:
     plan = context.plan
     location = plan.locations.get("forecasts")
     columns = location.columns if location else {}
-    forecast_sheet = location.name if location else schema.FORECASTS.name(plan.lang)
+    forecast_sheet = plan.sheet_name("forecasts")
     months = [month for month in plan.settings.plan_months if str(month) in columns or not location]
     for metric in plan.metrics:
         if not metric.id:

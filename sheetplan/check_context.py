@@ -38,9 +38,8 @@ class Context:
     def problem(
         self, severity: Severity, sheet: str, row: int, column: str | None, code: str, message: str
     ) -> Problem:
-        location = self.plan.locations.get(sheet)
-        name = location.name if location else sheet.capitalize()
-        return Problem(severity, name, self.plan.cell(sheet, row, column), code, message)
+        address = self.plan.cell(sheet, row, column)
+        return Problem(severity, self.plan.sheet_name(sheet), address, code, message)
 
     def header(self, sheet: str, column: str) -> str:
-        return next(s for s in schema.INPUT_SHEETS if s.key == sheet).column(column).header(self.plan.lang)
+        return schema.sheet_by_key(sheet).column(column).header(self.plan.lang)

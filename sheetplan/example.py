@@ -6,7 +6,6 @@ forecast, so the example is current whenever it is written and its review shows 
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -93,7 +92,7 @@ def example_content(start: Month, months: int, lang: Lang, today: date) -> Conte
 
 def _offset_date(start: Month, offset: list[int]) -> date:
     month = start + int(offset[0])
-    return date(month.year, month.month, min(int(offset[1]), calendar.monthrange(month.year, month.month)[1]))
+    return date(month.year, month.month, min(int(offset[1]), month.last_day.day))
 
 
 def _forecast(rule: dict[str, Any], index: int) -> float:

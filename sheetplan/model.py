@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from sheetplan import schema
 from sheetplan.schema import Lang
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -199,10 +200,15 @@ class Plan:
     locations: Mapping[str, SheetLocation] = field(default_factory=dict, compare=False)
     """Schema sheet key to where it sits in the workbook; empty for a plan built in code."""
 
+    def sheet_name(self, sheet: str) -> str:
+        """The workbook's name of a schema sheet, or the schema's in the plan's language."""
+        location = self.locations.get(sheet)
+        return location.name if location else schema.sheet_by_key(sheet).name(self.lang)
+
     def cell(self, sheet: str, row: int, column: str | None = None) -> str:
         """The address of a record's cell, `Actions!D7`; the row alone (`Actions!7:7`) without a column."""
         location = self.locations.get(sheet)
-        name = location.name if location else sheet.capitalize()
+        name = self.sheet_name(sheet)
         number = location.columns.get(column) if location and column else None
         if number is None:
             return f"{quote_sheet(name)}!{row}:{row}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from sheetplan import values
@@ -86,7 +86,7 @@ def read_monthly(
             numbers = {month: numbers[month] for month in months if month in numbers}
         series[metric_id] = numbers
     if months_known:
-        _report_columns(table, plan_months, [month for month, _ in columns], used_outside, problems)
+        _report_columns(table, plan_months, months, outside, used_outside, problems)
     return series, rows
 
 
@@ -94,10 +94,12 @@ def _report_columns(
     table: Table,
     plan_months: Sequence[Month],
     present: Sequence[Month],
+    outside: Mapping[int, Month],
     used_outside: set[int],
     problems: list[Problem],
 ) -> None:
-    missing = [month for month in plan_months if month not in set(present)]
+    columns = set(present)
+    missing = [month for month in plan_months if month not in columns]
     if missing:
         severity: Severity = "error" if table.sheet.key == "forecasts" else "warning"
         if len(missing) == 1:
@@ -111,7 +113,7 @@ def _report_columns(
         )
     first, last = plan_months[0], plan_months[-1]
     for index in sorted(used_outside):
-        month = next(month for month, column in table.months.items() if column == index)
+        month = outside[index]
         message = f"{month} is outside the plan ({first} to {last}); its numbers are ignored"
         address = table.address(table.header_row, index)
         problems.append(Problem("warning", table.name, address, "month_outside_plan", message))

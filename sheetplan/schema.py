@@ -495,6 +495,14 @@ TEMPLATE_ROWS = 200
 """Rows each data sheet's table offers before the user has to extend it."""
 
 
+def sheet_by_key(key: str) -> Sheet:
+    """The schema sheet with this key (`actions`); KeyError for none."""
+    for sheet in SHEETS:
+        if sheet.key == key:
+            return sheet
+    raise KeyError(key)
+
+
 def sheet_by_name(name: str) -> Sheet | None:
     """The schema sheet a workbook's sheet name means, in either language and any case."""
     wanted = normalise(name)

@@ -80,7 +80,10 @@ def read_settings(
         try:
             found["start_month"] + (found["months"] - 1)
         except ValueError:
-            message = f"Months: {found.pop('months')} months from {found['start_month']} would end after 9999"
+            label = next(setting for setting in schema.SETTINGS_ROWS if setting.key == "months").label(lang)
+            message = (
+                f"{label}: {found.pop('months')} months from {found['start_month']} would end after 9999"
+            )
             cells.report(rows["months"][0], column, "error", "bad_setting", message)
     known = "start_month" in found and "months" in found
     if not known:

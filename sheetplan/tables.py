@@ -100,17 +100,13 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
         for language in schema.LANGS:
             votes[language] += schema.normalise(name) == schema.normalise(sheet.name(language))
     lang: schema.Lang = "bg" if votes["bg"] > votes["en"] else "en"
-    missing = [schema.INPUT_SHEETS[_index(key)].name(lang) for key in REQUIRED_SHEETS if key not in found]
+    missing = [schema.sheet_by_key(key).name(lang) for key in REQUIRED_SHEETS if key not in found]
     if missing:
         named = ", ".join(f'"{name}"' for name in missing)
         raise SourceError(
             f"{source}: no sheet named {named}" if len(missing) == 1 else f"{source}: no sheets named {named}"
         )
     return found, lang, problems
-
-
-def _index(key: str) -> int:
-    return next(index for index, sheet in enumerate(schema.INPUT_SHEETS) if sheet.key == key)
 
 
 def find_table(

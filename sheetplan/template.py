@@ -23,7 +23,16 @@ from sheetplan.guide import write_guide
 from sheetplan.model import Month
 from sheetplan.presets import load_preset
 from sheetplan.safe_save import check_new_file, replace_safely
-from sheetplan.schema import DEFAULT_MONTHS, LANGS, MAX_MONTHS, SETTINGS, SETTINGS_ROWS, SHEETS, Lang
+from sheetplan.schema import (
+    DEFAULT_MONTHS,
+    INPUT_SHEETS,
+    LANGS,
+    MAX_MONTHS,
+    SETTINGS,
+    SETTINGS_ROWS,
+    SHEETS,
+    Lang,
+)
 from sheetplan.template_sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
 
 LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
@@ -107,7 +116,7 @@ def build_workbook(
             or f"Written by sheetplan {__version__}: {len(months)} months from {months[0]}.",
         }
     )
-    plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in SHEETS[1:]}
+    plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in INPUT_SHEETS}
     write_guide(workbook, lang, text, months, file)
     writer = SheetWriter(workbook, lang, text)
     for key, plan in plans.items():

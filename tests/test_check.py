@@ -341,6 +341,17 @@ def test_rules_work_on_a_plan_built_in_code() -> None:
     ]
 
 
+def test_a_plan_built_in_code_in_bulgarian_names_the_bulgarian_sheets() -> None:
+    plan = Plan(
+        settings=Settings("Plan", Month(2025, 1), 1),
+        owners=(Owner("Maria", row=2),),
+        channels=(Channel("Blog", planned_per_week=2, max_per_week=1, row=2),),
+        lang="bg",
+    )
+    found = [(problem.sheet, problem.cell) for problem in check_plan(plan, today=TODAY)]
+    assert ("Канали", "Канали!2:2") in found
+
+
 def test_every_rule_finds_something_in_some_case() -> None:
     contexts = []
     for param in RULE_CASES:
