@@ -8,19 +8,18 @@ at the end of every goal, and a `budget` object at the end of the review.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
 from sheetplan.model import Action
 from sheetplan.review_model import (
-    ActionCounts,
     Figures,
     GoalReview,
     MetricReview,
     OwnerReview,
     Review,
     Spending,
-    StatusCounts,
 )
 
 JSON = dict[str, Any]
@@ -100,8 +99,8 @@ def _goal(review: GoalReview) -> JSON:
         "id": review.goal.id,
         "name": _text(review.goal.name),
         "status": review.status,
-        "metrics": _statuses(review.metrics),
-        "actions": _actions(review.actions),
+        "metrics": asdict(review.metrics),
+        "actions": asdict(review.actions),
         **_spending(review.spending),
     }
 
@@ -109,28 +108,9 @@ def _goal(review: GoalReview) -> JSON:
 def _owner(review: OwnerReview) -> JSON:
     return {
         "name": review.name,
-        "actions": _actions(review.actions),
-        "metrics": _statuses(review.metrics),
+        "actions": asdict(review.actions),
+        "metrics": asdict(review.metrics),
         **_spending(review.spending),
-    }
-
-
-def _statuses(counts: StatusCounts) -> JSON:
-    return {
-        "on_track": counts.on_track,
-        "at_risk": counts.at_risk,
-        "off_track": counts.off_track,
-        "no_data": counts.no_data,
-    }
-
-
-def _actions(counts: ActionCounts) -> JSON:
-    return {
-        "total": counts.total,
-        "done": counts.done,
-        "open": counts.open,
-        "overdue": counts.overdue,
-        "dropped": counts.dropped,
     }
 
 

@@ -62,9 +62,9 @@ def listing(items: Sequence[str], lang: Lang, limit: int = LIST_LIMIT) -> str:
     return shown
 
 
-def money_header(header: Text | str, review: Review, lang: Lang = "en") -> str:
+def money_header(header: Text, review: Review, lang: Lang) -> str:
     """A money column's header, with the plan's currency: `Budget, EUR`."""
-    text = header if isinstance(header, str) else header(lang)
+    text = header(lang)
     return f"{text}, {review.currency}" if review.currency else text
 
 

@@ -25,6 +25,8 @@ from sheetplan.schema import LIST_SOURCES, TEMPLATE_ROWS, Column, dropdown_colum
 def apply_dropdowns(workbook: Workbook, plan: Plan) -> None:
     """Re-create the plan's list names and dropdowns, in the plan's language, over whatever is there."""
     text: dict[str, Any] = load_preset("guide")[plan.lang]
+    # openpyxl finds a sheet's last row by looking at every cell: once per sheet is enough.
+    last_rows = {name: workbook[name].max_row for name in workbook.sheetnames}
     for source in LIST_SOURCES:
         location = plan.locations.get(source.sheet)
         if location is None or source.column not in location.columns:
@@ -32,7 +34,7 @@ def apply_dropdowns(workbook: Workbook, plan: Plan) -> None:
         for worksheet in workbook.worksheets:
             if source.defined_name in worksheet.defined_names:
                 del worksheet.defined_names[source.defined_name]
-        cells = _column_range(workbook, location, source.column, absolute=True)
+        cells = _column_range(last_rows, location, source.column, absolute=True)
         reference = f"{quote_sheet(location.name)}!{cells}"
         workbook.defined_names[source.defined_name] = DefinedName(source.defined_name, attr_text=reference)
     for sheet, column in dropdown_columns():
@@ -40,16 +42,18 @@ def apply_dropdowns(workbook: Workbook, plan: Plan) -> None:
         if location is None or column.key not in location.columns or location.name not in workbook:
             continue
         worksheet = workbook[location.name]
-        cells = CellRange(_column_range(workbook, location, column.key))
+        cells = CellRange(_column_range(last_rows, location, column.key))
         _clear(worksheet.data_validations.dataValidation, cells)
         worksheet.add_data_validation(_validation(column, plan, text, cells))
 
 
-def _column_range(workbook: Workbook, location: SheetLocation, key: str, absolute: bool = False) -> str:
+def _column_range(
+    last_rows: dict[str, int], location: SheetLocation, key: str, absolute: bool = False
+) -> str:
     """The data cells of a column: below the header, as far as the template's rows or the sheet's last row."""
     letter = get_column_letter(location.columns[key])
     first = location.header_row + 1
-    last = max(location.header_row + TEMPLATE_ROWS, workbook[location.name].max_row)
+    last = max(location.header_row + TEMPLATE_ROWS, last_rows.get(location.name, 0))
     return f"${letter}${first}:${letter}${last}" if absolute else f"{letter}{first}:{letter}{last}"
 
 
