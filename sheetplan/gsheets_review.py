@@ -24,8 +24,8 @@ from sheetplan.layout import HEADER
 from sheetplan.model import Grid, Month, Plan
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
-from sheetplan.review_sheet import review_layout
-from sheetplan.schema import REVIEW_LOG, Lang, is_review_sheet, sheet_by_name
+from sheetplan.review_sheet import review_layout, review_month, review_position
+from sheetplan.schema import REVIEW_LOG, Lang, sheet_by_name
 
 LOG_SPARE_ROWS = 100
 """Room below the log for the next reviews' rows before the tab grows again."""
@@ -51,7 +51,7 @@ def review_requests(
     """The requests that put the review tab in place of the month's old one and rewrite the Review log."""
     layout = review_layout(review, lang, review_day)
     ids = book.free_ids()
-    old = [tab for tab in book.tabs if is_review_sheet(tab.title) and _month_of(tab.title) == review.month]
+    old = [tab for tab in book.tabs if review_month(tab.title) == review.month]
     requests: list[Request] = [{"deleteSheet": {"sheetId": tab.sheet_id}} for tab in old]
     index = min(tab.index for tab in old) if old else _position(book, review.month)
     requests += add_layout(layout, next(ids), index)
@@ -126,21 +126,8 @@ def _read(key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:
 
 def _position(book: GoogleSheet, month: Month) -> int:
     """Where a new review tab goes: among the other reviews in month order, else after the plan's tabs."""
-    reviews = [(found, tab.index) for tab in book.tabs if (found := _month_of(tab.title)) is not None]
-    earlier = [index for found, index in reviews if found < month]
-    later = [index for found, index in reviews if found > month]
-    if earlier:
-        return max(earlier) + 1
-    if later:
-        return min(later)
+    among_reviews = review_position(((tab.title, tab.index) for tab in book.tabs), month)
+    if among_reviews is not None:
+        return among_reviews
     plan_tabs = [tab.index for tab in book.tabs if sheet_by_name(tab.title) not in (None, REVIEW_LOG)]
     return max(plan_tabs) + 1 if plan_tabs else len(book.tabs)
-
-
-def _month_of(title: str) -> Month | None:
-    if not is_review_sheet(title):
-        return None
-    try:
-        return Month.parse(title.strip()[-7:])
-    except ValueError:
-        return None

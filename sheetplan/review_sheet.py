@@ -9,13 +9,23 @@ the sections after the agenda are in `review_tables` and `review_followup`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import astuple
 
 from sheetplan import labels, review_followup, review_tables, rollup
 from sheetplan.layout import CellContent, LayoutBuilder, SheetLayout, Style
+from sheetplan.model import Month
 from sheetplan.review_model import Review, Status
 from sheetplan.review_tables import BUDGET, SPENT, heading, listing, money_header, share
-from sheetplan.schema import DATE_FORMAT, REVIEW_SHEET, STATUS, STILL_TRUE, STILL_TRUE_YES, Lang
+from sheetplan.schema import (
+    DATE_FORMAT,
+    REVIEW_SHEET,
+    STATUS,
+    STILL_TRUE,
+    STILL_TRUE_YES,
+    Lang,
+    is_review_sheet,
+)
 
 WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 """Columns A to N, in characters: the metrics table, the widest, needs all fourteen."""
@@ -38,6 +48,29 @@ Tile = tuple[str, CellContent, str, str]
 def sheet_name(review: Review, lang: Lang) -> str:
     """The review sheet's name: `Review 2026-03`."""
     return REVIEW_SHEET(lang).format(month=review.month)
+
+
+def review_month(name: str) -> Month | None:
+    """The month of a review sheet's name (`Review 2026-03`); None for any other sheet."""
+    if not is_review_sheet(name):
+        return None
+    try:
+        return Month.parse(name.strip()[-7:])
+    except ValueError:
+        return None
+
+
+def review_position(sheets: Iterable[tuple[str, int]], month: Month) -> int | None:
+    """Where a review of `month` goes among the review sheets of (name, index) pairs, in month order.
+
+    After the last earlier review, else before the first later one; None when there is no review.
+    """
+    reviews = [(found, index) for name, index in sheets if (found := review_month(name)) is not None]
+    earlier = [index for found, index in reviews if found < month]
+    later = [index for found, index in reviews if found > month]
+    if earlier:
+        return max(earlier) + 1
+    return min(later) if later else None
 
 
 def styles() -> dict[str, Style]:

@@ -30,7 +30,7 @@ from sheetplan.model import Grid, Month, Plan, column_letter, quote_sheet
 from sheetplan.readers import gc_paused, read_workbook
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
-from sheetplan.review_sheet import review_layout
+from sheetplan.review_sheet import review_layout, review_month, review_position
 from sheetplan.safe_save import refuse_if_open, replace_safely
 from sheetplan.schema import REVIEW_LOG, is_review_sheet, sheet_by_name
 from sheetplan.xlsx_dropdowns import apply_dropdowns
@@ -239,11 +239,7 @@ def _discard(workbook: Workbook) -> None:
 
 def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: Plan) -> list[LogRow]:
     """Put the review sheet in, replacing the month's old one, and update the Review log; its rows."""
-    old = [
-        sheet
-        for sheet in workbook.worksheets
-        if is_review_sheet(sheet.title) and _month_of(sheet.title) == review.month
-    ]
+    old = [sheet for sheet in workbook.worksheets if review_month(sheet.title) == review.month]
     index = workbook.index(old[0]) if old else _position(workbook, review.month, plan)
     for sheet in old:
         workbook.remove(sheet)
@@ -269,24 +265,10 @@ def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: P
 
 def _position(workbook: Workbook, month: Month, plan: Plan) -> int:
     """Where a new review sheet goes: among the other reviews in month order, else after the plan's sheets."""
-    reviews = [
-        (found, workbook.index(sheet))
-        for sheet in workbook.worksheets
-        if is_review_sheet(sheet.title) and (found := _month_of(sheet.title)) is not None
-    ]
-    earlier = [index for found, index in reviews if found < month]
-    later = [index for found, index in reviews if found > month]
-    if earlier:
-        return int(max(earlier)) + 1
-    if later:
-        return int(min(later))
+    sheets = ((sheet.title, workbook.index(sheet)) for sheet in workbook.worksheets)
+    among_reviews = review_position(sheets, month)
+    if among_reviews is not None:
+        return among_reviews
     names = {location.name for location in plan.locations.values()}
     plan_sheets = [workbook.index(sheet) for sheet in workbook.worksheets if sheet.title in names]
     return max(plan_sheets) + 1 if plan_sheets else 0
-
-
-def _month_of(name: str) -> Month | None:
-    try:
-        return Month.parse(name.strip()[-7:])
-    except ValueError:
-        return None
