@@ -125,23 +125,12 @@ def write_guide(
         page.line(text["sheets"][sheet.key], "sheet_text", first=2)
         for column in sheet.columns:
             page.cell(1, 1, column.header(lang), "text")
-            page.cell(
-                2,
-                2,
-                text["required"] if column.required else text["optional"],
-                "required" if column.required else "optional",
-            )
+            _need(page, text, column.required)
             described = text["columns"].get(f"{sheet.key}.{column.key}")
             page.line(described or (column.hint(lang) if column.hint else ""), "text", first=3)
         if sheet.monthly:
             page.cell(1, 1, f"{months[0]} … {months[-1]}", "text")
-            required = sheet.key == "forecasts"
-            page.cell(
-                2,
-                2,
-                text["required"] if required else text["optional"],
-                "required" if required else "optional",
-            )
+            _need(page, text, sheet.months_required)
             page.line(text["month_columns"], "text", first=3)
     page.skip()
 
@@ -159,3 +148,9 @@ def write_guide(
     page.line(text["footer"].format(version=__version__, first=months[0], last=months[-1]), "footer")
     worksheet.activate()
     return worksheet
+
+
+def _need(page: _Page, text: dict[str, Any], required: bool) -> None:
+    """The cell that says whether a column must be filled in."""
+    need = "required" if required else "optional"
+    page.cell(2, 2, text[need], need)

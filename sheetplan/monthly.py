@@ -101,7 +101,7 @@ def _report_columns(
     columns = set(present)
     missing = [month for month in plan_months if month not in columns]
     if missing:
-        severity: Severity = "error" if table.sheet.key == "forecasts" else "warning"
+        severity: Severity = "error" if table.sheet.months_required else "warning"
         if len(missing) == 1:
             message = f"no column for {missing[0]}; add one headed {missing[0]}"
         else:

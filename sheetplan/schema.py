@@ -180,6 +180,10 @@ class Sheet:
     columns: tuple[Column, ...] = ()
     monthly: bool = False
     """One column per plan month, headed YYYY-MM, follows the columns (Forecasts and Actuals)."""
+    months_required: bool = False
+    """Every plan month needs its column and a number (Forecasts); Actuals fill in as months end."""
+    optional: bool = False
+    """A plan may leave the sheet out (Channels, Assumptions)."""
 
     def column(self, key: str) -> Column:
         for column in self.columns:
@@ -315,6 +319,7 @@ CHANNELS = Sheet(
         ),
         Column("notes", Text("Notes", "Бележки"), "text", False, 40),
     ),
+    optional=True,
 )
 
 ACTIONS = Sheet(
@@ -397,7 +402,9 @@ _MONTHLY_COLUMNS = (
     _metric_id(),
     Column("metric", Text("Metric", "Показател"), "text", False, 30),
 )
-FORECASTS = Sheet("forecasts", Text("Forecasts", "Прогнози"), _MONTHLY_COLUMNS, monthly=True)
+FORECASTS = Sheet(
+    "forecasts", Text("Forecasts", "Прогнози"), _MONTHLY_COLUMNS, monthly=True, months_required=True
+)
 ACTUALS = Sheet("actuals", Text("Actuals", "Резултати"), _MONTHLY_COLUMNS, monthly=True)
 
 ASSUMPTIONS = Sheet(
@@ -420,6 +427,7 @@ ASSUMPTIONS = Sheet(
         ),
         Column("note", Text("Note", "Бележка"), "text", False, 40),
     ),
+    optional=True,
 )
 
 REVIEW_LOG = Sheet(

@@ -27,8 +27,8 @@ from sheetplan.model import (
 HEADER_SEARCH_ROWS = 20
 """How many rows from the top of a sheet may hold the header row."""
 
-REQUIRED_SHEETS = ("settings", "goals", "owners", "actions", "metrics", "forecasts", "actuals")
-"""Sheets a plan cannot do without; Channels and Assumptions may be left out."""
+REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
+"""Sheets a plan cannot do without."""
 
 Row = tuple[int, Sequence[CellValue]]
 """A data row: its 1-based row number and its cells."""

@@ -286,7 +286,7 @@ class SheetWriter:
                 f"=AND(LEN({letter}2)>0,COUNTIF({span},{letter}2)>1)",
                 self.clash,
             )
-        if plan.sheet.key == "forecasts":
+        if plan.sheet.months_required:
             first = xl_col_to_name(len(plan.sheet.columns))
             self._format(
                 worksheet, plan, first, last, f"=AND(LEN(TRIM({first}2))=0,LEN(TRIM($A2))>0)", self.missing
