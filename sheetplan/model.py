@@ -247,6 +247,14 @@ def column_letter(number: int) -> str:
     return letters
 
 
+def column_number(letters: str) -> int:
+    """The 1-based number of a column's letters: A is 1, AA is 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def quote_sheet(name: str) -> str:
     """A sheet name as it stands in a cell reference: quoted when it holds anything but letters and digits."""
     if re.fullmatch(r"[^\W\d][\w.]*", name):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import click
 
 from sheetplan import schema
-from sheetplan.model import Problem
+from sheetplan.model import Problem, column_number
 
 _COLOURS = {"error": "red", "warning": "yellow"}
 _ADDRESS = re.compile(r"!\$?([A-Z]+)?\$?(\d+)")
@@ -18,15 +18,8 @@ def sort_key(problem: Problem) -> tuple[int, int, int, str]:
     """Errors before warnings, then by row and column."""
     found = _ADDRESS.search(problem.cell or "")
     row = int(found[2]) if found else 0
-    column = _column_number(found[1]) if found and found[1] else 0
+    column = column_number(found[1]) if found and found[1] else 0
     return (problem.severity != "error", row, column, problem.code)
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
 
 
 def _sheet_order(name: str) -> int:

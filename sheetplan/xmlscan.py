@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from sheetplan.model import CellValue, ErrorValue, FormulaValue
+from sheetplan.model import CellValue, ErrorValue, FormulaValue, column_number
 
 Cells = dict[tuple[int, int], CellValue]
 """Cells to put over what calamine read: (1-based row, 1-based column) to value."""
@@ -101,7 +101,7 @@ def _read_cell(buffer: bytes, position: int, close: bytes, found: Cells, shared:
     ref = _REF.search(tag)
     if not ref:
         return
-    key = (int(ref[2]), _column(ref[1]))
+    key = (int(ref[2]), column_number(ref[1].decode()))
     if key in found:
         return
     body_end = buffer.find(close, tag_end)
@@ -152,13 +152,6 @@ def _cell_start(buffer: bytes, position: int) -> int:
         if position - start > 65536:
             return -1
     return -1
-
-
-def _column(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
