@@ -43,7 +43,7 @@ def build_copy(months: tuple[Month, ...], lang: schema.Lang, pulled: Pulled, gri
             _write(worksheet, row, column, value, fmt if row else writer.header)
 
     def review_log(workbook: Workbook, writer: SheetWriter) -> None:
-        log = next((title for title in grid if schema.sheet_by_name(title) is schema.REVIEW_LOG), None)
+        log = next((title for title in grid if schema.REVIEW_LOG.is_named(title)), None)
         if log is not None:
             _write_log(workbook, writer, grid[log], lang)
 

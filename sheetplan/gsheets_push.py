@@ -72,7 +72,7 @@ def data_tabs(grid: Grid, plan: Plan) -> list[DataTab]:
         for sheet in schema.INPUT_SHEETS
         if sheet.key in plan.locations
     ]
-    log = next((name for name in grid if schema.sheet_by_name(name) is schema.REVIEW_LOG), None)
+    log = next((name for name in grid if schema.REVIEW_LOG.is_named(name)), None)
     if log is not None and grid[log]:
         header = grid[log][0]
         columns = {
@@ -93,7 +93,7 @@ def push_requests(
     requests: list[Request] = []
     added: list[str] = []
     updated: list[str] = []
-    guide = book.tab(lambda title: schema.normalise(title) in map(schema.normalise, schema.GUIDE.name.all()))
+    guide = book.tab(schema.GUIDE.is_named)
     layout = guide_layout(plan.lang, plan.settings.plan_months, f"gsheet:{book.key}")
     if guide is not None:
         last = order.index(guide.title)

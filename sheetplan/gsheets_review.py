@@ -38,7 +38,7 @@ def write_review(key: str, review: Review, plan: Plan, credentials: Path | None 
     """
     book, grid = gsheets.last_read(key) or _read(key, credentials)
     lang = plan.lang
-    log_title = next((title for title in grid if sheet_by_name(title) is REVIEW_LOG), None)
+    log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
     gsheets.batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
@@ -55,7 +55,7 @@ def review_requests(
     requests: list[Request] = [{"deleteSheet": {"sheetId": tab.sheet_id}} for tab in old]
     index = min(tab.index for tab in old) if old else _position(book, review.month)
     requests += add_layout(layout, next(ids), index)
-    log_tab = book.tab(lambda title: sheet_by_name(title) is REVIEW_LOG)
+    log_tab = book.tab(lambda title: REVIEW_LOG.is_named(title))
     requests += log_requests(log_tab, next(ids), log, lang)
     return requests
 

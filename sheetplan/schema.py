@@ -195,6 +195,10 @@ class Sheet:
     def required(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.required)
 
+    def is_named(self, name: str) -> bool:
+        """Whether a workbook's sheet name means this sheet, in either language and any case."""
+        return normalise(name) in (normalise(self.name.en), normalise(self.name.bg))
+
 
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = "#,##0.00"
@@ -513,11 +517,7 @@ def sheet_by_key(key: str) -> Sheet:
 
 def sheet_by_name(name: str) -> Sheet | None:
     """The schema sheet a workbook's sheet name means, in either language and any case."""
-    wanted = normalise(name)
-    for sheet in (*INPUT_SHEETS, REVIEW_LOG):
-        if wanted in (normalise(sheet.name.en), normalise(sheet.name.bg)):
-            return sheet
-    return None
+    return next((sheet for sheet in (*INPUT_SHEETS, REVIEW_LOG) if sheet.is_named(name)), None)
 
 
 def column_by_header(sheet: Sheet, header: str) -> Column | None:

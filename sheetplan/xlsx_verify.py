@@ -16,7 +16,7 @@ from sheetplan.errors import WriteError
 from sheetplan.model import ErrorValue, FormulaValue, column_letter, quote_sheet
 from sheetplan.readers import read_workbook
 from sheetplan.review_log import LogRow, parse_log
-from sheetplan.schema import REVIEW_LOG, sheet_by_name
+from sheetplan.schema import REVIEW_LOG
 
 Formulas = Mapping[str, Mapping[tuple[int, int], str]]
 
@@ -35,9 +35,7 @@ def verify_saved(
     `formulas` its formula cells, `sheet` the review sheet's name and `log` the Review log's rows.
     """
     wanted = set(before) | {sheet}
-    after = read_workbook(
-        saved, "xlsx", wanted=lambda name: name in wanted or sheet_by_name(name) is REVIEW_LOG
-    )
+    after = read_workbook(saved, "xlsx", wanted=lambda name: name in wanted or REVIEW_LOG.is_named(name))
     for name, rows in before.items():
         if name not in after:
             _fail(target, f"the sheet {name!r} is missing")
@@ -48,7 +46,7 @@ def verify_saved(
             _fail(target, f"{where} would read {_shown(now)} instead of {_shown(was)}")
     if sheet not in after:
         _fail(target, f"the sheet {sheet!r} is missing")
-    written = next((rows for name, rows in after.items() if sheet_by_name(name) is REVIEW_LOG), [])
+    written = next((rows for name, rows in after.items() if REVIEW_LOG.is_named(name)), [])
     if parse_log(written) != log:
         _fail(target, "the Review log does not read back as written")
 

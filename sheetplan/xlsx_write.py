@@ -32,7 +32,7 @@ from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout, review_month, review_position
 from sheetplan.safe_save import refuse_if_open, replace_safely
-from sheetplan.schema import REVIEW_LOG, is_review_sheet, sheet_by_name
+from sheetplan.schema import REVIEW_LOG, is_review_sheet
 from sheetplan.xlsx_dropdowns import apply_dropdowns
 from sheetplan.xlsx_parts import describe, parts_openpyxl_would_drop
 from sheetplan.xlsx_render import render, write_log
@@ -143,7 +143,7 @@ def _formulas(workbook: Workbook) -> Formulas:
 
 def _ours(name: str) -> bool:
     """Whether a sheet is one that reviews write (a review sheet or the Review log)."""
-    return is_review_sheet(name) or sheet_by_name(name) is REVIEW_LOG
+    return is_review_sheet(name) or REVIEW_LOG.is_named(name)
 
 
 def _read_formulas(formulas: Formulas, plan: Plan) -> str | None:
@@ -200,7 +200,7 @@ def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan
         return Written(path, layout.name, _save(path, workbook, before, formulas, layout.name, log))
     workbook = Workbook()
     # The new workbook carries on the plan's Review log, so its history is not lost.
-    seed = next((rows for name, rows in grid.items() if sheet_by_name(name) is REVIEW_LOG), None)
+    seed = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
     workbook.active.title = REVIEW_LOG.name(plan.lang)
     if seed:
         write_log(workbook.active, parse_log(seed), plan.lang)
@@ -250,9 +250,7 @@ def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: P
         sheet.sheet_view.tabSelected = False
     worksheet.sheet_view.tabSelected = True
     workbook.active = workbook.index(worksheet)
-    log_sheet = next(
-        (sheet for sheet in workbook.worksheets if sheet_by_name(sheet.title) is REVIEW_LOG), None
-    )
+    log_sheet = next((sheet for sheet in workbook.worksheets if REVIEW_LOG.is_named(sheet.title)), None)
     existing: list[LogRow] = []
     if log_sheet is None:
         log_sheet = workbook.create_sheet(REVIEW_LOG.name(plan.lang))
