@@ -7,14 +7,12 @@ checked in: each workbook, zip or impostor is written by openpyxl, XlsxWriter, z
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from plan_builder import Grid, plan_grid, sample, set_cell, write_workbook
+from plan_builder import Grid, plan_grid, rewrite_zip, sample, set_cell, write_workbook
 
 from sheetplan.model import ErrorValue, FormulaValue
 
@@ -64,22 +62,9 @@ def _zip(members: dict[str, bytes], name: str = NAME) -> Callable[[Path], Path]:
     return build
 
 
-def _rewrite(change: Callable[[dict[str, bytes]], None]) -> Callable[[Path], Path]:
-    """A real plan whose zip members are changed before it is zipped again."""
-
-    def build(folder: Path) -> Path:
-        path = _plan(folder)
-        with zipfile.ZipFile(path) as archive:
-            members = {info.filename: archive.read(info) for info in archive.infolist()}
-        change(members)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for member, data in members.items():
-                archive.writestr(member, data)
-        path.write_bytes(buffer.getvalue())
-        return path
-
-    return build
+def _rewrite(member: str, data: bytes) -> Callable[[Path], Path]:
+    """A real plan with one zip member's content replaced."""
+    return lambda folder: rewrite_zip(_plan(folder), {member: lambda _: data})
 
 
 def _truncated(folder: Path) -> Path:
@@ -241,27 +226,27 @@ SOURCE_CASES = [
     ),
     BadInput(
         "an XML bomb in the shared strings",
-        _rewrite(lambda members: members.update({"xl/sharedStrings.xml": BILLION_LAUGHS})),
+        _rewrite("xl/sharedStrings.xml", BILLION_LAUGHS),
         2,
         "plan.xlsx: xl/sharedStrings.xml declares a DOCTYPE, which workbooks never do; refusing to read it"
         " (XML bomb?)",
     ),
     BadInput(
         "an external entity in the workbook part",
-        _rewrite(lambda members: members.update({"xl/workbook.xml": EXTERNAL_ENTITY})),
+        _rewrite("xl/workbook.xml", EXTERNAL_ENTITY),
         2,
         "plan.xlsx: xl/workbook.xml declares a DOCTYPE, which workbooks never do; refusing to read it (XML"
         " bomb?)",
     ),
     BadInput(
         "a sheet part that is not XML",
-        _rewrite(lambda members: members.update({"xl/worksheets/sheet3.xml": b"<worksheet><sheetData><row"})),
+        _rewrite("xl/worksheets/sheet3.xml", b"<worksheet><sheetData><row"),
         2,
         "plan.xlsx: cannot be read as a workbook",
     ),
     BadInput(
         "a workbook with no sheets listed",
-        _rewrite(lambda members: members.update({"xl/workbook.xml": b"<workbook/>"})),
+        _rewrite("xl/workbook.xml", b"<workbook/>"),
         2,
         'plan.xlsx: no sheets named "Settings", "Goals", "Owners", "Actions", "Metrics", "Forecasts",'
         ' "Actuals"',
@@ -477,6 +462,3 @@ PLAN_CASES = [
         " [number_as_text]",
     ),
 ]
-
-TODAY = date(2025, 4, 15)
-"""`check` runs as if on this day, so that the sample plan's months are past, present and future."""

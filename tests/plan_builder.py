@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 import xlsxwriter
 
+from sheetplan import cli as cli_module
 from sheetplan import schema
 from sheetplan.model import (
     Action,
@@ -39,6 +42,18 @@ START = Month(2025, 1)
 MONTHS = 6
 TODAY = date(2025, 4, 15)
 """A day in the sample plan's fourth month: actuals for its first three months are in the past."""
+
+
+def pretend_today(monkeypatch: pytest.MonkeyPatch, day: date = TODAY) -> None:
+    """Make the command line's `date.today()` return `day`."""
+
+    class Today(date):
+        @classmethod
+        def today(cls) -> Today:
+            return cls(day.year, day.month, day.day)
+
+    monkeypatch.setattr(cli_module, "date", Today)
+
 
 GridRows = list[list[Any]]
 Grid = dict[str, GridRows]
@@ -466,4 +481,16 @@ def fill_template(path: Path, data: PlanData, lang: schema.Lang) -> Path:
                 if isinstance(value, str):
                     cell.data_type = "s"
     workbook.save(path)
+    return path
+
+
+def rewrite_zip(path: Path, changes: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """Change members of a workbook's zip in place (a missing member is added from empty content)."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    for name, change in changes.items():
+        members[name] = change(members.get(name, b""))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
     return path

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from plan_builder import TODAY, plan_grid, sample, set_cell, write_workbook
+from plan_builder import plan_grid, pretend_today, sample, set_cell, write_workbook
 
-from sheetplan import cli as cli_module
 from sheetplan.cli import cli
-
-
-class _Today(date):
-    @classmethod
-    def today(cls) -> _Today:
-        return cls(TODAY.year, TODAY.month, TODAY.day)
 
 
 def check(folder: Path, monkeypatch: pytest.MonkeyPatch, *arguments: str, color: bool = False) -> Result:
     monkeypatch.chdir(folder)
-    monkeypatch.setattr(cli_module, "date", _Today)
+    pretend_today(monkeypatch)
     return CliRunner().invoke(cli, ["check", *arguments], color=color)
 
 

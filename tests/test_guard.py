@@ -4,23 +4,16 @@ file left byte for byte as it was."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 
 import pytest
-from bad_inputs import PLAN_CASES, SOURCE_CASES, TODAY, BadInput
+from bad_inputs import PLAN_CASES, SOURCE_CASES, BadInput
 from click.testing import CliRunner
+from plan_builder import pretend_today
 
-from sheetplan import cli as cli_module
 from sheetplan.cli import cli
 from sheetplan.errors import SourceError
 from sheetplan.guard import _has_doctype, guard_file
-
-
-class _Today(date):
-    @classmethod
-    def today(cls) -> _Today:
-        return cls(TODAY.year, TODAY.month, TODAY.day)
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -39,7 +32,7 @@ def _run(
     case.build(folder)
     before = _snapshot(folder)
     monkeypatch.chdir(folder)
-    monkeypatch.setattr(cli_module, "date", _Today)
+    pretend_today(monkeypatch)
     result = CliRunner().invoke(cli, ["check", case.source])
     assert _snapshot(folder) == before, "check changed, added or removed a file"
     return result.exit_code, result.stdout, result.stderr, before

@@ -10,17 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.worksheet.datavalidation import DataValidation
-from plan_builder import PlanData, sample
-from review_support import (
-    MONTH,
-    example_plan,
-    expected_json,
-    review,
-    rewrite_zip,
-    sample_plan,
-)
+from plan_builder import PlanData, pretend_today, rewrite_zip, sample
+from review_support import MONTH, example_plan, expected_json, review, sample_plan
 
-from sheetplan import cli as cli_module
 from sheetplan.model import FormulaValue
 from sheetplan.review_log import parse_log
 from sheetplan.source import read_source
@@ -208,16 +200,10 @@ def test_a_malformed_month_is_refused(plan: Path) -> None:
     assert "'March' is not a month in the form YYYY-MM, such as 2026-03." in result.stderr
 
 
-class _Today(date):
-    @classmethod
-    def today(cls) -> _Today:
-        return cls(2027, 3, 2)
-
-
 def test_the_default_month_outside_the_plan_says_how_to_choose(
     plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli_module, "date", _Today)
+    pretend_today(monkeypatch, date(2027, 3, 2))
     result = review(plan)
     assert result.exit_code == 2
     assert result.stderr == (

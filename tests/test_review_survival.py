@@ -14,8 +14,8 @@ from typing import BinaryIO
 import openpyxl
 import pytest
 import xlsxwriter
-from plan_builder import add_column, plan_grid, sample
-from review_support import png, review, write_grid
+from plan_builder import add_column, plan_grid, sample, write_workbook
+from review_support import png, review
 
 from sheetplan import xlsx_write
 from sheetplan.review_log import parse_log
@@ -46,7 +46,7 @@ def team_plan(folder: Path) -> Path:
         notes.insert_chart("D12", chart)
         notes.write_comment("B1", "Counted on Fridays")
 
-    return write_grid(folder / "plan.xlsx", grid, extras)
+    return write_workbook(folder / "plan.xlsx", grid, extras=extras)
 
 
 def media(path: Path) -> list[bytes]:

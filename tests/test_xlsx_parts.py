@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 from PIL import Image
-from review_support import rewrite_zip
+from plan_builder import rewrite_zip
 
 from sheetplan.xlsx_parts import Loss, describe, parts_openpyxl_would_drop
 
