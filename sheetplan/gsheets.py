@@ -108,12 +108,16 @@ def plan_titles(book: GoogleSheet) -> list[str]:
 _last_read: dict[str, tuple[GoogleSheet, Grid]] = {}
 
 
-def read_grid(key: str, credentials: Path | None = None) -> Grid:
-    """The plan's tabs of a Google Sheet as a Grid: two requests, whatever the plan's size."""
+def read_book(key: str, credentials: Path | None = None) -> tuple[GoogleSheet, Grid]:
+    """A Google Sheet and its plan's tabs as a Grid: two requests, whatever the plan's size."""
     book = open_sheet(key, credentials)
-    grid = read_tabs(book, plan_titles(book))
-    _last_read[key] = (book, grid)
-    return grid
+    return book, read_tabs(book, plan_titles(book))
+
+
+def read_grid(key: str, credentials: Path | None = None) -> Grid:
+    """The plan's tabs of a Google Sheet as a Grid, kept for `last_read`."""
+    _last_read[key] = read_book(key, credentials)
+    return _last_read[key][1]
 
 
 def last_read(key: str) -> tuple[GoogleSheet, Grid] | None:

@@ -21,7 +21,7 @@ from sheetplan.gsheets import GoogleSheet, Request, Tab
 from sheetplan.gsheets_cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets_layout import add_layout, dimension_sizes
 from sheetplan.layout import HEADER
-from sheetplan.model import Grid, Month, Plan
+from sheetplan.model import Month, Plan
 from sheetplan.review_log import LogRow, merged_log, parse_log
 from sheetplan.review_model import Review
 from sheetplan.review_sheet import review_layout, review_month, review_position
@@ -36,7 +36,7 @@ def write_review(key: str, review: Review, plan: Plan, credentials: Path | None 
 
     Uses the spreadsheet as `gsheets.read_grid` last read it in this process, else reads it now.
     """
-    book, grid = gsheets.last_read(key) or _read(key, credentials)
+    book, grid = gsheets.last_read(key) or gsheets.read_book(key, credentials)
     lang = plan.lang
     log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
@@ -117,11 +117,6 @@ def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang
     last = {**whole, "endRowIndex": len(log) + 1, "endColumnIndex": len(columns)}
     requests.append({"setBasicFilter": {"filter": {"range": last}}})
     return requests
-
-
-def _read(key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:
-    book = gsheets.open_sheet(key, credentials)
-    return book, gsheets.read_tabs(book, gsheets.plan_titles(book))
 
 
 def _position(book: GoogleSheet, month: Month) -> int:
