@@ -43,13 +43,14 @@ _REQUIRED: tuple[tuple[str, str, str, str], ...] = (
     ("assumptions", "text", "assumption", "no assumption"),
 )
 
-_CHOICES: tuple[tuple[str, str, str, schema.Choices, str], ...] = (
-    ("goals", "status", "status", schema.GOAL_STATUS, "a goal status"),
-    ("actions", "status", "status", schema.ACTION_STATUS, "an action status"),
-    ("metrics", "direction", "direction", schema.DIRECTION, "a direction"),
-    ("metrics", "aggregation", "aggregation", schema.AGGREGATION, "an aggregation"),
-    ("assumptions", "still_true", "still_true", schema.STILL_TRUE, "an answer"),
+_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("goals", "status", "a goal status"),
+    ("actions", "status", "an action status"),
+    ("metrics", "direction", "a direction"),
+    ("metrics", "aggregation", "an aggregation"),
+    ("assumptions", "still_true", "an answer"),
 )
+"""Each dropdown column read into a record field of the same name, and what its values are called."""
 
 _ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
 _SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
@@ -65,11 +66,13 @@ def required_values(context: Context) -> Iterator[Problem]:
 
 def valid_choices(context: Context) -> Iterator[Problem]:
     """Status, direction, aggregation and still-true cells hold one of their dropdown's values."""
-    for sheet, attribute, column, choices, what in _CHOICES:
+    for sheet, column, what in _CHOICES:
+        choices = schema.sheet_by_key(sheet).column(column).choices
+        assert choices is not None
         allowed = ", ".join(choices.labels(context.plan.lang))
         valid = {None, *choices.values}
         for record in getattr(context.plan, sheet):
-            value = getattr(record, attribute)
+            value = getattr(record, column)
             if value not in valid:
                 message = f'"{value}" is not {what}; use one of: {allowed}'
                 yield context.problem("error", sheet, record.row, column, "invalid_choice", message)

@@ -68,8 +68,8 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     return plan, problems
 
 
-Field = tuple[str, Kind, schema.Choices | None]
-"""How a record's field is read: the schema column key, what the column holds, its dropdown's choices."""
+Field = tuple[str, Kind]
+"""How a record's field is read: the schema column key, and what the column holds."""
 
 
 def _records(
@@ -80,7 +80,7 @@ def _records(
         return ()
     cells = CellReader(table, problems)
     rows = list(table.data())
-    columns = [cells.column(rows, key, kind, choices) for key, kind, choices in fields]
+    columns = [cells.column(rows, key, kind, table.sheet.column(key).choices) for key, kind in fields]
     numbers = [number for number, _ in rows]
     # The row number is the record's last field, after those read.
     return tuple(record(*values) for values in zip(*columns, numbers, strict=True))
@@ -97,70 +97,70 @@ def _fields(record: type, spec: dict[str, Field]) -> tuple[Field, ...]:
 _GOAL = _fields(
     Goal,
     {
-        "id": ("goal_id", "name", None),
-        "name": ("goal", "text", None),
-        "problem": ("problem", "text", None),
-        "why": ("why", "text", None),
-        "owner": ("owner", "name", None),
-        "target_date": ("target_date", "date", None),
-        "status": ("status", "choice", schema.GOAL_STATUS),
+        "id": ("goal_id", "name"),
+        "name": ("goal", "text"),
+        "problem": ("problem", "text"),
+        "why": ("why", "text"),
+        "owner": ("owner", "name"),
+        "target_date": ("target_date", "date"),
+        "status": ("status", "choice"),
     },
 )
 _OWNER = _fields(
     Owner,
     {
-        "name": ("owner", "name", None),
-        "role": ("role", "text", None),
-        "email": ("email", "text", None),
+        "name": ("owner", "name"),
+        "role": ("role", "text"),
+        "email": ("email", "text"),
     },
 )
 _CHANNEL = _fields(
     Channel,
     {
-        "name": ("channel", "name", None),
-        "handle": ("handle", "text", None),
-        "planned_per_week": ("planned_per_week", "number", None),
-        "max_per_week": ("max_per_week", "number", None),
-        "notes": ("notes", "text", None),
+        "name": ("channel", "name"),
+        "handle": ("handle", "text"),
+        "planned_per_week": ("planned_per_week", "number"),
+        "max_per_week": ("max_per_week", "number"),
+        "notes": ("notes", "text"),
     },
 )
 _ACTION = _fields(
     Action,
     {
-        "id": ("action_id", "name", None),
-        "goal_id": ("goal_id", "name", None),
-        "name": ("action", "text", None),
-        "owner": ("owner", "name", None),
-        "due": ("due", "date", None),
-        "status": ("status", "choice", schema.ACTION_STATUS),
-        "channel": ("channel", "name", None),
-        "start": ("start", "date", None),
-        "budget": ("budget", "number", None),
-        "spent": ("spent", "number", None),
-        "expected": ("expected", "text", None),
-        "notes": ("notes", "text", None),
+        "id": ("action_id", "name"),
+        "goal_id": ("goal_id", "name"),
+        "name": ("action", "text"),
+        "owner": ("owner", "name"),
+        "due": ("due", "date"),
+        "status": ("status", "choice"),
+        "channel": ("channel", "name"),
+        "start": ("start", "date"),
+        "budget": ("budget", "number"),
+        "spent": ("spent", "number"),
+        "expected": ("expected", "text"),
+        "notes": ("notes", "text"),
     },
 )
 _METRIC = _fields(
     Metric,
     {
-        "id": ("metric_id", "name", None),
-        "name": ("metric", "text", None),
-        "goal_id": ("goal_id", "name", None),
-        "owner": ("owner", "name", None),
-        "direction": ("direction", "choice", schema.DIRECTION),
-        "aggregation": ("aggregation", "choice", schema.AGGREGATION),
-        "unit": ("unit", "text", None),
-        "tolerance": ("tolerance", "percent", None),
-        "source": ("source", "text", None),
+        "id": ("metric_id", "name"),
+        "name": ("metric", "text"),
+        "goal_id": ("goal_id", "name"),
+        "owner": ("owner", "name"),
+        "direction": ("direction", "choice"),
+        "aggregation": ("aggregation", "choice"),
+        "unit": ("unit", "text"),
+        "tolerance": ("tolerance", "percent"),
+        "source": ("source", "text"),
     },
 )
 _ASSUMPTION = _fields(
     Assumption,
     {
-        "text": ("assumption", "text", None),
-        "owner": ("owner", "name", None),
-        "still_true": ("still_true", "choice", schema.STILL_TRUE),
-        "note": ("note", "text", None),
+        "text": ("assumption", "text"),
+        "owner": ("owner", "name"),
+        "still_true": ("still_true", "choice"),
+        "note": ("note", "text"),
     },
 )
