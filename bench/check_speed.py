@@ -25,11 +25,11 @@ from measure import CALAMINE_FLOOR, Run, bytecode_env, run_once  # noqa: E402
 from plans import write_big_plan, write_example_plan  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
-from sheetplan.check import check_plan  # noqa: E402
-from sheetplan.guard import guard_file  # noqa: E402
-from sheetplan.load import load  # noqa: E402
-from sheetplan.readers import read_workbook  # noqa: E402
-from sheetplan.schema import sheet_by_name  # noqa: E402
+from sheetplan.check.rules import check_plan  # noqa: E402
+from sheetplan.files.guard import guard_file  # noqa: E402
+from sheetplan.plan.schema import sheet_by_name  # noqa: E402
+from sheetplan.read.load import load  # noqa: E402
+from sheetplan.read.workbook import read_workbook  # noqa: E402
 
 OUT = HERE / "out"
 ENV = bytecode_env()

@@ -20,8 +20,8 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from sheetplan import schema
-from sheetplan.model import Month
+from sheetplan.plan import schema
+from sheetplan.plan.model import Month
 
 OWNERS = ("Maria", "Ivan", "Elena", "Georgi", "Petya", "Nikolay", "Desislava", "Stoyan")
 CHANNELS = ("LinkedIn", "Instagram", "Facebook", "TikTok", "YouTube", "Newsletter")

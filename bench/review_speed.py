@@ -31,17 +31,18 @@ import openpyxl  # noqa: E402
 import xlsxwriter  # noqa: E402
 from plans import write_big_plan, write_example_plan  # noqa: E402
 
-from sheetplan import xlsx_verify, xlsx_write  # noqa: E402
-from sheetplan.layout import SheetLayout, Style  # noqa: E402
-from sheetplan.readers import gc_paused  # noqa: E402
-from sheetplan.review import PlanRead, read_plan, review_of  # noqa: E402
-from sheetplan.review_log import LogRow, merged_log  # noqa: E402
-from sheetplan.review_model import Review  # noqa: E402
-from sheetplan.review_sheet import review_layout  # noqa: E402
-from sheetplan.schema import REVIEW_LOG  # noqa: E402
-from sheetplan.variance import default_review_month  # noqa: E402
-from sheetplan.xlsx_dropdowns import apply_dropdowns  # noqa: E402
-from sheetplan.xlsx_save import save_workbook  # noqa: E402
+from sheetplan.api_review import PlanRead, read_plan, review_of  # noqa: E402
+from sheetplan.layout.review import review_layout  # noqa: E402
+from sheetplan.layout.sheet import SheetLayout, Style  # noqa: E402
+from sheetplan.plan.schema import REVIEW_LOG  # noqa: E402
+from sheetplan.read.workbook import gc_paused  # noqa: E402
+from sheetplan.review.log import LogRow, merged_log  # noqa: E402
+from sheetplan.review.model import Review  # noqa: E402
+from sheetplan.review.variance import default_review_month  # noqa: E402
+from sheetplan.xlsx import verify as xlsx_verify  # noqa: E402
+from sheetplan.xlsx import write as xlsx_write  # noqa: E402
+from sheetplan.xlsx.dropdowns import apply_dropdowns  # noqa: E402
+from sheetplan.xlsx.save import save_workbook  # noqa: E402
 
 OUT = HERE / "out"
 

@@ -28,7 +28,7 @@ from measure import CALAMINE_FLOOR, Measurement, bytecode_env, compile_package, 
 from plans import write_big_plan, write_example_plan  # noqa: E402
 from sheets_fake import SheetsFake  # noqa: E402
 
-from sheetplan.variance import default_review_month  # noqa: E402
+from sheetplan.review.variance import default_review_month  # noqa: E402
 
 OUT = HERE / "out"
 PYTHON = sys.executable

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
-from sheetplan import schema
-from sheetplan.example import Content, Row
-from sheetplan.model import Month
-from sheetplan.template import build_workbook
+from sheetplan.plan import schema
+from sheetplan.plan.example import Content, Row
+from sheetplan.plan.model import Month
+from sheetplan.template.workbook import build_workbook
 
 
 def content_of(path: Path) -> tuple[tuple[Month, ...], Content]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from plan_builder import Grid, plan_grid, rewrite_zip, sample, set_cell, write_workbook
 
-from sheetplan.model import ErrorValue, FormulaValue
+from sheetplan.plan.model import ErrorValue, FormulaValue
 
 NAME = "plan.xlsx"
 

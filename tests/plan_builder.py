@@ -23,8 +23,8 @@ import pytest
 import xlsxwriter
 
 from sheetplan import cli as cli_module
-from sheetplan import schema
-from sheetplan.model import (
+from sheetplan.plan import schema
+from sheetplan.plan.model import (
     Action,
     Assumption,
     Channel,

@@ -11,13 +11,13 @@ from PIL import Image
 from plan_builder import PlanData, plan_grid, write_workbook
 from template_support import write
 
-from sheetplan import schema
 from sheetplan.cli import cli
-from sheetplan.load import load
-from sheetplan.model import Month
-from sheetplan.review_json import review_json
-from sheetplan.source import read_source
-from sheetplan.variance import build_review
+from sheetplan.plan import schema
+from sheetplan.plan.model import Month
+from sheetplan.read.load import load
+from sheetplan.read.source import read_source
+from sheetplan.review.as_json import review_json
+from sheetplan.review.variance import build_review
 
 MONTH = Month(2026, 4)
 """The example plan of `template_support` has actual results for January to April 2026."""

@@ -11,9 +11,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sheetplan.model import Month
-from sheetplan.schema import Lang, Sheet, column_by_header
-from sheetplan.template import write_plan
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import Lang, Sheet, column_by_header
+from sheetplan.template.workbook import write_plan
 
 START = Month(2026, 1)
 TODAY = date(2026, 5, 14)

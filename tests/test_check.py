@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from plan_builder import TODAY, Grid, plan_grid, sample, set_cell
 
-from sheetplan.check import RULES, Context, check_plan
-from sheetplan.load import load
-from sheetplan.model import (
+from sheetplan.check.rules import RULES, Context, check_plan
+from sheetplan.plan.model import (
     Action,
     Channel,
     ErrorValue,
@@ -23,6 +22,7 @@ from sheetplan.model import (
     Plan,
     Settings,
 )
+from sheetplan.read.load import load
 
 ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
 NO_RESULT = (

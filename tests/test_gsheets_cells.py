@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from sheetplan.gsheets_cells import date_format, entered_value, number_format, serial
-from sheetplan.gsheets_layout import rectangles
-from sheetplan.layout import Range
-from sheetplan.model import CellValue, ErrorValue, FormulaValue
+from sheetplan.gsheets.cells import date_format, entered_value, number_format, serial
+from sheetplan.gsheets.draw import rectangles
+from sheetplan.layout.sheet import Range
+from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue
 
 
 @pytest.mark.parametrize(

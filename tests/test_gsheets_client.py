@@ -13,9 +13,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from gspread.http_client import ParamsType
 from sheets_fake import SheetsFake
 
-from sheetplan import gsheets_client
-from sheetplan.errors import SourceError
-from sheetplan.gsheets_client import (
+from sheetplan.gsheets import client as gsheets_client
+from sheetplan.gsheets.client import (
     account_of,
     connect,
     emulator_url,
@@ -23,6 +22,7 @@ from sheetplan.gsheets_client import (
     retry_delay,
     translate_errors,
 )
+from sheetplan.plan.errors import SourceError
 
 ACCOUNT = "plans@acme-marketing.iam.gserviceaccount.com"
 READ: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}

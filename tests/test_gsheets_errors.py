@@ -10,8 +10,9 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import plan_grid, sample, write_workbook
 from sheets_fake import SheetsFake
 
-from sheetplan import gsheets, gsheets_client
-from sheetplan.gsheets_client import CREDENTIALS_VARIABLE, EMULATOR_VARIABLE
+from sheetplan.gsheets import book as gsheets
+from sheetplan.gsheets import client as gsheets_client
+from sheetplan.gsheets.client import CREDENTIALS_VARIABLE, EMULATOR_VARIABLE
 
 ACCOUNT = "plans@acme-marketing.iam.gserviceaccount.com"
 Command = Callable[[str, Path], list[object]]

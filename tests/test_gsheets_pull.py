@@ -11,10 +11,10 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import sample
 from sheets_fake import SheetsFake
 
-from sheetplan import schema
-from sheetplan.gsheets import read_grid
-from sheetplan.load import load
-from sheetplan.source import read_source
+from sheetplan.gsheets.book import read_grid
+from sheetplan.plan import schema
+from sheetplan.read.load import load
+from sheetplan.read.source import read_source
 
 
 @pytest.fixture

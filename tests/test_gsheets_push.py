@@ -12,11 +12,11 @@ from plan_builder import plan_grid, sample, write_workbook
 from review_support import example_plan
 from sheets_fake import SheetsFake
 
-from sheetplan import schema
-from sheetplan.gsheets import read_grid
-from sheetplan.load import load
-from sheetplan.model import FormulaValue
-from sheetplan.source import read_source
+from sheetplan.gsheets.book import read_grid
+from sheetplan.plan import schema
+from sheetplan.plan.model import FormulaValue
+from sheetplan.read.load import load
+from sheetplan.read.source import read_source
 
 TEMPLATE_TABS = [sheet.name.en for sheet in schema.SHEETS]
 

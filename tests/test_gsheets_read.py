@@ -11,10 +11,10 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import plan_grid, sample, write_workbook
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets import read_grid
-from sheetplan.load import load
-from sheetplan.model import ErrorValue
-from sheetplan.source import read_source
+from sheetplan.gsheets.book import read_grid
+from sheetplan.plan.model import ErrorValue
+from sheetplan.read.load import load
+from sheetplan.read.source import read_source
 
 
 def test_the_plan_tabs_are_read_in_two_requests(sheets_api: SheetsFake) -> None:

@@ -13,13 +13,13 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import plan_grid, sample, write_workbook
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets import read_grid
-from sheetplan.gsheets_cells import colour, serial
-from sheetplan.load import load
-from sheetplan.model import Month
-from sheetplan.review_sheet import review_layout
-from sheetplan.schema import REVIEW_LOG
-from sheetplan.variance import build_review
+from sheetplan.gsheets.book import read_grid
+from sheetplan.gsheets.cells import colour, serial
+from sheetplan.layout.review import review_layout
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import REVIEW_LOG
+from sheetplan.read.load import load
+from sheetplan.review.variance import build_review
 
 MONTH = "2025-03"
 LOG_HEADER = [column.header.en for column in REVIEW_LOG.columns]

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from plan_builder import pretend_today
 
 from sheetplan.cli import cli
-from sheetplan.errors import SourceError
-from sheetplan.guard import _has_doctype, guard_file
+from sheetplan.files.guard import _has_doctype, guard_file
+from sheetplan.plan.errors import SourceError
 
 
 def _snapshot(folder: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from template_support import headers, load
 
 from sheetplan.cli import cli
-from sheetplan.model import Month
+from sheetplan.plan.model import Month
 
 
 @pytest.fixture

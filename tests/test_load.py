@@ -18,9 +18,9 @@ from plan_builder import (
     set_cell,
 )
 
-from sheetplan.errors import SourceError
-from sheetplan.load import load
-from sheetplan.model import ErrorValue, FormulaValue, Month, Problem, SheetLocation
+from sheetplan.plan.errors import SourceError
+from sheetplan.plan.model import ErrorValue, FormulaValue, Month, Problem, SheetLocation
+from sheetplan.read.load import load
 
 
 def problems_of(grid: Grid) -> list[str]:

@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_builder import TODAY, Grid, plan_grid, sample
 
-from sheetplan import schema
-from sheetplan.check import check_plan
-from sheetplan.errors import SheetplanError
-from sheetplan.load import load
-from sheetplan.model import ErrorValue, FormulaValue, Problem
-from sheetplan.report import problems_report
+from sheetplan.check.report import problems_report
+from sheetplan.check.rules import check_plan
+from sheetplan.plan import schema
+from sheetplan.plan.errors import SheetplanError
+from sheetplan.plan.model import ErrorValue, FormulaValue, Problem
+from sheetplan.read.load import load
 
 WORDS = sorted(
     {

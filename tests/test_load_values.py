@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from sheetplan import values
-from sheetplan.model import ErrorValue, FormulaValue, Month
+from sheetplan.plan.model import ErrorValue, FormulaValue, Month
+from sheetplan.read import values
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,11 @@ import pytest
 import xlsxwriter
 from plan_builder import plan_grid, sample, write_workbook
 
-from sheetplan import readers, xmlscan
-from sheetplan.model import ErrorValue, FormulaValue
-from sheetplan.readers import read_workbook
-from sheetplan.source import google_key, read_source
+from sheetplan.plan.model import ErrorValue, FormulaValue
+from sheetplan.read import workbook as readers
+from sheetplan.read import xmlscan
+from sheetplan.read.source import google_key, read_source
+from sheetplan.read.workbook import read_workbook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -165,9 +166,9 @@ def test_google_sources_are_told_from_files(source: str, key: str | None) -> Non
 def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from sheetplan.errors import SourceError
+    from sheetplan.plan.errors import SourceError
 
-    monkeypatch.setitem(sys.modules, "sheetplan.gsheets", None)
+    monkeypatch.setitem(sys.modules, "sheetplan.gsheets.book", None)
     with pytest.raises(SourceError) as raised:
         read_source("gsheet:1AbC")
     assert str(raised.value) == (

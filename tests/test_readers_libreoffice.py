@@ -10,14 +10,14 @@ from click.testing import CliRunner
 from libreoffice import convert, needs_libreoffice
 from plan_builder import MONTHS, START, TODAY, expected_plan, fill_template, sample
 
-from sheetplan.check import check_plan
+from sheetplan.check.rules import check_plan
 from sheetplan.cli import cli
-from sheetplan.load import load
-from sheetplan.model import ErrorValue
-from sheetplan.readers import read_workbook
-from sheetplan.schema import Lang
-from sheetplan.source import read_source
-from sheetplan.template import write_plan
+from sheetplan.plan.model import ErrorValue
+from sheetplan.plan.schema import Lang
+from sheetplan.read.load import load
+from sheetplan.read.source import read_source
+from sheetplan.read.workbook import read_workbook
+from sheetplan.template.workbook import write_plan
 
 pytestmark = needs_libreoffice
 

@@ -13,9 +13,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from plan_builder import PlanData, pretend_today, rewrite_zip, sample
 from review_support import MONTH, example_plan, expected_json, review, sample_plan
 
-from sheetplan.model import FormulaValue
-from sheetplan.review_log import parse_log
-from sheetplan.source import read_source
+from sheetplan.plan.model import FormulaValue
+from sheetplan.read.source import read_source
+from sheetplan.review.log import parse_log
 
 X14_DROPDOWN = (
     b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from sheetplan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
-from sheetplan.review_json import number, review_json
-from sheetplan.variance import build_review
+from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.review.as_json import number, review_json
+from sheetplan.review.variance import build_review
 
 Q1 = ("2026-01", "2026-02", "2026-03")
 

@@ -13,9 +13,9 @@ import pytest
 from libreoffice import convert, needs_libreoffice
 from review_support import MONTH, example_plan, review
 
-from sheetplan.review_log import parse_log
-from sheetplan.schema import STATUS, Lang
-from sheetplan.source import read_source
+from sheetplan.plan.schema import STATUS, Lang
+from sheetplan.read.source import read_source
+from sheetplan.review.log import parse_log
 
 pytestmark = needs_libreoffice
 

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from plan_builder import expected_plan, sample
 
-from sheetplan.model import Month
-from sheetplan.review_log import LogRow, merged_log, parse_log, review_rows
-from sheetplan.schema import REVIEW_LOG, Lang
-from sheetplan.variance import build_review
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import REVIEW_LOG, Lang
+from sheetplan.review.log import LogRow, merged_log, parse_log, review_rows
+from sheetplan.review.variance import build_review
 
 REVIEW = build_review(expected_plan(sample()), Month(2025, 3))
 

@@ -7,14 +7,14 @@ from dataclasses import replace
 import pytest
 from plan_builder import PlanData, expected_plan, sample
 
-from sheetplan import labels
-from sheetplan.layout import SheetLayout
-from sheetplan.model import Metric, Month
-from sheetplan.review_model import Review
-from sheetplan.review_sheet import review_layout
-from sheetplan.review_tables import CHART_METRICS
-from sheetplan.schema import LANGS, STATUS, Lang, Text
-from sheetplan.variance import build_review
+from sheetplan.layout import labels
+from sheetplan.layout.review import review_layout
+from sheetplan.layout.sections import CHART_METRICS
+from sheetplan.layout.sheet import SheetLayout
+from sheetplan.plan.model import Metric, Month
+from sheetplan.plan.schema import LANGS, STATUS, Lang, Text
+from sheetplan.review.model import Review
+from sheetplan.review.variance import build_review
 
 MARCH = Month(2025, 3)
 

@@ -17,10 +17,10 @@ import xlsxwriter
 from plan_builder import add_column, plan_grid, sample, write_workbook
 from review_support import png, review
 
-from sheetplan import xlsx_write
-from sheetplan.review_log import parse_log
-from sheetplan.safe_save import TEMP_MARK
-from sheetplan.source import read_source
+from sheetplan.files.safe_save import TEMP_MARK
+from sheetplan.read.source import read_source
+from sheetplan.review.log import parse_log
+from sheetplan.xlsx import write as xlsx_write
 
 HYPERLINK = '=HYPERLINK("https://example.com","our site")'
 

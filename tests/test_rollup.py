@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from sheetplan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
-from sheetplan.rollup import action_counts, is_due_next_month, is_overdue, spending, worst_status
-from sheetplan.variance import ActionCounts, Spending, StatusCounts, build_review
+from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.review.rollup import action_counts, is_due_next_month, is_overdue, spending, worst_status
+from sheetplan.review.variance import ActionCounts, Spending, StatusCounts, build_review
 
 MARCH = Month(2026, 3)
 

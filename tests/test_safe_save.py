@@ -13,8 +13,8 @@ from typing import BinaryIO
 
 import pytest
 
-from sheetplan.errors import WriteError
-from sheetplan.safe_save import TEMP_MARK, backup_path, lock_files, refuse_if_open, replace_safely
+from sheetplan.files.safe_save import TEMP_MARK, backup_path, lock_files, refuse_if_open, replace_safely
+from sheetplan.plan.errors import WriteError
 
 ORIGINAL = b"PK original workbook bytes"
 
@@ -125,7 +125,7 @@ def test_the_failure_message_names_the_file_and_the_reason(
 _WRITER = """
 import os, signal, sys
 from pathlib import Path
-from sheetplan.safe_save import replace_safely
+from sheetplan.files.safe_save import replace_safely
 
 def write(stream):
     stream.write(b"PK first half of the new workbook")

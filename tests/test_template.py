@@ -10,9 +10,9 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 from openpyxl.workbook.workbook import Workbook
 from template_support import START, headers, load, records, validation_for, write
 
-from sheetplan.example import Content
-from sheetplan.model import Month
-from sheetplan.schema import (
+from sheetplan.plan.example import Content
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import (
     DATE_FORMAT,
     INPUT_SHEETS,
     LANGS,
@@ -25,8 +25,8 @@ from sheetplan.schema import (
     Sheet,
     dropdown_columns,
 )
-from sheetplan.template import build_workbook
-from sheetplan.template_sheets import LOOKUP_ROWS, MISSING_FILL
+from sheetplan.template.sheets import LOOKUP_ROWS, MISSING_FILL
+from sheetplan.template.workbook import build_workbook
 
 BOTH = pytest.mark.parametrize(
     ("lang", "example"), [(lang, example) for lang in LANGS for example in (False, True)]

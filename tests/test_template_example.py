@@ -14,10 +14,9 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 from template_support import START, TODAY, label_value, load, records, write
 
-from sheetplan.check import check_plan
-from sheetplan.load import load as read_plan
-from sheetplan.model import Month
-from sheetplan.schema import (
+from sheetplan.check.rules import check_plan
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import (
     ACTIONS,
     ACTUALS,
     ASSUMPTIONS,
@@ -31,8 +30,9 @@ from sheetplan.schema import (
     Lang,
     Sheet,
 )
-from sheetplan.source import read_source
-from sheetplan.variance import compare
+from sheetplan.read.load import load as read_plan
+from sheetplan.read.source import read_source
+from sheetplan.review.variance import compare
 
 CYRILLIC = re.compile("[а-яА-Я]")
 

@@ -9,8 +9,8 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from template_support import load, write
 
-from sheetplan.presets import load_preset
-from sheetplan.schema import GUIDE, INPUT_SHEETS, LANGS, Lang
+from sheetplan.plan.presets import load_preset
+from sheetplan.plan.schema import GUIDE, INPUT_SHEETS, LANGS, Lang
 
 CYRILLIC = re.compile("[а-яА-Я]")
 

@@ -10,7 +10,7 @@ from libreoffice import convert, needs_libreoffice
 from openpyxl.utils import get_column_letter
 from template_support import headers, load, records, validation_for, write
 
-from sheetplan.schema import (
+from sheetplan.plan.schema import (
     INPUT_SHEETS,
     LANGS,
     LIST_SOURCES,

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from template_support import START, TODAY, load, write
 
-from sheetplan.errors import SheetplanError, UsageError, WriteError
-from sheetplan.example import Content
-from sheetplan.model import Month
-from sheetplan.safe_save import replace_safely
-from sheetplan.schema import ACTIONS
-from sheetplan.template import build_workbook, default_start, write_plan
+from sheetplan.files.safe_save import replace_safely
+from sheetplan.plan.errors import SheetplanError, UsageError, WriteError
+from sheetplan.plan.example import Content
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import ACTIONS
+from sheetplan.template.workbook import build_workbook, default_start, write_plan
 
 
 def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from sheetplan.errors import UsageError
-from sheetplan.model import Metric, Month, Plan, Settings
-from sheetplan.variance import (
+from sheetplan.plan.errors import UsageError
+from sheetplan.plan.model import Metric, Month, Plan, Settings
+from sheetplan.review.variance import (
     Figures,
     build_review,
     compare,

@@ -7,9 +7,9 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sheetplan.model import Month
-from sheetplan.review_model import SEVERITY
-from sheetplan.variance import compare, projection, year_to_date
+from sheetplan.plan.model import Month
+from sheetplan.review.model import SEVERITY
+from sheetplan.review.variance import compare, projection, year_to_date
 
 # Spreadsheet-sized readings: whole numbers, and decimals with a few places as people type them.
 whole = st.integers(min_value=-(10**9), max_value=10**9)

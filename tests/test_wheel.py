@@ -46,7 +46,11 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = run(
-        [bin_dir / "python", "-c", "from sheetplan.presets import templates_dir; print(templates_dir())"],
+        [
+            bin_dir / "python",
+            "-c",
+            "from sheetplan.plan.presets import templates_dir; print(templates_dir())",
+        ],
         elsewhere,
     )
     assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv")

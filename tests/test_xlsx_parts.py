@@ -12,7 +12,7 @@ import xlsxwriter
 from PIL import Image
 from plan_builder import rewrite_zip
 
-from sheetplan.xlsx_parts import Loss, describe, parts_openpyxl_would_drop
+from sheetplan.xlsx.parts import Loss, describe, parts_openpyxl_would_drop
 
 # openpyxl warns as it drops an extension; dropping it is what these tests show.
 pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")

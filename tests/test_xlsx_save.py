@@ -21,7 +21,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml import LXML
 
-from sheetplan.xlsx_save import save_workbook, sheet_data
+from sheetplan.xlsx.save import save_workbook, sheet_data
 
 TEXTS = [
     "plain",
@@ -123,12 +123,12 @@ def reviewed_workbook(tmp_path: Path) -> Callable[[], Workbook]:
     """The example plan opened for writing with its review added, as `sheetplan review` builds it."""
     from datetime import date as day
 
-    from sheetplan import review as reviewing
-    from sheetplan import xlsx_write
-    from sheetplan.model import Month
-    from sheetplan.review_sheet import review_layout
-    from sheetplan.template import write_plan
-    from sheetplan.xlsx_dropdowns import apply_dropdowns
+    from sheetplan import api_review as reviewing
+    from sheetplan.layout.review import review_layout
+    from sheetplan.plan.model import Month
+    from sheetplan.template.workbook import write_plan
+    from sheetplan.xlsx import write as xlsx_write
+    from sheetplan.xlsx.dropdowns import apply_dropdowns
 
     path = tmp_path / "plan.xlsx"
     write_plan(path, start=Month(2026, 1), months=12, lang="bg", example=True, force=False)

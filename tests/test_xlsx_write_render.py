@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sheetplan.layout import Chart, ChartSeries, ColourRule, LayoutBuilder, Range, Style
-from sheetplan.model import Month
-from sheetplan.review_log import LogRow
-from sheetplan.xlsx_render import render, write_log
+from sheetplan.layout.sheet import Chart, ChartSeries, ColourRule, LayoutBuilder, Range, Style
+from sheetplan.plan.model import Month
+from sheetplan.review.log import LogRow
+from sheetplan.xlsx.render import render, write_log
 
 STYLES = {"text": Style(border=True), "date": Style(number_format="yyyy-mm-dd"), "red": Style(fill="FFC7CE")}
 

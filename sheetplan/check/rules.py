@@ -1,0 +1,277 @@
+"""The five fundamentals as rules: what a plan must have to be a plan, each problem at its cell.
+
+Each rule is a small function from the plan to the problems it finds; `RULES` lists them in the order
+a reader meets them. `load` has already reported the cells it could not read (errors, formulas with no
+result, values of the wrong type); a rule that finds something at one of those cells stays quiet, so
+each cell is reported once, by the module that knows most about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+
+from sheetplan.check.context import Context
+from sheetplan.plan import schema
+from sheetplan.plan.model import Plan, Problem, Severity
+from sheetplan.read.monthly import month_list
+
+Rule = Callable[[Context], Iterable[Problem]]
+
+# (sheet, record attribute, column key, what to say when it is blank)
+_REQUIRED: tuple[tuple[str, str, str, str], ...] = (
+    ("goals", "id", "goal_id", "no Goal ID; give the goal a short ID such as G1"),
+    ("goals", "name", "goal", "no goal: say what you want to achieve"),
+    ("goals", "problem", "problem", "no problem statement: say what problem this goal solves"),
+    ("goals", "why", "why", "no reason: say why this goal matters"),
+    ("goals", "owner", "owner", "no owner: name the one person responsible"),
+    ("owners", "name", "owner", "no name: who is this?"),
+    ("channels", "name", "channel", "no channel name"),
+    ("actions", "id", "action_id", "no Action ID; give the action a short ID such as A1"),
+    ("actions", "goal_id", "goal_id", "no Goal ID: say which goal this action serves"),
+    ("actions", "name", "action", "no action: say what is to be done"),
+    ("actions", "owner", "owner", "no owner: name the one person who does it"),
+    ("actions", "due", "due", "no due date"),
+    ("actions", "status", "status", "no status"),
+    ("metrics", "id", "metric_id", "no Metric ID; give the metric a short ID such as M1"),
+    ("metrics", "name", "metric", "no metric: say what is measured"),
+    ("metrics", "goal_id", "goal_id", "no Goal ID: say which goal this metric measures"),
+    ("metrics", "owner", "owner", "no owner: name the one person who reports it"),
+    ("metrics", "direction", "direction", "no direction: up if higher is better, down if lower is"),
+    ("metrics", "aggregation", "aggregation", "no aggregation: sum, last or average"),
+    ("assumptions", "text", "assumption", "no assumption"),
+)
+
+_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("goals", "status", "a goal status"),
+    ("actions", "status", "an action status"),
+    ("metrics", "direction", "a direction"),
+    ("metrics", "aggregation", "an aggregation"),
+    ("assumptions", "still_true", "an answer"),
+)
+"""Each dropdown column read into a record field of the same name, and what its values are called."""
+
+_ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
+_SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
+
+
+def required_values(context: Context) -> Iterator[Problem]:
+    """Every required cell of a record is filled in: a goal's problem and reason, an action's due date..."""
+    for sheet, attribute, column, message in _REQUIRED:
+        for record in getattr(context.plan, sheet):
+            if getattr(record, attribute) in ("", None):
+                yield context.problem("error", sheet, record.row, column, "missing_value", message)
+
+
+def valid_choices(context: Context) -> Iterator[Problem]:
+    """Status, direction, aggregation and still-true cells hold one of their dropdown's values."""
+    for sheet, column, what in _CHOICES:
+        choices = schema.sheet_by_key(sheet).column(column).choices
+        assert choices is not None
+        allowed = ", ".join(choices.labels(context.plan.lang))
+        valid = {None, *choices.values}
+        for record in getattr(context.plan, sheet):
+            value = getattr(record, column)
+            if value not in valid:
+                message = f'"{value}" is not {what}; use one of: {allowed}'
+                yield context.problem("error", sheet, record.row, column, "invalid_choice", message)
+
+
+def unique_ids(context: Context) -> Iterator[Problem]:
+    """Goal, Action and Metric IDs are unique (exactly, as lookups compare them); so are the names of
+    owners and channels, ignoring case and spaces as the review compares them."""
+    checked: tuple[tuple[str, str, Severity], ...] = (
+        ("goals", "goal_id", "error"),
+        ("actions", "action_id", "error"),
+        ("metrics", "metric_id", "error"),
+        ("owners", "owner", "warning"),
+        ("channels", "channel", "warning"),
+    )
+    for sheet, column, severity in checked:
+        first: dict[str, int] = {}
+        is_name = sheet in ("owners", "channels")
+        for record in getattr(context.plan, sheet):
+            shown = record.name if is_name else record.id
+            key = schema.normalise(shown) if is_name else shown
+            if key in first:
+                what = context.header(sheet, column)
+                message = f"{shown} is also on row {first[key]}; each {what} must be different"
+                code = "duplicate_name" if is_name else "duplicate_id"
+                yield context.problem(severity, sheet, record.row, column, code, message)
+            elif key:
+                first[key] = record.row
+
+
+def known_goals(context: Context) -> Iterator[Problem]:
+    """Actions and metrics name a Goal ID that the Goals sheet has."""
+    for sheet in ("actions", "metrics"):
+        for record in getattr(context.plan, sheet):
+            if record.goal_id and record.goal_id not in context.goal_ids:
+                message = f"{record.goal_id} is not a Goal ID on the Goals sheet"
+                yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
+
+
+def one_listed_owner(context: Context) -> Iterator[Problem]:
+    """One owner per task, goal and metric, and one that the Owners sheet lists.
+
+    Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
+    otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
+    """
+    verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
+    for sheet in ("goals", "actions", "metrics", "assumptions"):
+        for record in getattr(context.plan, sheet):
+            owner: str = record.owner
+            if owner not in verdicts:
+                verdicts[owner] = _owner_verdict(owner, context.owners)
+            verdict = verdicts[owner]
+            if verdict is not None:
+                yield context.problem(verdict[0], sheet, record.row, "owner", verdict[1], verdict[2])
+
+
+def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str, str] | None:
+    """What is wrong with an owner cell: severity, code and message; None when nothing is."""
+    if not owner:
+        return None
+    folded = schema.normalise(owner)
+    parts = [schema.normalise(part) for part in _SEVERAL.split(owner) if part]
+    if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
+        return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
+    if folded not in listed:
+        return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet; add the person there first'
+    if owner != listed[folded]:
+        return (
+            "warning",
+            "owner_spelling",
+            f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown',
+        )
+    return None
+
+
+def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
+    """Every goal that is not dropped has at least one action and one metric."""
+    with_actions = {action.goal_id for action in context.plan.actions}
+    with_metrics = {metric.goal_id for metric in context.plan.metrics}
+    for goal in context.plan.goals:
+        if not goal.id or goal.status == schema.GOAL_DROPPED:
+            continue
+        if goal.id not in with_actions:
+            message = f"goal {goal.id} has no actions; add at least one on the Actions sheet"
+            yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_actions", message)
+        if goal.id not in with_metrics:
+            message = f"goal {goal.id} has no metrics; add at least one on the Metrics sheet"
+            yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_metrics", message)
+
+
+def forecast_every_month(context: Context) -> Iterator[Problem]:
+    """Every metric has a row on Forecasts with a number for every plan month."""
+    plan = context.plan
+    location = plan.locations.get("forecasts")
+    columns = location.columns if location else {}
+    forecast_sheet = plan.sheet_name("forecasts")
+    months = [month for month in plan.settings.plan_months if str(month) in columns or not location]
+    for metric in plan.metrics:
+        if not metric.id:
+            continue
+        series = plan.forecasts.get(metric.id)
+        if series is None:
+            message = f"{metric.id} has no row on {forecast_sheet}; add one with a forecast for every month"
+            yield context.problem("error", "metrics", metric.row, "metric_id", "no_forecast_row", message)
+            continue
+        # load keeps only plan months, so a series as long as the months misses none.
+        missing = [] if len(series) >= len(months) else [month for month in months if month not in series]
+        if missing:
+            row = location.rows.get(metric.id, 0) if location else 0
+            message = f"{metric.id} has no forecast for {month_list(missing)}"
+            yield context.problem("error", "forecasts", row, str(missing[0]), "missing_forecast", message)
+
+
+def known_metrics(context: Context) -> Iterator[Problem]:
+    """Rows of Forecasts and Actuals name a Metric ID that the Metrics sheet has."""
+    for sheet in ("forecasts", "actuals"):
+        location = context.plan.locations.get(sheet)
+        rows = location.rows if location else {}
+        for metric_id in getattr(context.plan, sheet):
+            if metric_id not in context.metric_ids:
+                message = f"{metric_id} is not a Metric ID on the Metrics sheet"
+                yield context.problem(
+                    "error", sheet, rows.get(metric_id, 0), "metric_id", "unknown_metric", message
+                )
+
+
+def no_future_actuals(context: Context) -> Iterator[Problem]:
+    """Actual results are for months that are over (or this month), not for later ones."""
+    location = context.plan.locations.get("actuals")
+    rows = location.rows if location else {}
+    future = {month for month in context.plan.settings.plan_months if month > context.this_month}
+    for metric_id, series in context.plan.actuals.items():
+        if future.isdisjoint(series):
+            continue
+        for month in sorted(month for month in series if month > context.this_month):
+            message = f"an actual for {month}, which has not ended yet (this month is {context.this_month})"
+            yield context.problem(
+                "warning", "actuals", rows.get(metric_id, 0), str(month), "future_actual", message
+            )
+
+
+def owners_have_tasks(context: Context) -> Iterator[Problem]:
+    """Everyone on the Owners sheet owns at least one action."""
+    busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
+    for owner in context.plan.owners:
+        if owner.name and schema.normalise(owner.name) not in busy:
+            message = f"{owner.name} owns no action; give them a task or remove them"
+            yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
+
+
+def channels_within_limits(context: Context) -> Iterator[Problem]:
+    """No channel plans more posts a week than its maximum."""
+    for channel in context.plan.channels:
+        planned, most = channel.planned_per_week, channel.max_per_week
+        if planned is not None and most is not None and planned > most:
+            name = channel.name or "this channel"
+            message = f"{planned} posts a week planned on {name}, more than its maximum of {most}"
+            yield context.problem(
+                "warning", "channels", channel.row, "planned_per_week", "too_many_posts", message
+            )
+
+
+def known_channels(context: Context) -> Iterator[Problem]:
+    """Actions name channels that the Channels sheet lists (when the plan has one)."""
+    if "channels" not in context.plan.locations:
+        return
+    for action in context.plan.actions:
+        if action.channel and action.channel not in context.channels:
+            message = f'"{action.channel}" is not on the Channels sheet'
+            yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
+
+
+def due_after_start(context: Context) -> Iterator[Problem]:
+    """An action is not due before it starts."""
+    for action in context.plan.actions:
+        if action.start and action.due and action.due < action.start:
+            message = f"due {action.due} is before its start {action.start}"
+            yield context.problem("warning", "actions", action.row, "due", "due_before_start", message)
+
+
+RULES: tuple[Rule, ...] = (
+    required_values,
+    valid_choices,
+    unique_ids,
+    known_goals,
+    one_listed_owner,
+    goals_have_actions_and_metrics,
+    forecast_every_month,
+    known_metrics,
+    no_future_actuals,
+    owners_have_tasks,
+    channels_within_limits,
+    known_channels,
+    due_after_start,
+)
+
+
+def check_plan(plan: Plan, *, today: date, loaded: Iterable[Problem] = ()) -> list[Problem]:
+    """The problems of a plan, by the rules; cells that `loaded` already reports an error at are skipped."""
+    context = Context.of(plan, today)
+    reported = {problem.cell for problem in loaded if problem.severity == "error" and problem.cell}
+    return [problem for rule in RULES for problem in rule(context) if problem.cell not in reported]

@@ -1,0 +1,247 @@
+"""The `sheetplan` command: thin wrappers that parse options, call the library and report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from sheetplan import __version__
+from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
+from sheetplan.plan.errors import SheetplanError
+
+if TYPE_CHECKING:
+    # The library is imported inside each command, so that `sheetplan --help` starts at once.
+    from sheetplan.plan.model import Month
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SheetplanError as error:
+            # One line on stderr and the error's exit code; a traceback would help nobody.
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:
+    """The Month of a `YYYY-MM` option, or a usage error (exit 2) saying what was expected."""
+    from sheetplan.plan.model import Month
+
+    if value is None:
+        return None
+    try:
+        return Month.parse(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sheetplan")
+def cli() -> None:
+    """Run a marketing action plan from a spreadsheet.
+
+    Write the plan workbook with `init`, fill it in with your team, and once a month let `review`
+    compare the forecasts with the actual results and write the agenda of the review meeting.
+
+    \b
+    Quick start:
+        sheetplan init --example plan.xlsx
+        sheetplan check plan.xlsx
+        sheetplan review plan.xlsx
+    """
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--start",
+    metavar="YYYY-MM",
+    callback=parse_month,
+    default=None,
+    show_default="this month; with --example, a few months back so that it has actual results",
+    help="The plan's first month.",
+)
+@click.option(
+    "--months",
+    type=click.IntRange(1, MAX_MONTHS),
+    default=DEFAULT_MONTHS,
+    show_default=True,
+    help="How many months the plan covers.",
+)
+@click.option(
+    "--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language."
+)
+@click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def init(path: Path, start: Month | None, months: int, lang: str, example: bool, force: bool) -> None:
+    """Write a new plan workbook to PATH (.xlsx).
+
+    The workbook has a Guide, then one sheet each for settings, goals, owners, channels, actions,
+    metrics, monthly forecasts and actuals, and assumptions, with dropdowns and tables ready to fill in.
+
+    \b
+    Examples:
+        sheetplan init plan.xlsx --start 2027-01
+        sheetplan init --example --lang bg план.xlsx
+    """
+    from sheetplan.template.workbook import write_plan
+
+    summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
+    click.echo(summary)
+
+
+credentials_option = click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A Google service-account key (JSON) for a Google Sheet.  [default: GOOGLE_APPLICATION_CREDENTIALS]",
+)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+@credentials_option
+def check(source: str, as_json: bool, credentials: Path | None) -> None:
+    """Check a filled-in plan and say what is wrong, cell by cell.
+
+    SOURCE is an .xlsx, .xlsm or .ods file, a Google Sheets URL, or gsheet:KEY. Exits with 1 when
+    the plan has errors, 0 when it has none (warnings alone do not fail).
+
+    \b
+    Examples:
+        sheetplan check plan.xlsx
+        sheetplan check --json gsheet:1AbC... > problems.json
+    """
+    import json
+
+    from sheetplan.api import read_plan
+    from sheetplan.check.report import problems_report
+
+    read = read_plan(source, date.today(), credentials)
+    if as_json:
+        click.echo(json.dumps([problem.as_dict() for problem in read.problems], ensure_ascii=False, indent=2))
+    else:
+        click.echo(problems_report(read.problems, source), color=None)
+    if read.errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("source")
+@click.option(
+    "--month",
+    metavar="YYYY-MM",
+    callback=parse_month,
+    help="The month to review.  [default: the last full month]",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review to this .xlsx instead of into the plan (added to it when it exists).",
+)
+@click.option("--dry-run", is_flag=True, help="Compute and print the review; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON instead of the summary.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["at_risk", "off_track"]),
+    help="Exit with 1 when a metric's month is at this status or worse.",
+)
+@click.option("--force", is_flag=True, help="Review a plan even when it has errors.")
+@credentials_option
+def review(
+    source: str,
+    month: Month | None,
+    out: Path | None,
+    dry_run: bool,
+    as_json: bool,
+    fail_on: str | None,
+    force: bool,
+    credentials: Path | None,
+) -> None:
+    """Compare plan with actual for a month and write the review meeting's sheet.
+
+    Adds the sheet "Review YYYY-MM" (the meeting's agenda, the figures and charts) and the
+    "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. When the workbook
+    holds something sheetplan could not keep (shapes, sparklines, macros...), the plan is left alone
+    and the review goes to NAME.review-YYYY-MM.xlsx beside it. A plan with errors is not reviewed
+    (exit 1) unless --force.
+
+    \b
+    Examples:
+        sheetplan review plan.xlsx
+        sheetplan review plan.xlsx --month 2026-03 --dry-run
+        sheetplan review plan.xlsx --json --fail-on off_track > review.json
+        sheetplan review plan.ods --out reviews.xlsx
+    """
+    import json
+
+    from sheetplan.api_review import reached, read_plan, review_of, write_review
+    from sheetplan.check.report import problems_report
+    from sheetplan.cli.summary import summary
+    from sheetplan.review.as_json import review_json
+
+    today = date.today()
+    read = read_plan(source, today, credentials)
+    if read.errors and not force:
+        click.echo(problems_report(read.problems, source), err=as_json, color=None)
+        click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
+        raise SystemExit(1)
+    result = review_of(read, month, today)
+    outcome = None if dry_run else write_review(read, result, out, credentials)
+    if as_json:
+        click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
+        if outcome is not None:
+            click.echo(f"Wrote {outcome.sheet} to {outcome.where}.", err=True)
+    else:
+        click.echo(summary(read, result, outcome), color=None)
+    if fail_on and reached(result, fail_on):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sheet")
+@credentials_option
+def push(path: Path, sheet: str, credentials: Path | None) -> None:
+    """Copy a local plan workbook into a Google Sheet shared with you.
+
+    SHEET is the Google Sheet's URL or gsheet:KEY; share it with the service account's e-mail as
+    Editor. The template's tabs that the sheet lacks are added; those it has get the workbook's
+    values (rows it no longer has are cleared), headers, formats and dropdowns. Tabs of your own
+    are left alone.
+
+    \b
+    Example:
+        sheetplan push plan.xlsx https://docs.google.com/spreadsheets/d/1AbC.../edit
+    """
+    from sheetplan.gsheets.push import push as push_plan
+
+    click.echo(push_plan(path, sheet, credentials))
+
+
+@cli.command()
+@click.argument("sheet")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@credentials_option
+def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
+    """Copy a Google Sheet into a local plan workbook (.xlsx), to keep or to work offline.
+
+    The copy has the layout `sheetplan init` writes, filled with the sheet's data, and its Review
+    log. SHEET is the Google Sheet's URL or gsheet:KEY.
+
+    \b
+    Example:
+        sheetplan pull gsheet:1AbC... plan-2026-03.xlsx
+    """
+    from sheetplan.gsheets.pull import pull as pull_plan
+
+    click.echo(pull_plan(sheet, path, credentials, force))
+
+
+def main() -> None:
+    cli(prog_name="sheetplan")

@@ -1,0 +1,250 @@
+"""The review sheet's layout: a month's `Review` laid out as the agenda of the review meeting.
+
+The sheet follows the method's monthly routine, top to bottom: a title, the month at a glance, the
+agenda (assumptions first, then the metrics that went off track or are at risk, overdue actions by
+person, each person's tasks, decisions), then one section per agenda item with the figures, two
+charts, and an empty table for the decisions taken. It is built as a backend-neutral `SheetLayout`;
+the sections after the agenda are in `review_tables` and `review_followup`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import astuple
+
+from sheetplan.layout import followup as review_followup
+from sheetplan.layout import labels
+from sheetplan.layout import sections as review_tables
+from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
+from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import (
+    DATE_FORMAT,
+    REVIEW_SHEET,
+    STATUS,
+    STILL_TRUE,
+    STILL_TRUE_YES,
+    Lang,
+    is_review_sheet,
+)
+from sheetplan.review import rollup
+from sheetplan.review.model import Review, Status
+
+WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
+"""Columns A to N, in characters: the metrics table, the widest, needs all fourteen."""
+
+_NAVY = "1F3864"
+_BLUE = "1F4E78"
+_GREY = "595959"
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+    "on_track": ("C6EFCE", "006100"),
+    "at_risk": ("FFEB9C", "9C5700"),
+    "off_track": ("FFC7CE", "9C0006"),
+    "no_data": ("EDEDED", _GREY),
+}
+"""Fill and text colour of each status: the traffic-light colours spreadsheet users know."""
+
+Tile = tuple[str, CellContent, str, str]
+"""A figure at a glance: its label, its value, the label's style and the value's style."""
+
+
+def sheet_name(review: Review, lang: Lang) -> str:
+    """The review sheet's name: `Review 2026-03`."""
+    return REVIEW_SHEET(lang).format(month=review.month)
+
+
+def review_month(name: str) -> Month | None:
+    """The month of a review sheet's name (`Review 2026-03`); None for any other sheet."""
+    if not is_review_sheet(name):
+        return None
+    try:
+        return Month.parse(name.strip()[-7:])
+    except ValueError:
+        return None
+
+
+def review_position(sheets: Iterable[tuple[str, int]], month: Month) -> int | None:
+    """Where a review of `month` goes among the review sheets of (name, index) pairs, in month order.
+
+    After the last earlier review, else before the first later one; None when there is no review.
+    """
+    reviews = [(found, index) for name, index in sheets if (found := review_month(name)) is not None]
+    earlier = [index for found, index in reviews if found < month]
+    later = [index for found, index in reviews if found > month]
+    if earlier:
+        return max(earlier) + 1
+    return min(later) if later else None
+
+
+def styles() -> dict[str, Style]:
+    """Every style the review sheet uses, by name."""
+    number = "#,##0;-#,##0;0"
+    money = "#,##0.00;[Red]-#,##0.00;0.00"
+    total = {"bold": True, "border": True, "fill": "F2F2F2"}
+    glance = {"bold": True, "size": 12, "border": True, "align": "center", "valign": "center"}
+    found: dict[str, Style] = {
+        "title": Style(bold=True, size=18, colour=_NAVY),
+        "subtitle": Style(italic=True, colour=_GREY),
+        "heading": Style(bold=True, size=13, colour=_NAVY, underline=True),
+        "subheading": Style(bold=True, colour=_BLUE),
+        "header": Style(bold=True, colour="FFFFFF", fill=_BLUE, border=True, align="center", wrap=True),
+        "label": Style(bold=True, fill="F2F2F2", border=True, wrap=True, valign="center"),
+        "glance": Style(number_format=number, **glance),  # type: ignore[arg-type]
+        "glance_money": Style(number_format=money, **glance),  # type: ignore[arg-type]
+        "glance_share": Style(number_format="0%", **glance),  # type: ignore[arg-type]
+        "agenda_number": Style(bold=True, size=12, colour=_BLUE, align="right"),
+        "agenda_title": Style(bold=True, wrap=True),
+        "agenda_detail": Style(wrap=True),
+        "note": Style(italic=True, colour=_GREY),
+        "text": Style(border=True),
+        "wrap": Style(border=True, wrap=True),
+        "id": Style(border=True, bold=True),
+        "center": Style(border=True, align="center"),
+        "number": Style(border=True, number_format=number),
+        "decimal": Style(border=True, number_format="#,##0.00;-#,##0.00;0.00"),
+        "signed": Style(border=True, number_format="+#,##0;-#,##0;0"),
+        "signed_decimal": Style(border=True, number_format="+#,##0.00;-#,##0.00;0.00"),
+        "percent": Style(border=True, number_format="+0.0%;-0.0%;0.0%"),
+        "share": Style(border=True, number_format="0%"),
+        "money": Style(border=True, number_format=money),
+        "total_label": Style(**total),  # type: ignore[arg-type]
+        "total_money": Style(number_format=money, **total),  # type: ignore[arg-type]
+        "total_share": Style(number_format="0%", **total),  # type: ignore[arg-type]
+        "date": Style(border=True, number_format=DATE_FORMAT, align="center"),
+        "blank": Style(border=True),
+    }
+    for status, (fill, colour) in STATUS_COLOURS.items():
+        found[status] = Style(
+            bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
+        )
+    return found
+
+
+def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayout:
+    """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
+    sheet = LayoutBuilder(sheet_name(review, lang), styles(), WIDTHS)
+    _title(sheet, review, lang, review_day)
+    _glance(sheet, review, lang)
+    _agenda(sheet, review, lang)
+    review_tables.assumptions(sheet, review, lang)
+    review_tables.metrics(sheet, review, lang)
+    review_tables.goals(sheet, review, lang)
+    review_followup.owners(sheet, review, lang)
+    review_followup.actions(sheet, review, lang)
+    review_followup.budget(sheet, review, lang)
+    review_followup.decisions(sheet, lang)
+    return sheet.layout(footer=f"{review.plan_name} · {sheet.name}", page_label=labels.PAGE(lang))
+
+
+def _title(sheet: LayoutBuilder, review: Review, lang: Lang, review_day: str) -> None:
+    month = labels.month_name(review.month, lang)
+    sheet.merge(1, 1, sheet.width, labels.TITLE(lang).format(month=month), "title")
+    sheet.height(1, 30)
+    start = labels.month_name(review.start, lang)
+    subtitle = labels.SUBTITLE(lang).format(plan=review.plan_name, month=month, start=start)
+    sheet.merge(2, 1, sheet.width, subtitle, "subtitle")
+    sheet.row = 3
+    if review_day:
+        sheet.merge(3, 1, sheet.width, labels.REVIEW_DAY(lang).format(day=review_day), "subtitle")
+        sheet.row = 4
+
+
+def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    """Three lines of figures: metrics by status, actions, money."""
+    heading(sheet, labels.GLANCE(lang))
+    counts = rollup.status_counts(metric.month.status for metric in review.metrics)
+    actions = rollup.action_counts([item.action for item in review.actions_spending], review.month)
+    spending = review.spending
+    metrics: list[Tile] = [
+        (STATUS.label(status, lang), getattr(counts, status), status, "glance") for status in STATUS.values
+    ]
+    action_tiles: list[Tile] = [
+        (labels.OVERDUE(lang), actions.overdue, "label", "glance"),
+        (labels.DUE_NEXT(lang), len(review.actions_due_next_month), "label", "glance"),
+        (labels.OPEN(lang), actions.open, "label", "glance"),
+        (labels.DONE(lang), actions.done, "label", "glance"),
+    ]
+    money: list[Tile] = [
+        (money_header(BUDGET, review, lang), spending.budget, "label", "glance_money"),
+        (money_header(SPENT, review, lang), spending.spent, "label", "glance_money"),
+        (labels.REMAINING(lang), spending.remaining, "label", "glance_money"),
+        (labels.SPENT_SHARE(lang), share(spending), "label", "glance_share"),
+    ]
+    for title, tiles in (
+        (labels.METRICS_THIS_MONTH(lang), metrics),
+        (labels.ACTIONS(lang), action_tiles),
+        (labels.MONEY(lang), money),
+    ):
+        sheet.merge(sheet.row, 1, 2, title, "label")
+        for index, (label, value, label_style, value_style) in enumerate(tiles):
+            sheet.put(sheet.row, 3 + 2 * index, label, label_style)
+            sheet.put(sheet.row, 4 + 2 * index, value, value_style)
+        sheet.height(sheet.row, 28)
+        sheet.row += 1
+
+
+def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    """The meeting's running order, each item with what to talk about."""
+    heading(sheet, labels.AGENDA(lang))
+    by_status = {
+        status: [
+            f"{item.metric.id} {item.metric.name}{_owner(item.metric.owner)}"
+            for item in review.metrics
+            if item.month.status == status
+        ]
+        for status in ("off_track", "at_risk")
+    }
+    items = [
+        (labels.AGENDA_ASSUMPTIONS(lang), _assumptions(review, lang)),
+        (labels.AGENDA_OFF_TRACK(lang), _sentence(by_status["off_track"], lang)),
+        (labels.AGENDA_AT_RISK(lang), _sentence(by_status["at_risk"], lang)),
+        (labels.AGENDA_OVERDUE(lang), _overdue(review, lang)),
+        (labels.AGENDA_PEOPLE(lang), _people(review, lang)),
+        (labels.AGENDA_DECISIONS(lang), labels.DECISIONS_DETAIL(lang)),
+    ]
+    for number, (title, detail) in enumerate(items, start=1):
+        sheet.put(sheet.row, 1, number, "agenda_number")
+        sheet.put(sheet.row, 2, title, "agenda_title")
+        sheet.merge(sheet.row, 3, sheet.width, detail, "agenda_detail")
+        sheet.fit(sheet.row, 2, 2, title)
+        sheet.fit(sheet.row, 3, sheet.width, detail)
+        sheet.row += 1
+
+
+def _owner(name: str) -> str:
+    return f" ({name})" if name else ""
+
+
+def _sentence(items: list[str], lang: Lang) -> str:
+    return listing(items, lang) + "." if items else labels.NONE(lang)
+
+
+def _assumptions(review: Review, lang: Lang) -> str:
+    if not review.assumptions:
+        return labels.ASSUMPTIONS_NONE(lang)
+    doubtful = [
+        f"{item.text}{_owner(item.owner)}: {_still_true(item.still_true, lang)}"
+        for item in review.assumptions
+        if item.still_true != STILL_TRUE_YES
+    ]
+    if not doubtful:
+        return labels.ASSUMPTIONS_HOLD(lang).format(count=len(review.assumptions))
+    return labels.ASSUMPTIONS_TO_CONFIRM(lang).format(items=listing(doubtful, lang))
+
+
+def _still_true(value: str | None, lang: Lang) -> str:
+    return STILL_TRUE.label(value, lang) if value else "?"
+
+
+def _overdue(review: Review, lang: Lang) -> str:
+    by_owner: dict[str, list[str]] = {}
+    for action in review_tables.by_owner(review, review.actions_overdue):
+        by_owner.setdefault(action.owner or "?", []).append(action.id)
+    return _sentence([f"{owner} ({len(ids)}): {', '.join(ids[:8])}" for owner, ids in by_owner.items()], lang)
+
+
+def _people(review: Review, lang: Lang) -> str:
+    names = [owner.name for owner in review.owners if owner.actions.total or any(astuple(owner.metrics))]
+    if not names:
+        return labels.NONE(lang)
+    return labels.PEOPLE_DETAIL(lang).format(names=listing(names, lang))

@@ -1,0 +1,261 @@
+"""A sheet described without a spreadsheet library: cells, styles, merges, colour rules and charts.
+
+`review_sheet` builds one of these from a `Review`; `xlsx_render` turns it into an openpyxl worksheet
+and the Google Sheets backend into one `batchUpdate`. Rows and columns are 1-based, like A1 notation.
+Everything is a plain value: the sheet holds no formulas, so what it shows does not depend on a
+spreadsheet program recalculating it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from sheetplan.plan.model import column_letter, quote_sheet
+
+CellContent = str | int | float | date | None
+
+ROW_HEIGHT = 15.0
+"""A row's height in points when nothing sets it."""
+SHORT_BLOCK = 30
+"""A block of at most this many rows is never split across printed pages."""
+PRINT_WIDTH = 730.0
+PRINT_HEIGHT = 505.0
+"""The printable area of a landscape page in points, on A4 or US Letter, whichever is smaller, inside
+the margins the renderers set, less a little for the footer."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a cell looks. Colours are RGB hex without `#`; `None` leaves the program's default."""
+
+    bold: bool = False
+    italic: bool = False
+    size: float = 10
+    colour: str | None = None
+    fill: str | None = None
+    number_format: str = "General"
+    border: bool = False
+    """A thin grey line all round the cell."""
+    underline: bool = False
+    """A line under the cell, for section headings."""
+    align: Literal["left", "center", "right"] | None = None
+    valign: Literal["top", "center"] = "top"
+    wrap: bool = False
+    indent: int = 0
+    font: str = "Arial"
+    """A font every program has or maps to a look-alike (LibreOffice: Liberation Sans)."""
+
+
+HEADER_COLOUR = "1F4E78"
+"""The dark blue of the header rows of every sheet sheetplan writes."""
+HEADER = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR, wrap=True)
+"""A header row's cells: white bold text on the header colour, wrapped within the column."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """A rectangle of cells."""
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+    @property
+    def a1(self) -> str:
+        first = f"{column_letter(self.first_column)}{self.first_row}"
+        last = f"{column_letter(self.last_column)}{self.last_row}"
+        return first if first == last else f"{first}:{last}"
+
+    def on(self, sheet: str) -> str:
+        """The range as a reference from anywhere in the workbook: `'Review 2026-03'!$B$5:$B$9`."""
+        first = f"${column_letter(self.first_column)}${self.first_row}"
+        last = f"${column_letter(self.last_column)}${self.last_row}"
+        return f"{quote_sheet(sheet)}!{first}:{last}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's value and the name of its style in `SheetLayout.styles`."""
+
+    row: int
+    column: int
+    value: CellContent
+    style: str
+
+
+@dataclass(frozen=True)
+class ColourRule:
+    """A conditional format: cells in `range` whose text is `text` take the style `style`.
+
+    Conditional rather than fixed, so that a status changed by hand in the meeting takes its colour.
+    """
+
+    range: Range
+    text: str
+    style: str
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: Range
+    colour: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart drawn from cells of the same sheet.
+
+    `kind` is `bar` (horizontal bars, clustered when there are several series) or `line`, which every
+    backend draws with straight segments.
+    """
+
+    kind: Literal["bar", "line"]
+    title: str
+    categories: Range
+    series: tuple[ChartSeries, ...]
+    anchor: tuple[int, int]
+    """The row and column of the cell the chart's top left corner sits on."""
+    width_cm: float
+    height_cm: float
+    number_format: str = "General"
+    """How the value axis shows numbers."""
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """A whole sheet, ready for any backend to draw."""
+
+    name: str
+    cells: tuple[Cell, ...]
+    styles: Mapping[str, Style]
+    merges: tuple[Range, ...] = ()
+    widths: Mapping[int, float] = field(default_factory=dict)
+    """Column number to width, in characters."""
+    heights: Mapping[int, float] = field(default_factory=dict)
+    """Row number to height, in points."""
+    rules: tuple[ColourRule, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    landscape: bool = True
+    fit_width: bool = True
+    """Print one page wide, as many pages tall as it takes."""
+    footer: str = ""
+    """Printed at the bottom left of each page."""
+    page_label: str = "Page {page} of {pages}"
+    """Printed at the bottom right of each page."""
+    page_breaks: tuple[int, ...] = ()
+    """Rows that start a new printed page, chosen so that no chart or table head is cut in two."""
+
+
+class LayoutBuilder:
+    """Collects a sheet's cells row by row; `layout()` freezes them into a `SheetLayout`."""
+
+    def __init__(self, name: str, styles: Mapping[str, Style], widths: Mapping[int, float]) -> None:
+        self.name = name
+        self.styles = styles
+        self.widths = dict(widths)
+        self.width = max(widths)
+        """How many columns the sheet spans: headings and merged text run across all of them."""
+        self.row = 1
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._merges: list[Range] = []
+        self._heights: dict[int, float] = {}
+        self._rules: list[ColourRule] = []
+        self._charts: list[Chart] = []
+        self._keep: dict[int, int] = {}
+        self.block = 1
+        """The first row of the block being built: a heading, which `keep_block` keeps with what follows."""
+
+    def put(self, row: int, column: int, value: CellContent, style: str) -> None:
+        if style not in self.styles:
+            raise KeyError(f"no style {style!r}")
+        self._cells[row, column] = Cell(row, column, value, style)
+
+    def merge(self, row: int, first: int, last: int, value: CellContent, style: str) -> None:
+        """One value across columns `first` to `last`; every covered cell takes the style, for its border."""
+        for column in range(first, last + 1):
+            self.put(row, column, value if column == first else None, style)
+        if last > first:
+            self._merges.append(Range(row, first, row, last))
+
+    def height(self, row: int, points: float) -> None:
+        self._heights[row] = max(points, self._heights.get(row, 0))
+
+    def fit(self, row: int, first: int, last: int, text: str) -> None:
+        """Make the row tall enough for `text` wrapped across columns `first` to `last`.
+
+        Spreadsheet programs do not grow a row to fit wrapped text in merged cells, so the height is
+        estimated here from the text's length.
+        """
+        span = sum(self.widths.get(column, 10) for column in range(first, last + 1))
+        # Ten-point Arial averages about 0.85 of the width unit (a digit of the default font).
+        lines = max(1, math.ceil(len(text) * 0.85 / span)) if text else 1
+        self.height(row, 13 * lines + 3)
+
+    def rule(self, rule: ColourRule) -> None:
+        self._rules.append(rule)
+
+    def chart(self, chart: Chart) -> None:
+        self._charts.append(chart)
+
+    def start_block(self) -> None:
+        """Start a block (a section, a table, a chart) at the current row.
+
+        The block before it is printed on one page when it has at most `SHORT_BLOCK` rows. A block
+        that has only its first row so far (a heading) goes on into the new one.
+        """
+        if self.row - self.block <= 1:
+            return
+        if self.row - self.block <= SHORT_BLOCK:
+            self.keep(self.block, self.row - 1)
+        self.block = self.row
+
+    def keep_block(self, rows: int = 0) -> None:
+        """Print the current block, up to `rows` rows below the current row, on one page."""
+        self.keep(self.block, self.row + rows)
+
+    def keep(self, first: int, last: int) -> None:
+        """Print rows `first` to `last` on one page when they fit on one."""
+        self._keep[first] = max(last, self._keep.get(first, first))
+
+    def layout(self, footer: str = "", page_label: str = "") -> SheetLayout:
+        self.start_block()
+        return SheetLayout(
+            name=self.name,
+            cells=tuple(self._cells[key] for key in sorted(self._cells)),
+            styles=self.styles,
+            merges=tuple(self._merges),
+            heights=dict(self._heights),
+            rules=tuple(self._rules),
+            charts=tuple(self._charts),
+            widths=self.widths,
+            footer=footer,
+            page_label=page_label or SheetLayout.page_label,
+            page_breaks=self._page_breaks(),
+        )
+
+    def _page_breaks(self) -> tuple[int, ...]:
+        """Where pages start when printed one page wide, keeping each `keep` block on one page."""
+        # Spreadsheet programs make a column of width w about 7w + 5 pixels, at 0.75 points a pixel.
+        width = sum(0.75 * (7 * self.widths.get(column, 8.43) + 5) for column in range(1, self.width + 1))
+        scale = min(1.0, PRINT_WIDTH / width)
+        page = PRINT_HEIGHT / scale
+        breaks: list[int] = []
+        used = 0.0
+        last_row = max((row for row, _ in self._cells), default=0)
+        for row in range(1, last_row + 1):
+            height = self._heights.get(row, ROW_HEIGHT)
+            block_end = self._keep.get(row)
+            block = height
+            if block_end is not None:
+                block = sum(self._heights.get(r, ROW_HEIGHT) for r in range(row, block_end + 1))
+            if used and used + block > page:
+                breaks.append(row)
+                used = 0.0
+            used += height
+        return tuple(breaks)

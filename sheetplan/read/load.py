@@ -1,0 +1,166 @@
+"""Turns a Grid (any workbook's plain values) into a Plan, and every cell it cannot use into a Problem.
+
+`load` never raises for a value: an unusable cell is a Problem with its address, and the record gets
+None or '' there. It raises SourceError only when the workbook is not a plan at all: a required sheet
+or a required column is missing. Whether the plan is complete and consistent is `check`'s job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from sheetplan.plan import schema
+from sheetplan.plan.model import (
+    Action,
+    Assumption,
+    Channel,
+    Goal,
+    Grid,
+    Metric,
+    Owner,
+    Plan,
+    Problem,
+    SheetLocation,
+)
+from sheetplan.read.cells import CellReader, Kind
+from sheetplan.read.monthly import read_monthly
+from sheetplan.read.settings import read_settings
+from sheetplan.read.tables import Table, find_sheets, find_table
+from sheetplan.read.workbook import gc_paused
+
+T = TypeVar("T")
+
+
+def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
+    """The plan a workbook holds, and the problems of its cells; `source` names it in messages."""
+    with gc_paused():
+        return _load(grid, source)
+
+
+def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
+    names, lang, problems = find_sheets(grid, source)
+    tables = {
+        key: find_table(grid, sheet, names[key], lang, source, problems)
+        for sheet in schema.INPUT_SHEETS
+        if (key := sheet.key) in names
+    }
+    settings, months_known = read_settings(tables["settings"], lang, problems, tables["forecasts"].months)
+    forecasts, forecast_rows = read_monthly(tables["forecasts"], settings, months_known, problems)
+    actuals, actual_rows = read_monthly(tables["actuals"], settings, months_known, problems)
+    locations: dict[str, SheetLocation] = {key: table.location() for key, table in tables.items()}
+    locations["forecasts"] = tables["forecasts"].location(forecast_rows)
+    locations["actuals"] = tables["actuals"].location(actual_rows)
+    plan = Plan(
+        settings=settings,
+        goals=_records(tables.get("goals"), problems, Goal, _GOAL),
+        owners=_records(tables.get("owners"), problems, Owner, _OWNER),
+        channels=_records(tables.get("channels"), problems, Channel, _CHANNEL),
+        actions=_records(tables.get("actions"), problems, Action, _ACTION),
+        metrics=_records(tables.get("metrics"), problems, Metric, _METRIC),
+        forecasts=forecasts,
+        actuals=actuals,
+        assumptions=_records(tables.get("assumptions"), problems, Assumption, _ASSUMPTION),
+        lang=lang,
+        locations=locations,
+    )
+    return plan, problems
+
+
+Field = tuple[str, Kind]
+"""How a record's field is read: the schema column key, and what the column holds."""
+
+
+def _records(
+    table: Table | None, problems: list[Problem], record: Callable[..., T], fields: Sequence[Field]
+) -> tuple[T, ...]:
+    """The records of a table, read a column at a time; `fields` are in the order of the record's."""
+    if table is None:
+        return ()
+    cells = CellReader(table, problems)
+    rows = list(table.data())
+    columns = [cells.column(rows, key, kind, table.sheet.column(key).choices) for key, kind in fields]
+    numbers = [number for number, _ in rows]
+    # The row number is the record's last field, after those read.
+    return tuple(record(*values) for values in zip(*columns, numbers, strict=True))
+
+
+def _fields(record: type, spec: dict[str, Field]) -> tuple[Field, ...]:
+    """A record's fields in the order its dataclass declares them, `row` (last) left out."""
+    names = [field.name for field in dataclasses.fields(record)]
+    if names[-1] != "row" or set(names[:-1]) != set(spec):
+        raise TypeError(f"the fields read for {record.__name__} are not its fields: {sorted(spec)}")
+    return tuple(spec[name] for name in names[:-1])
+
+
+_GOAL = _fields(
+    Goal,
+    {
+        "id": ("goal_id", "name"),
+        "name": ("goal", "text"),
+        "problem": ("problem", "text"),
+        "why": ("why", "text"),
+        "owner": ("owner", "name"),
+        "target_date": ("target_date", "date"),
+        "status": ("status", "choice"),
+    },
+)
+_OWNER = _fields(
+    Owner,
+    {
+        "name": ("owner", "name"),
+        "role": ("role", "text"),
+        "email": ("email", "text"),
+    },
+)
+_CHANNEL = _fields(
+    Channel,
+    {
+        "name": ("channel", "name"),
+        "handle": ("handle", "text"),
+        "planned_per_week": ("planned_per_week", "number"),
+        "max_per_week": ("max_per_week", "number"),
+        "notes": ("notes", "text"),
+    },
+)
+_ACTION = _fields(
+    Action,
+    {
+        "id": ("action_id", "name"),
+        "goal_id": ("goal_id", "name"),
+        "name": ("action", "text"),
+        "owner": ("owner", "name"),
+        "due": ("due", "date"),
+        "status": ("status", "choice"),
+        "channel": ("channel", "name"),
+        "start": ("start", "date"),
+        "budget": ("budget", "number"),
+        "spent": ("spent", "number"),
+        "expected": ("expected", "text"),
+        "notes": ("notes", "text"),
+    },
+)
+_METRIC = _fields(
+    Metric,
+    {
+        "id": ("metric_id", "name"),
+        "name": ("metric", "text"),
+        "goal_id": ("goal_id", "name"),
+        "owner": ("owner", "name"),
+        "direction": ("direction", "choice"),
+        "aggregation": ("aggregation", "choice"),
+        "unit": ("unit", "text"),
+        "tolerance": ("tolerance", "percent"),
+        "source": ("source", "text"),
+    },
+)
+_ASSUMPTION = _fields(
+    Assumption,
+    {
+        "text": ("assumption", "text"),
+        "owner": ("owner", "name"),
+        "still_true": ("still_true", "choice"),
+        "note": ("note", "text"),
+    },
+)

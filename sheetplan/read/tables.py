@@ -1,0 +1,187 @@
+"""Finds the plan's sheets in a Grid, and in each sheet its header row and the column of every header.
+
+Matching is tolerant the way SPEC.md asks: sheet names and headers in English or Bulgarian, any case,
+extra spaces, any column order, the user's own columns ignored, and a header row that need not be row
+1 (the first rows are searched for the required headers). What cannot be matched at all is structural
+and raises `SourceError`; smaller trouble becomes a Problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sheetplan.plan import schema
+from sheetplan.plan.errors import SourceError
+from sheetplan.plan.model import (
+    CellValue,
+    Grid,
+    Month,
+    Problem,
+    Severity,
+    SheetLocation,
+    column_letter,
+    quote_sheet,
+)
+from sheetplan.read import values
+
+HEADER_SEARCH_ROWS = 20
+"""How many rows from the top of a sheet may hold the header row."""
+
+REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
+"""Sheets a plan cannot do without."""
+
+Row = tuple[int, Sequence[CellValue]]
+"""A data row: its 1-based row number and its cells."""
+
+
+@dataclass
+class Table:
+    """One schema sheet as found in the workbook: where its headers are and which column holds what."""
+
+    sheet: schema.Sheet
+    name: str
+    rows: Sequence[Sequence[CellValue]]
+    header_row: int
+    columns: dict[str, int]
+    """Schema column key to its 0-based index."""
+    months: dict[Month, int] = field(default_factory=dict)
+    """On Forecasts and Actuals, each month header's 0-based index."""
+
+    def address(self, row: int, index: int) -> str:
+        """A cell's address, `Actions!E5`, from a 1-based row and a 0-based column index."""
+        return f"{quote_sheet(self.name)}!{column_letter(index + 1)}{row}"
+
+    def row_address(self, row: int) -> str:
+        return f"{quote_sheet(self.name)}!{row}:{row}"
+
+    def location(self, rows: dict[str, int] | None = None) -> SheetLocation:
+        columns = {key: index + 1 for key, index in self.columns.items()}
+        columns |= {str(month): index + 1 for month, index in self.months.items()}
+        return SheetLocation(self.name, columns, self.header_row, rows or {})
+
+    def data(self, ignore: Sequence[str] = ()) -> Iterator[Row]:
+        """The rows below the header row that hold anything in the columns sheetplan reads.
+
+        Columns in `ignore` do not count: Forecasts' Metric column holds a formula in every row.
+        """
+        columns = [index for key, index in self.columns.items() if key not in ignore]
+        indexes = sorted({*columns, *self.months.values()})
+        for number in range(self.header_row + 1, len(self.rows) + 1):
+            cells = self.rows[number - 1]
+            width = len(cells)
+            for index in indexes:
+                value = cells[index] if index < width else None
+                if value is not None and value != "" and not (isinstance(value, str) and value.isspace()):
+                    yield number, cells
+                    break
+
+
+def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, list[Problem]]:
+    """Each schema sheet's key to its name in the workbook, the workbook's language, and problems."""
+    found: dict[str, str] = {}
+    problems: list[Problem] = []
+    votes = {"en": 0, "bg": 0}
+    for name in grid:
+        sheet = schema.sheet_by_name(name)
+        if sheet is None or sheet not in schema.INPUT_SHEETS:
+            continue
+        if sheet.key in found:
+            problems.append(
+                Problem(
+                    "warning",
+                    name,
+                    None,
+                    "duplicate_sheet",
+                    f"{found[sheet.key]} is the same sheet; this one is ignored",
+                )
+            )
+            continue
+        found[sheet.key] = name
+        for language in schema.LANGS:
+            votes[language] += schema.normalise(name) == schema.normalise(sheet.name(language))
+    lang: schema.Lang = "bg" if votes["bg"] > votes["en"] else "en"
+    missing = [schema.sheet_by_key(key).name(lang) for key in REQUIRED_SHEETS if key not in found]
+    if missing:
+        named = ", ".join(f'"{name}"' for name in missing)
+        raise SourceError(
+            f"{source}: no sheet named {named}" if len(missing) == 1 else f"{source}: no sheets named {named}"
+        )
+    return found, lang, problems
+
+
+def find_table(
+    grid: Grid, sheet: schema.Sheet, name: str, lang: schema.Lang, source: str, problems: list[Problem]
+) -> Table:
+    """Where `sheet`'s headers are on the workbook sheet `name`; SourceError when a required one is missing.
+
+    The header row is the one among the first rows that names the most required columns, then the
+    most columns (month headers count on Forecasts and Actuals).
+    """
+    rows = grid[name]
+    best, best_score, best_keys = 0, (0, 0), set[str]()
+    required = {column.key for column in sheet.required}
+    for number, cells in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+        keys = {
+            column.key
+            for cell in cells
+            if isinstance(cell, str) and (column := schema.column_by_header(sheet, cell))
+        }
+        months = sum(1 for cell in cells if _is_month(cell)) if sheet.monthly else 0
+        score = (len(keys & required), len(keys) + months)
+        if score > best_score:
+            best, best_score, best_keys = number, score, keys
+    if not best:
+        headers = ", ".join(f'"{column.header(lang)}"' for column in sheet.required)
+        raise SourceError(
+            f"{source}: sheet {name} has no header row"
+            f" (none of rows 1-{HEADER_SEARCH_ROWS} has the headers {headers})"
+        )
+    missing = [column.header(lang) for column in sheet.required if column.key not in best_keys]
+    if missing:
+        named = ", ".join(f'"{header}"' for header in missing)
+        what = "column" if len(missing) == 1 else "columns"
+        raise SourceError(f"{source}: sheet {name} has no {what} {named} (header row {best})")
+    table = Table(sheet, name, rows, best, {})
+    _read_headers(table, rows[best - 1], problems)
+    return table
+
+
+def _is_month(cell: CellValue) -> bool:
+    if values.is_blank(cell):
+        return False
+    try:
+        values.to_month(cell)
+    except values.BadValue:
+        return False
+    return True
+
+
+def _read_headers(table: Table, cells: Sequence[CellValue], problems: list[Problem]) -> None:
+    firsts: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        column = schema.column_by_header(table.sheet, cell) if isinstance(cell, str) else None
+        if column is not None:
+            key = column.key
+        elif table.sheet.monthly and not values.is_blank(cell):
+            try:
+                month = values.to_month(cell)
+            except values.BadValue:
+                continue  # the user's own column
+            key = str(month)
+        else:
+            continue
+        address = table.address(table.header_row, index)
+        if key in firsts:
+            first = table.address(table.header_row, firsts[key])
+            code = "duplicate_month" if column is None else "duplicate_column"
+            what = key if column is None else f'"{values.text(cell)}"'
+            severity: Severity = "error" if column is None else "warning"
+            message = f"{what} is also the header of {first}; this column is ignored"
+            problems.append(Problem(severity, table.name, address, code, message))
+            continue
+        firsts[key] = index
+        if column is not None:
+            table.columns[key] = index
+        else:
+            table.months[Month.parse(key)] = index

@@ -1,0 +1,139 @@
+"""`sheetplan review --json`: the review as one JSON-ready object, keys in SPEC's order.
+
+SPEC's keys come first, exactly as SPEC shows them. A few keys follow them, appended so that a reader
+that knows only SPEC's keys sees them in the same places: `dropped` at the end of every `actions`
+count (so total = done + open + dropped), `projection` at the end of every metric, `budget` and `spent`
+at the end of every goal, and a `budget` object at the end of the review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from sheetplan.plan.model import Action
+from sheetplan.review.model import (
+    Figures,
+    GoalReview,
+    MetricReview,
+    OwnerReview,
+    Review,
+    Spending,
+)
+
+JSON = dict[str, Any]
+
+
+def review_json(review: Review) -> JSON:
+    """The review as SPEC's `review --json` object, ready for `json.dumps`."""
+    return {
+        "plan": review.plan_name,
+        "month": str(review.month),
+        "metrics": [_metric(metric) for metric in review.metrics],
+        "goals": [_goal(goal) for goal in review.goals],
+        "owners": [_owner(owner) for owner in review.owners],
+        "actions_overdue": [_action(action) for action in review.actions_overdue],
+        "actions_due_next_month": [_action(action) for action in review.actions_due_next_month],
+        "assumptions": [
+            {"assumption": item.text, "owner": _text(item.owner), "still_true": item.still_true}
+            for item in review.assumptions
+        ],
+        "budget": _spending(review.spending),
+    }
+
+
+def number(value: float | None) -> int | float | None:
+    """A number as read: a whole float as an int (1200, not 1200.0); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _metric(review: MetricReview) -> JSON:
+    metric = review.metric
+    return {
+        "id": metric.id,
+        "name": _text(metric.name),
+        "goal": _text(metric.goal_id),
+        "owner": _text(metric.owner),
+        "unit": _text(metric.unit),
+        "direction": metric.direction,
+        "aggregation": metric.aggregation,
+        "tolerance": number(review.tolerance),
+        "month": _figures(review.month),
+        "ytd": {
+            **_figures(review.ytd),
+            "missing_months": [str(month) for month in review.ytd.missing_months],
+        },
+        "projection": _projection(review.projection),
+    }
+
+
+def _figures(figures: Figures) -> JSON:
+    return {
+        "forecast": number(figures.forecast),
+        "actual": number(figures.actual),
+        "variance": number(figures.variance),
+        "variance_pct": number(figures.variance_pct),
+        "status": figures.status,
+    }
+
+
+def _projection(figures: Figures | None) -> JSON | None:
+    if figures is None:
+        return None
+    return {
+        "plan": number(figures.forecast),
+        "projected": number(figures.actual),
+        "variance": number(figures.variance),
+        "variance_pct": number(figures.variance_pct),
+        "status": figures.status,
+    }
+
+
+def _goal(review: GoalReview) -> JSON:
+    return {
+        "id": review.goal.id,
+        "name": _text(review.goal.name),
+        "status": review.status,
+        "metrics": asdict(review.metrics),
+        "actions": asdict(review.actions),
+        **_spending(review.spending),
+    }
+
+
+def _owner(review: OwnerReview) -> JSON:
+    return {
+        "name": review.name,
+        "actions": asdict(review.actions),
+        "metrics": asdict(review.metrics),
+        **_spending(review.spending),
+    }
+
+
+def _spending(spending: Spending) -> JSON:
+    return {"budget": number(spending.budget), "spent": number(spending.spent)}
+
+
+def _action(action: Action) -> JSON:
+    return {
+        "id": action.id,
+        "name": _text(action.name),
+        "owner": _text(action.owner),
+        "due": _iso(action.due),
+        "status": action.status,
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    if day is None:
+        return None
+    return (day.date() if isinstance(day, datetime) else day).isoformat()
+
+
+def _text(value: str) -> str | None:
+    """Text as read, or None for a blank cell: absent values are null."""
+    return value if value.strip() else None

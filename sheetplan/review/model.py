@@ -1,0 +1,156 @@
+"""The monthly review as numbers: frozen records that `variance.build_review` fills in.
+
+A `Review` is pure data: the review sheet layout, the Review log and `review --json` all read it and
+none of them computes a number of its own. Money and figures are floats; `None` means absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner
+
+Status = Literal["on_track", "at_risk", "off_track", "no_data"]
+"""A metric's or goal's standing (SPEC "Variance rules"); the values of `schema.STATUS`."""
+
+SEVERITY: dict[Status, int] = {"no_data": 0, "on_track": 1, "at_risk": 2, "off_track": 3}
+"""How bad a status is, for `--fail-on` and for a goal's worst status; no_data ranks lowest."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One forecast-against-actual comparison: a metric in a month, year to date, or a projection."""
+
+    forecast: float | None
+    actual: float | None
+    variance: float | None
+    """actual − forecast, in decimal so that 1010 − 1200 is exactly −190; None when either is absent."""
+    variance_pct: float | None
+    """variance / |forecast| as a fraction to 4 places (half away from 0); None when forecast is 0."""
+    status: Status
+
+
+@dataclass(frozen=True)
+class YearToDate(Figures):
+    """The year-to-date comparison: the figures over months with both numbers, and the months left out."""
+
+    months: tuple[Month, ...] = ()
+    """The months from the plan's start to the review month that have both a forecast and an actual."""
+    missing_months: tuple[Month, ...] = ()
+    """The months in that range missing the forecast, the actual or both, oldest first."""
+
+
+@dataclass(frozen=True)
+class MetricReview:
+    """One metric's review: the month, the year to date and where the year is heading."""
+
+    metric: Metric
+    tolerance: float
+    """The fraction actually applied: the metric's, else the plan's, else `schema.DEFAULT_TOLERANCE`."""
+    month: Figures
+    ytd: YearToDate
+    projection: Figures | None
+    """The plan's full-year figure as `forecast` and where the year ends at the year-to-date run rate as
+    `actual` (see `variance.projection`); None when no month has both numbers yet."""
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How many metrics stand at each status in the review month."""
+
+    on_track: int = 0
+    at_risk: int = 0
+    off_track: int = 0
+    no_data: int = 0
+
+
+@dataclass(frozen=True)
+class ActionCounts:
+    """How a set of actions stands in the review month.
+
+    `open` counts actions neither done nor dropped (the same test as overdue), so
+    total = done + open + dropped.
+    """
+
+    total: int = 0
+    done: int = 0
+    open: int = 0
+    overdue: int = 0
+    dropped: int = 0
+
+
+@dataclass(frozen=True)
+class Spending:
+    """Budget against money spent, summed over actions; a blank Budget or Spent cell counts as 0."""
+
+    budget: float = 0
+    spent: float = 0
+
+    @property
+    def remaining(self) -> float:
+        """What is left of the budget; negative when spending ran over."""
+        return self.budget - self.spent
+
+    @property
+    def over(self) -> bool:
+        return self.spent > self.budget
+
+
+@dataclass(frozen=True)
+class GoalReview:
+    """One goal's roll-up: its worst metric status, its metrics and actions counted, its money."""
+
+    goal: Goal
+    status: Status
+    metrics: StatusCounts
+    actions: ActionCounts
+    spending: Spending
+
+
+@dataclass(frozen=True)
+class OwnerReview:
+    """One person's roll-up: their actions, the metrics they own by status, their actions' money."""
+
+    name: str
+    owner: Owner | None
+    """The person's row on the Owners sheet; None for a name used as owner but not listed there."""
+    actions: ActionCounts
+    metrics: StatusCounts
+    spending: Spending
+
+
+@dataclass(frozen=True)
+class ActionSpending:
+    """One action's budget against what it spent; blanks count as 0."""
+
+    action: Action
+    spending: Spending
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review of a plan for one month: what `sheetplan review` reports and writes."""
+
+    plan_name: str
+    month: Month
+    start: Month
+    """The plan's first month: the year to date runs from here to `month`."""
+    currency: str
+    metrics: tuple[MetricReview, ...]
+    """In the Metrics sheet's order."""
+    goals: tuple[GoalReview, ...]
+    """In the Goals sheet's order."""
+    owners: tuple[OwnerReview, ...]
+    """Everyone on the Owners sheet in its order, then any other name used as an owner, in order of first
+    appearance (Goals, Actions, Metrics, Assumptions)."""
+    actions_overdue: tuple[Action, ...]
+    """Due on or before the review month's last day and neither done nor dropped; by due date, then
+    sheet order."""
+    actions_due_next_month: tuple[Action, ...]
+    """Due in the month after the review month and neither done nor dropped; by due date, then sheet order."""
+    assumptions: tuple[Assumption, ...]
+    actions_spending: tuple[ActionSpending, ...]
+    """Every action's budget against spent, in the Actions sheet's order."""
+    spending: Spending
+    """The whole plan's budget against spent."""

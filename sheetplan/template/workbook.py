@@ -1,0 +1,148 @@
+"""`sheetplan init`: write a new plan workbook, blank or with the example plan, in one language.
+
+The workbook is built in memory with XlsxWriter, then written through `safe_save.replace_safely`, so a
+failure never leaves half a file and an existing file is only replaced with `force`.
+"""
+
+from __future__ import annotations
+
+import io
+import shlex
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from sheetplan import __version__
+from sheetplan.files.safe_save import check_new_file, replace_safely
+from sheetplan.plan.errors import UsageError
+from sheetplan.plan.example import Content, actual_months, example_content
+from sheetplan.plan.model import Month
+from sheetplan.plan.presets import load_preset
+from sheetplan.plan.schema import (
+    DEFAULT_MONTHS,
+    INPUT_SHEETS,
+    LANGS,
+    MAX_MONTHS,
+    SETTINGS,
+    SETTINGS_ROWS,
+    SHEETS,
+    Lang,
+)
+from sheetplan.template.guide import write_guide
+from sheetplan.template.sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
+
+LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
+
+
+def default_start(example: bool, today: date) -> Month:
+    """The first month of a new plan: this month, or for the example as many months back as it has actuals."""
+    this_month = Month.of(today)
+    return this_month + -actual_months() if example else this_month
+
+
+def write_plan(
+    path: Path | str,
+    *,
+    start: Month | None = None,
+    months: int = DEFAULT_MONTHS,
+    lang: str = "en",
+    example: bool = False,
+    force: bool = False,
+    today: date | None = None,
+) -> str:
+    """Write a new plan workbook to `path` and say what it holds and what to do next."""
+    path = Path(path)
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    if not 1 <= months <= MAX_MONTHS:
+        raise UsageError(f"a plan covers 1 to {MAX_MONTHS} months, not {months}")
+    check_new_file(path, force, "a plan workbook")
+    today = today or date.today()
+    start = start or default_start(example, today)
+    try:
+        plan_months = tuple(start + offset for offset in range(months))
+    except ValueError:
+        raise UsageError(f"a plan of {months} months from {start} would end after the year 9999") from None
+    content = example_content(start, months, lang, today) if example else Content()
+    data = build_workbook(plan_months, lang, content, file=path.name)
+    replace_safely(path, lambda stream: stream.write(data), backup=False)
+    return _summary(path, plan_months, lang, content)
+
+
+SheetHook = Callable[[SheetPlan, Worksheet, SheetWriter], None]
+"""Called after each data sheet is written, to add cells the template's rows cannot hold."""
+
+
+def build_workbook(
+    months: tuple[Month, ...],
+    lang: Lang,
+    content: Content,
+    file: str = "plan.xlsx",
+    *,
+    comments: str | None = None,
+    after_sheet: SheetHook | None = None,
+    finish: Callable[[Workbook, SheetWriter], None] | None = None,
+) -> bytes:
+    """The bytes of a plan workbook for these months, in `lang`, holding `content`.
+
+    `after_sheet` and `finish` let another writer (the copy `pull` makes) add to the template's
+    sheets and append sheets of its own, so that there is one way to assemble a plan workbook.
+    """
+    buffer = io.BytesIO()
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
+    workbook = Workbook(buffer, options)
+    text: dict[str, Any] = load_preset("guide")[lang]
+    settings: dict[str, Any] = {
+        **{setting.key: setting.default(lang) for setting in SETTINGS_ROWS if setting.default},
+        **{key: value for key, value in content.settings.items() if value is not None},
+        "start_month": str(months[0]),
+        "months": len(months),
+    }
+    workbook.set_properties(
+        {
+            "title": str(settings["plan_name"]),
+            "subject": text["title"],
+            "keywords": "sheetplan, marketing, action plan",
+            "comments": comments
+            or f"Written by sheetplan {__version__}: {len(months)} months from {months[0]}.",
+        }
+    )
+    plans = {sheet.key: sheet_plan(sheet, lang, months, content) for sheet in INPUT_SHEETS}
+    write_guide(workbook, lang, text, months, file)
+    writer = SheetWriter(workbook, lang, text)
+    for key, plan in plans.items():
+        if plan.sheet is SETTINGS:
+            worksheet = writer.write_settings(plan, settings)
+        else:
+            worksheet = writer.write(plan, content.rows.get(key, []), plans)
+        if after_sheet:
+            after_sheet(plan, worksheet, writer)
+    define_list_names(workbook, plans)
+    if finish:
+        finish(workbook, writer)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _summary(path: Path, months: tuple[Month, ...], lang: Lang, content: Content) -> str:
+    quoted = shlex.quote(str(path))
+    what = f"{len(SHEETS)} sheets, {len(months)} months from {months[0]} to {months[-1]}"
+    lines = [f"Wrote {path}: {what}, {content.description}, {LANGUAGE_NAMES[lang]}.", "Next:"]
+    if content.rows:
+        lines.append("  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.")
+        lines.append(f"  2. Check it:   sheetplan check {quoted}")
+        lines.append(f"  3. Review it:  sheetplan review {quoted}")
+    else:
+        lines.append("  1. Open it, read the Guide sheet, and fill in the plan with your team.")
+        lines.append(f"  2. Check it:   sheetplan check {quoted}")
+        lines.append(f"  3. Every month, enter the actual results and run:  sheetplan review {quoted}")
+    return "\n".join(lines)
