@@ -29,10 +29,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check sheetplan tests bench
 	$(BIN)/ruff format --check sheetplan tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check sheetplan tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 docs: $(VENV)/.installed-test
 	$(BIN)/cog -r README.md

@@ -31,7 +31,7 @@ import openpyxl  # noqa: E402
 import xlsxwriter  # noqa: E402
 from plans import write_big_plan, write_example_plan  # noqa: E402
 
-from sheetplan.api_review import PlanRead, read_plan, review_of  # noqa: E402
+from sheetplan.api import PlanRead, read_plan, review_of  # noqa: E402
 from sheetplan.layout.review import review_layout  # noqa: E402
 from sheetplan.layout.sheet import SheetLayout, Style  # noqa: E402
 from sheetplan.plan.schema import REVIEW_LOG  # noqa: E402

@@ -1,6 +1,14 @@
-"""Reading a plan from its source and checking it: what `check` reports and `review` starts from.
+"""The operations the commands call: write a plan, read and check it, review it, push it and pull it.
 
-Light on purpose: `sheetplan check` imports this and no spreadsheet writer.
+Each operation takes plain arguments and returns data; the commands in `sheetplan.cli` print it. A
+review is three steps, each usable on its own:
+
+    read = read_plan(source, today)              # the plan and its problems
+    review = review_of(read, month, today)       # the numbers
+    written = write_review(read, review, out)    # the review sheet and Review log, written safely
+
+The backends load heavy libraries (XlsxWriter, openpyxl, gspread), so each is imported inside the
+operation that needs it: `check` never loads a writer, and a file never loads gspread.
 """
 
 from __future__ import annotations
@@ -8,12 +16,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from sheetplan.check.report import ordered
 from sheetplan.check.rules import check_plan
-from sheetplan.plan.model import Grid, Plan, Problem
+from sheetplan.layout.review import Written
+from sheetplan.plan.defaults import DEFAULT_MONTHS
+from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.model import Grid, Month, Plan, Problem
+from sheetplan.read.google import google_key, require_google, sheet_key
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
+from sheetplan.read.workbook import gc_paused
+from sheetplan.review.model import SEVERITY, Review, Status
+from sheetplan.review.variance import build_review, check_review_month, default_review_month
+
+if TYPE_CHECKING:
+    from sheetplan.gsheets.book import GoogleSheet
+
+__all__ = [
+    "PlanRead",
+    "Written",
+    "pull",
+    "push",
+    "reached",
+    "read_plan",
+    "review_of",
+    "write_plan",
+    "write_review",
+]
 
 
 @dataclass(frozen=True)
@@ -24,6 +55,8 @@ class PlanRead:
     grid: Grid
     plan: Plan
     problems: tuple[Problem, ...]
+    book: GoogleSheet | None = None
+    """The Google Sheet the plan was read from, as that read found it; None for a file."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -34,9 +67,115 @@ class PlanRead:
         return tuple(problem for problem in self.problems if problem.severity == "warning")
 
 
+def write_plan(
+    path: Path,
+    *,
+    start: Month | None = None,
+    months: int = DEFAULT_MONTHS,
+    lang: str = "en",
+    example: bool = False,
+    force: bool = False,
+    today: date | None = None,
+) -> str:
+    """Write a new plan workbook to `path` (`sheetplan init`); say what it holds and what to do next."""
+    from sheetplan.template.workbook import write_plan as write
+
+    return write(path, start=start, months=months, lang=lang, example=example, force=force, today=today)
+
+
 def read_plan(source: str, today: date, credentials: Path | None = None) -> PlanRead:
-    """Read and check the plan at `source`; SourceError when it cannot be read at all."""
-    grid = read_source(source, credentials)
+    """Read and check the plan at `source`, a workbook file or a Google Sheet; SourceError when unusable."""
+    key = google_key(source)
+    book = None
+    if key is None:
+        grid = read_file(Path(source), source)
+    else:
+        book, grid = _read_google(source, key, credentials)
     plan, problems = load(grid, source)
     found = ordered([*problems, *check_plan(plan, today=today, loaded=problems)])
-    return PlanRead(source, grid, plan, tuple(found))
+    return PlanRead(source, grid, plan, tuple(found), book)
+
+
+def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
+    """The review for `month`, by default the last full calendar month; UsageError outside the plan."""
+    chosen = month or default_review_month(today)
+    try:
+        check_review_month(read.plan, chosen)
+    except UsageError as error:
+        if month is None:
+            months = read.plan.settings.plan_months
+            raise UsageError(
+                f"{read.source}: the last full month, {chosen}, is outside the plan; "
+                f"choose one with --month, from {months[0]} to {months[-1]}"
+            ) from None
+        raise UsageError(f"{read.source}: {error}") from None
+    with gc_paused():
+        return build_review(read.plan, chosen)
+
+
+def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Written:
+    """Write the review sheet and the Review log: into the plan, beside it, or to `out`."""
+    if read.book is not None and out is None:
+        from sheetplan.gsheets.review import write_review as write_google
+
+        return write_google(read.book, read.grid, review, read.plan)
+    from sheetplan.xlsx import write
+
+    if read.book is not None and out is not None:
+        return write.write_review_to(out, read.grid, read.plan, review)
+    return write.write_review(Path(read.source), read.grid, read.plan, review, out)
+
+
+def reached(review: Review, level: str) -> list[str]:
+    """The IDs of the metrics whose month status is `level` or worse (`--fail-on`)."""
+    threshold = SEVERITY[cast(Status, level)]
+    return [item.metric.id for item in review.metrics if SEVERITY[item.month.status] >= threshold]
+
+
+def push(path: Path, target: str, credentials: Path | None = None) -> str:
+    """Push the plan workbook at `path` into the Google Sheet `target`, in two requests; say what changed."""
+    key = sheet_key(target)
+    grid = read_file(path)
+    plan, _ = load(grid, str(path))
+    require_google(target)
+    from sheetplan.gsheets.book import batch_update, open_sheet
+    from sheetplan.gsheets.push import data_tabs, push_requests
+    from sheetplan.template.guide_layout import guide_layout
+
+    book = open_sheet(key, credentials)
+    guide = guide_layout(plan.lang, plan.settings.plan_months, f"gsheet:{key}")
+    requests, added, updated = push_requests(book, plan, data_tabs(grid, plan), guide)
+    batch_update(book, requests)
+    parts = [f"{len(updated)} tabs updated"] + ([f"{len(added)} added ({', '.join(added)})"] if added else [])
+    return f"Pushed {path} to Google Sheet {key}: {', '.join(parts)}."
+
+
+def pull(source: str, path: Path, credentials: Path | None = None, force: bool = False) -> str:
+    """Copy the Google Sheet `source` into a plan workbook at `path`, in two requests; say what it holds."""
+    from sheetplan.files.safe_save import check_new_file, replace_safely
+
+    key = sheet_key(source)
+    check_new_file(path, force, "the copy")
+    _, grid = _read_google(source, key, credentials)
+    plan, _ = load(grid, source)
+    months = plan.settings.plan_months
+    if not months:
+        raise SourceError(
+            f"{source}: Settings has no usable Start month and Months; run sheetplan check {source}"
+        )
+    from sheetplan.template.pulled import build_copy, pulled_content
+
+    pulled = pulled_content(grid, plan)
+    data = build_copy(months, plan.lang, pulled, grid, path.name)
+    replace_safely(path, lambda stream: stream.write(data), backup=False)
+    counts = ", ".join(
+        f"{len(pulled.content.rows.get(key, []))} {key}" for key in ("goals", "actions", "metrics")
+    )
+    return f"Pulled Google Sheet {key} into {path}: {counts}, {len(months)} months from {months[0]}."
+
+
+def _read_google(source: str, key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:
+    require_google(source)
+    from sheetplan.gsheets.book import read_book
+
+    return read_book(key, credentials)

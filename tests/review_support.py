@@ -15,7 +15,7 @@ from sheetplan.cli import cli
 from sheetplan.plan import schema
 from sheetplan.plan.model import Month
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.review.as_json import review_json
 from sheetplan.review.variance import build_review
 
@@ -35,7 +35,7 @@ def review(*arguments: str | Path, catch_exceptions: bool = True) -> Result:
 
 def expected_json(path: Path, month: Month) -> dict[str, Any]:
     """What `review --json` must print: the review computed straight from the library."""
-    plan, _ = load(read_source(str(path)), str(path))
+    plan, _ = load(read_file(path), str(path))
     return json.loads(json.dumps(review_json(build_review(plan, month))))
 
 

@@ -18,7 +18,6 @@ from sheetplan.gsheets.client import (
     account_of,
     connect,
     emulator_url,
-    parse_sheet_source,
     retry_delay,
     translate_errors,
 )
@@ -55,25 +54,6 @@ def failure(call: object, key: str, account: str | None = ACCOUNT) -> str:
 
 
 # Sources ----------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("source", "key"),
-    [
-        ("https://docs.google.com/spreadsheets/d/1AbC-x_9/edit#gid=0", "1AbC-x_9"),
-        ("https://docs.google.com/spreadsheets/d/1AbC-x_9", "1AbC-x_9"),
-        ("https://docs.google.com/spreadsheets/u/1/d/1AbC-x_9/edit?usp=sharing", "1AbC-x_9"),
-        ("docs.google.com/spreadsheets/d/1AbC-x_9/edit", "1AbC-x_9"),
-        ("gsheet:1AbC-x_9", "1AbC-x_9"),
-        ("  gsheet:1AbC-x_9 ", "1AbC-x_9"),
-        ("plan.xlsx", None),
-        ("/home/maria/gsheet:plan.xlsx", None),
-        ("gsheet:", None),
-        ("https://example.com/spreadsheets/d/1AbC/edit", None),
-    ],
-)
-def test_parse_sheet_source(source: str, key: str | None) -> None:
-    assert parse_sheet_source(source) == key
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import sample
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets.book import read_grid
+from sheetplan.gsheets.book import read_book
 from sheetplan.plan import schema
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_pull_writes_the_template_with_the_sheets_data(
     assert sorted(workbook.defined_names) == ["ChannelList", "GoalList", "MetricList", "OwnerList"]
     assert list(workbook["Actions"].tables) == ["Actions"]
     assert any("H2" in str(rule.sqref) for rule in workbook["Actions"].data_validations.dataValidation)
-    assert load(read_source(str(copy)), str(copy))[0] == load(read_grid(key), key)[0]
+    assert load(read_file(copy), str(copy))[0] == load(read_book(key)[1], key)[0]
     assert run("check", copy).stdout == f"{copy}: no problems found.\n"
 
 
@@ -107,7 +107,7 @@ def test_a_bulgarian_sheet_gives_a_bulgarian_copy(sheets_api: SheetsFake, tmp_pa
     assert openpyxl.load_workbook(copy, read_only=True).sheetnames == [
         sheet.name.bg for sheet in schema.SHEETS
     ]
-    assert load(read_source(str(copy)), str(copy))[0] == load(read_grid(key), key)[0]
+    assert load(read_file(copy), str(copy))[0] == load(read_book(key)[1], key)[0]
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ from plan_builder import plan_grid, sample, write_workbook
 from review_support import example_plan
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets.book import read_grid
+from sheetplan.gsheets.book import read_book
 from sheetplan.plan import schema
 from sheetplan.plan.model import FormulaValue
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 
 TEMPLATE_TABS = [sheet.name.en for sheet in schema.SHEETS]
 
@@ -62,7 +62,7 @@ def test_push_adds_every_template_tab_in_two_requests(
     )
     assert calls(sheets_api) == ["GET metadata", "POST :batchUpdate"]
     assert titles(sheets_api, blank) == [*TEMPLATE_TABS, "Sheet1"]
-    assert load(read_grid(blank), blank)[0] == load(read_source(str(path)), str(path))[0]
+    assert load(read_book(blank)[1], blank)[0] == load(read_file(path), str(path))[0]
     assert path.read_bytes() == before
 
 
@@ -140,7 +140,7 @@ def test_a_bulgarian_workbook_is_pushed_in_bulgarian(
     owner = sheets_api.validation(blank, "Действия!E2")
     assert owner is not None
     assert owner["condition"]["values"] == [{"userEnteredValue": "='Отговорници'!$A$2:$A"}]
-    assert load(read_grid(blank), blank)[0] == load(read_source(str(path)), str(path))[0]
+    assert load(read_book(blank)[1], blank)[0] == load(read_file(path), str(path))[0]
 
 
 def test_forecasts_look_up_metric_names_like_the_template(shared_api: SheetsFake, pushed: str) -> None:
@@ -172,7 +172,7 @@ def test_text_that_looks_like_a_formula_stays_text(
     assert run("push", path, f"gsheet:{blank}").exit_code == 0
 
     assert sheets_api.cell(blank, "Actions!C2").data["userEnteredValue"] == {"stringValue": name}
-    assert read_grid(blank)["Actions"][1][2] == name
+    assert read_book(blank)[1]["Actions"][1][2] == name
 
 
 def test_existing_tabs_are_updated_in_place(tmp_path: Path, sheets_api: SheetsFake) -> None:
@@ -195,7 +195,7 @@ def test_existing_tabs_are_updated_in_place(tmp_path: Path, sheets_api: SheetsFa
         if sheet.title in ids:
             assert sheet.sheet_id == ids[sheet.title], sheet.title
     assert [row[0] for row in sheets_api.values(key, "Actions")] == ["Action ID", "A1", "A2", "A3", "A4"]
-    assert load(read_grid(key), key)[0] == load(read_source(str(path)), str(path))[0]
+    assert load(read_book(key)[1], key)[0] == load(read_file(path), str(path))[0]
     assert titles(sheets_api, notes) == ["x"]
 
 
@@ -238,16 +238,16 @@ def test_a_formula_without_a_saved_result_goes_in_as_a_formula(
     assert run("push", path, f"gsheet:{blank}").exit_code == 0
 
     assert sheets_api.cell(blank, "Actuals!C2").formula == "=900+50"
-    assert read_grid(blank)["Actuals"][1][2] == 950  # computed by the spreadsheet, as Google does
+    assert read_book(blank)[1]["Actuals"][1][2] == 950  # computed by the spreadsheet, as Google does
 
 
 def test_the_workbooks_review_log_goes_along(tmp_path: Path, sheets_api: SheetsFake, blank: str) -> None:
     path = example_plan(tmp_path)
     assert run("review", path, "--month", "2026-03").exit_code == 0
-    local = read_source(str(path))["Review log"]
+    local = read_file(path)["Review log"]
 
     assert run("push", path, f"gsheet:{blank}").exit_code == 0
 
     assert titles(sheets_api, blank)[-2:] == ["Review log", "Sheet1"]
-    assert read_grid(blank)["Review log"] == [list(row) for row in local]
+    assert read_book(blank)[1]["Review log"] == [list(row) for row in local]
     assert "Review 2026-03" not in titles(sheets_api, blank)

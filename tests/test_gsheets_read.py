@@ -11,10 +11,10 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import plan_grid, sample, write_workbook
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets.book import read_grid
+from sheetplan.gsheets.book import read_book
 from sheetplan.plan.model import ErrorValue
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 
 
 def test_the_plan_tabs_are_read_in_two_requests(sheets_api: SheetsFake) -> None:
@@ -23,7 +23,7 @@ def test_the_plan_tabs_are_read_in_two_requests(sheets_api: SheetsFake) -> None:
         "Plan", {"Notes": [["our own tab"]], **grid, "Review 2025-02": [["Monthly review"]]}
     )
 
-    found = read_grid(key)
+    found = read_book(key)[1]
 
     assert list(found) == list(grid)  # neither the team's own tab nor a review tab
     assert calls(sheets_api) == ["GET metadata", "GET /values:batchGet"]
@@ -40,8 +40,8 @@ def test_a_plan_reads_the_same_from_google_and_from_a_workbook(
     key = create_plan(sheets_api, data)
     workbook = write_workbook(tmp_path / "plan.xlsx", plan_grid(data))
 
-    from_google, google_problems = load(read_grid(key), f"gsheet:{key}")
-    from_file, file_problems = load(read_source(str(workbook)), str(workbook))
+    from_google, google_problems = load(read_book(key)[1], f"gsheet:{key}")
+    from_file, file_problems = load(read_file(workbook), str(workbook))
 
     assert from_google == from_file
     assert google_problems == file_problems == []
@@ -64,13 +64,13 @@ def test_a_plan_reads_the_same_from_google_and_from_a_workbook(
 )
 def test_cells_come_back_unformatted_with_serial_dates(sheets_api: SheetsFake, typed: str, read: Any) -> None:
     key = sheets_api.create("Plan", {"Actuals": [["Metric ID", "Metric", "2026-01"], ["M1", "", typed]]})
-    assert read_grid(key)["Actuals"][1][2] == read
+    assert read_book(key)[1]["Actuals"][1][2] == read
 
 
 def test_a_formula_showing_an_error_is_an_error_value(sheets_api: SheetsFake) -> None:
     key = sheets_api.create("Plan", {"Actuals": [["Metric ID", "2026-01"], ["M1", "=VLOOKUP(A2,X:Y,2,0)"]]})
     sheets_api.set_cached_value(key, "Actuals!B2", "#N/A")
-    assert read_grid(key)["Actuals"][1] == ["M1", ErrorValue("#N/A")]
+    assert read_book(key)[1]["Actuals"][1] == ["M1", ErrorValue("#N/A")]
 
 
 def test_check_reads_a_google_sheet_and_names_its_cells(sheets_api: SheetsFake, tmp_path: Path) -> None:
@@ -95,11 +95,11 @@ def test_a_bulgarian_plan_is_read_in_bulgarian(sheets_api: SheetsFake) -> None:
     bulgarian = create_plan(sheets_api, sample(), lang="bg")
     english = create_plan(sheets_api, sample(), lang="en")
 
-    plan, problems = load(read_grid(bulgarian), bulgarian)
+    plan, problems = load(read_book(bulgarian)[1], bulgarian)
 
     assert (plan.lang, problems) == ("bg", [])
-    assert plan == load(read_grid(english), english)[0]
-    assert "Отговорници" in read_grid(bulgarian)
+    assert plan == load(read_book(english)[1], english)[0]
+    assert "Отговорници" in read_book(bulgarian)[1]
 
 
 def test_a_sheet_without_the_plan_tabs_is_refused_after_one_request(sheets_api: SheetsFake) -> None:

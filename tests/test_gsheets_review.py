@@ -13,7 +13,7 @@ from gsheets_support import calls, create_plan, run
 from plan_builder import plan_grid, sample, write_workbook
 from sheets_fake import SheetsFake
 
-from sheetplan.gsheets.book import read_grid
+from sheetplan.gsheets.book import read_book
 from sheetplan.gsheets.cells import colour, serial
 from sheetplan.layout.review import review_layout
 from sheetplan.plan.model import Month
@@ -58,7 +58,7 @@ def test_review_writes_the_tab_and_the_log_in_three_requests(sheets_api: SheetsF
 
 
 def test_the_tab_is_the_same_layout_the_excel_writer_draws(sheets_api: SheetsFake, key: str) -> None:
-    plan, _ = load(read_grid(key), key)
+    plan, _ = load(read_book(key)[1], key)
     layout = review_layout(build_review(plan, Month.parse(MONTH)), "en", plan.settings.review_day)
     assert run("review", f"gsheet:{key}", "--month", MONTH).exit_code == 0
 

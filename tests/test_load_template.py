@@ -13,7 +13,7 @@ from sheetplan.cli import cli
 from sheetplan.plan.model import Plan
 from sheetplan.plan.schema import Lang
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.template.workbook import write_plan
 
 
@@ -24,7 +24,7 @@ def filled(folder: Path, lang: Lang) -> Path:
 
 
 def read(path: Path) -> tuple[Plan, list[str]]:
-    plan, problems = load(read_source(str(path)), path.name)
+    plan, problems = load(read_file(path), path.name)
     problems = [*problems, *check_plan(plan, today=TODAY, loaded=problems)]
     return plan, [f"{problem.cell} {problem.code}" for problem in problems]
 

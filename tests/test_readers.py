@@ -12,10 +12,12 @@ import pytest
 import xlsxwriter
 from plan_builder import plan_grid, sample, write_workbook
 
+from sheetplan.api import read_plan
 from sheetplan.plan.model import ErrorValue, FormulaValue
 from sheetplan.read import workbook as readers
 from sheetplan.read import xmlscan
-from sheetplan.read.source import google_key, read_source
+from sheetplan.read.google import google_key
+from sheetplan.read.source import read_file
 from sheetplan.read.workbook import read_workbook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -146,7 +148,7 @@ def test_read_source_reads_only_the_plans_sheets(tmp_path: Path) -> None:
     grid["Review log"] = [["Month", "Metric ID"]]
     grid["My notes"] = [["anything"]]
     path = write_workbook(tmp_path / "plan.xlsm", grid)
-    assert set(read_source(str(path))) == {*plan_grid(sample()), "Review log"}
+    assert set(read_file(path)) == {*plan_grid(sample()), "Review log"}
 
 
 @pytest.mark.parametrize(
@@ -157,6 +159,16 @@ def test_read_source_reads_only_the_plans_sheets(tmp_path: Path) -> None:
         ("plan.xlsx", None),
         ("gsheet.xlsx", None),
         ("/home/maria/docs.google.com/plan.xlsx", None),
+        ("https://docs.google.com/spreadsheets/d/1AbC-x_9/edit#gid=0", "1AbC-x_9"),
+        ("https://docs.google.com/spreadsheets/d/1AbC-x_9", "1AbC-x_9"),
+        ("https://docs.google.com/spreadsheets/u/1/d/1AbC-x_9/edit?usp=sharing", "1AbC-x_9"),
+        ("docs.google.com/spreadsheets/d/1AbC-x_9/edit", "1AbC-x_9"),
+        ("gsheet:1AbC-x_9", "1AbC-x_9"),
+        ("  gsheet:1AbC-x_9 ", "1AbC-x_9"),
+        ("plan.xlsx", None),
+        ("/home/maria/gsheet:plan.xlsx", None),
+        ("gsheet:", None),
+        ("https://example.com/spreadsheets/d/1AbC/edit", None),
     ],
 )
 def test_google_sources_are_told_from_files(source: str, key: str | None) -> None:
@@ -168,11 +180,11 @@ def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: p
 
     from sheetplan.plan.errors import SourceError
 
-    monkeypatch.setitem(sys.modules, "sheetplan.gsheets.book", None)
+    monkeypatch.setitem(sys.modules, "gspread", None)
     with pytest.raises(SourceError) as raised:
-        read_source("gsheet:1AbC")
+        read_plan("gsheet:1AbC", date(2026, 4, 1))
     assert str(raised.value) == (
-        "gsheet:1AbC: cannot read Google Sheets: this sheetplan has no Google Sheets support"
+        "gsheet:1AbC: cannot use Google Sheets: this sheetplan has no Google Sheets support"
         " (install it with: pip install 'sheetplan[google]')"
     )
 

@@ -15,7 +15,7 @@ from sheetplan.cli import cli
 from sheetplan.plan.model import ErrorValue
 from sheetplan.plan.schema import Lang
 from sheetplan.read.load import load
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.read.workbook import read_workbook
 from sheetplan.template.workbook import write_plan
 
@@ -30,7 +30,7 @@ def test_a_plan_filled_in_and_saved_by_libreoffice_reads_back_as_typed(
     path = tmp_path / "plan.xlsx"
     write_plan(path, start=START, months=MONTHS, lang=lang, today=TODAY)
     saved = convert(fill_template(path, sample(), lang), target, tmp_path)
-    plan, problems = load(read_source(str(saved)), saved.name)
+    plan, problems = load(read_file(saved), saved.name)
     assert problems == []
     assert check_plan(plan, today=TODAY) == []
     assert plan == expected_plan(sample())

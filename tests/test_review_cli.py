@@ -14,7 +14,7 @@ from plan_builder import PlanData, pretend_today, rewrite_zip, sample
 from review_support import MONTH, example_plan, expected_json, review, sample_plan
 
 from sheetplan.plan.model import FormulaValue
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.review.log import parse_log
 
 X14_DROPDOWN = (
@@ -35,7 +35,7 @@ def names(path: Path) -> list[str]:
 
 
 def log_rows(path: Path) -> list[tuple[str, str]]:
-    grid = read_source(str(path))
+    grid = read_file(path)
     return [(str(row.month), row.metric_id) for row in parse_log(grid["Review log"])]
 
 

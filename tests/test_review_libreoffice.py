@@ -14,7 +14,7 @@ from libreoffice import convert, needs_libreoffice
 from review_support import MONTH, example_plan, review
 
 from sheetplan.plan.schema import STATUS, Lang
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.review.log import parse_log
 
 pytestmark = needs_libreoffice
@@ -45,7 +45,7 @@ def table(worksheet: Any, header: str) -> list[list[Any]]:
 def test_libreoffice_resaves_the_review_and_its_numbers_are_the_jsons(tmp_path: Path, lang: Lang) -> None:
     plan, expected = reviewed(tmp_path, lang)
     resaved = convert(plan, "xlsx", tmp_path)
-    grid = read_source(str(resaved))
+    grid = read_file(resaved)
     log = parse_log(
         next(rows for name, rows in grid.items() if name in ("Review log", "Дневник на прегледите"))
     )

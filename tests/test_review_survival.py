@@ -18,7 +18,7 @@ from plan_builder import add_column, plan_grid, sample, write_workbook
 from review_support import png, review
 
 from sheetplan.files.safe_save import TEMP_MARK
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.review.log import parse_log
 from sheetplan.xlsx import write as xlsx_write
 
@@ -56,7 +56,7 @@ def media(path: Path) -> list[bytes]:
 
 def test_a_teams_own_sheets_and_columns_survive_reviews(tmp_path: Path) -> None:
     plan = team_plan(tmp_path)
-    before = read_source(str(plan))
+    before = read_file(plan)
     picture = (tmp_path / "logo.png").read_bytes()
     for month in ("2025-03", "2025-03", "2025-02"):
         result = review(plan, "--month", month)
@@ -91,7 +91,7 @@ def test_a_teams_own_sheets_and_columns_survive_reviews(tmp_path: Path) -> None:
     ]
     assert overdue and all(cell.data_type == "s" for cell in overdue)
 
-    after = read_source(str(plan))
+    after = read_file(plan)
     for name, rows in before.items():
         assert after[name] == rows
     log = [(str(row.month), row.metric_id) for row in parse_log(after["Review log"])]

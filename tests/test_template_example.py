@@ -31,7 +31,7 @@ from sheetplan.plan.schema import (
     Sheet,
 )
 from sheetplan.read.load import load as read_plan
-from sheetplan.read.source import read_source
+from sheetplan.read.source import read_file
 from sheetplan.review.variance import compare
 
 CYRILLIC = re.compile("[а-яА-Я]")
@@ -220,6 +220,6 @@ def test_dates_stay_within_a_short_or_long_plan(tmp_path: Path, months: int) -> 
 @pytest.mark.parametrize(("lang", "months"), [("en", 12), ("bg", 12), ("en", 1), ("bg", 60)])
 def test_the_checker_finds_the_example_clean(tmp_path: Path, lang: Lang, months: int) -> None:
     path = str(write(tmp_path, lang=lang, example=True, months=months))
-    plan, problems = read_plan(read_source(path), path)
+    plan, problems = read_plan(read_file(Path(path)), path)
     assert [*problems, *check_plan(plan, today=TODAY)] == []
     assert len(plan.metrics) == len(plan.forecasts) == 10

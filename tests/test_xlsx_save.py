@@ -123,7 +123,7 @@ def reviewed_workbook(tmp_path: Path) -> Callable[[], Workbook]:
     """The example plan opened for writing with its review added, as `sheetplan review` builds it."""
     from datetime import date as day
 
-    from sheetplan import api_review as reviewing
+    from sheetplan import api as reviewing
     from sheetplan.layout.review import review_layout
     from sheetplan.plan.model import Month
     from sheetplan.template.workbook import write_plan

@@ -88,7 +88,7 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
         sheetplan init plan.xlsx --start 2027-01
         sheetplan init --example --lang bg план.xlsx
     """
-    from sheetplan.template.workbook import write_plan
+    from sheetplan.api import write_plan
 
     summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
     click.echo(summary)
@@ -179,7 +179,7 @@ def review(
     """
     import json
 
-    from sheetplan.api_review import reached, read_plan, review_of, write_review
+    from sheetplan.api import reached, read_plan, review_of, write_review
     from sheetplan.check.report import problems_report
     from sheetplan.cli.summary import summary
     from sheetplan.review.as_json import review_json
@@ -191,13 +191,13 @@ def review(
         click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
         raise SystemExit(1)
     result = review_of(read, month, today)
-    outcome = None if dry_run else write_review(read, result, out, credentials)
+    written = None if dry_run else write_review(read, result, out)
     if as_json:
         click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
-        if outcome is not None:
-            click.echo(f"Wrote {outcome.sheet} to {outcome.where}.", err=True)
+        if written is not None:
+            click.echo(f"Wrote {written.sheet} to {written.where}.", err=True)
     else:
-        click.echo(summary(read, result, outcome), color=None)
+        click.echo(summary(read, result, written), color=None)
     if fail_on and reached(result, fail_on):
         raise SystemExit(1)
 
@@ -218,7 +218,7 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
     Example:
         sheetplan push plan.xlsx https://docs.google.com/spreadsheets/d/1AbC.../edit
     """
-    from sheetplan.gsheets.push import push as push_plan
+    from sheetplan.api import push as push_plan
 
     click.echo(push_plan(path, sheet, credentials))
 
@@ -238,7 +238,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     Example:
         sheetplan pull gsheet:1AbC... plan-2026-03.xlsx
     """
-    from sheetplan.gsheets.pull import pull as pull_plan
+    from sheetplan.api import pull as pull_plan
 
     click.echo(pull_plan(sheet, path, credentials, force))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from sheetplan.api_review import Outcome, PlanRead
+from sheetplan.api import PlanRead, Written
 from sheetplan.layout.labels import month_name
 from sheetplan.layout.sections import listing, share
 from sheetplan.plan.schema import STATUS
@@ -16,8 +16,8 @@ LIMIT = 8
 _COLOURS = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": None}
 
 
-def summary(read: PlanRead, review: Review, outcome: Outcome | None) -> str:
-    """The summary; `outcome` is None for a dry run. Colours come from click.style; echo drops them
+def summary(read: PlanRead, review: Review, written: Written | None) -> str:
+    """The summary; `written` is None for a dry run. Colours come from click.style; echo drops them
     when the output is not a terminal."""
     counts = status_counts(item.month.status for item in review.metrics)
     lines = [click.style(f"{review.plan_name}: review of {month_name(review.month, 'en')}", bold=True)]
@@ -48,7 +48,7 @@ def summary(read: PlanRead, review: Review, outcome: Outcome | None) -> str:
         currency = f" {review.currency}" if review.currency else ""
         lines.append(f"  Budget     {spending.spent:,.2f} of {spending.budget:,.2f}{currency} spent{part}")
     lines += _problems(read)
-    lines.append(_where(read, outcome))
+    lines.append(_where(read, written))
     return "\n".join(lines)
 
 
@@ -67,12 +67,12 @@ def _problems(read: PlanRead) -> list[str]:
     return [click.style(text, fg="red" if errors else "yellow")]
 
 
-def _where(read: PlanRead, outcome: Outcome | None) -> str:
-    if outcome is None:
+def _where(read: PlanRead, written: Written | None) -> str:
+    if written is None:
         return "Dry run: nothing was written."
-    wrote = f'Wrote the sheet "{outcome.sheet}" and the Review log to {outcome.where}'
-    if outcome.reason:
-        return f"{read.source} was left as it is: {outcome.reason}.\n{wrote} instead."
-    if outcome.backup:
-        return f"{wrote} (the previous version is in {outcome.backup})."
+    wrote = f'Wrote the sheet "{written.sheet}" and the Review log to {written.where}'
+    if written.reason:
+        return f"{read.source} was left as it is: {written.reason}.\n{wrote} instead."
+    if written.backup:
+        return f"{wrote} (the previous version is in {written.backup})."
     return wrote + "."

@@ -30,9 +30,6 @@ from sheetplan.plan.model import CellValue, ErrorValue, Grid
 if TYPE_CHECKING:
     import gspread
 
-    from sheetplan.plan.model import Plan
-    from sheetplan.review.model import Review
-
 Request = dict[str, Any]
 """One request of a `spreadsheets.batchUpdate`."""
 
@@ -105,35 +102,10 @@ def plan_titles(book: GoogleSheet) -> list[str]:
     return [tab.title for tab in book.tabs if schema.sheet_by_name(tab.title) is not None]
 
 
-_last_read: dict[str, tuple[GoogleSheet, Grid]] = {}
-
-
 def read_book(key: str, credentials: Path | None = None) -> tuple[GoogleSheet, Grid]:
     """A Google Sheet and its plan's tabs as a Grid: two requests, whatever the plan's size."""
     book = open_sheet(key, credentials)
     return book, read_tabs(book, plan_titles(book))
-
-
-def read_grid(key: str, credentials: Path | None = None) -> Grid:
-    """The plan's tabs of a Google Sheet as a Grid, kept for `last_read`."""
-    _last_read[key] = read_book(key, credentials)
-    return _last_read[key][1]
-
-
-def last_read(key: str) -> tuple[GoogleSheet, Grid] | None:
-    """The spreadsheet and the Grid that `read_grid` last read for `key` in this process, given out once.
-
-    `sheetplan review` reads the plan, computes, then writes: the write finds here which tabs exist
-    and the Review log's rows, instead of asking Google again.
-    """
-    return _last_read.pop(key, None)
-
-
-def write_review(key: str, review: Review, plan: Plan, credentials: Path | None = None) -> str:
-    """Write `review` into Google Sheet `key` (see `gsheets_review`); say where it went."""
-    from sheetplan.gsheets.review import write_review as write
-
-    return write(key, review, plan, credentials)
 
 
 def batch_update(book: GoogleSheet, requests: Sequence[Request]) -> Mapping[str, Any]:

@@ -1,7 +1,7 @@
 """The connection to Google Sheets: which credentials, the emulator switch, bounded retries, errors in words.
 
-gspread, requests and google-auth take about 0.4 s to import, and `source.py` imports this module for
-every SOURCE to call `parse_sheet_source`, so they are imported only once a connection is made.
+gspread, requests and google-auth take about 0.4 s to import, so they are imported only once a
+connection is made.
 """
 
 from __future__ import annotations
@@ -37,8 +37,6 @@ TIMEOUT = (10.0, 120.0)  # seconds to connect, seconds to wait for an answer
 # Tests replace this so that they never really wait.
 _sleep: Callable[[float], None] = time.sleep
 
-_URL_KEY = re.compile(r"(?:https?://)?docs\.google\.com/spreadsheets/(?:u/\d+/)?d/([A-Za-z0-9_-]+)")
-_PREFIX_KEY = re.compile(r"gsheet:([A-Za-z0-9_-]+)")
 _HOST = re.compile(r"[A-Za-z0-9.-]+:\d{1,5}|\[[0-9A-Fa-f:.]+\]:\d{1,5}")
 
 
@@ -49,13 +47,6 @@ class RetriesExhausted(Exception):
         super().__init__(f"HTTP {status} after {tries} tries: {message}")
         self.status = status
         self.tries = tries
-
-
-def parse_sheet_source(text: str) -> str | None:
-    """The spreadsheet key of a Google Sheets URL or of `gsheet:KEY`; None for anything else (a path)."""
-    text = text.strip()
-    match = _PREFIX_KEY.fullmatch(text) or _URL_KEY.match(text)
-    return match.group(1) if match else None
 
 
 def connect(credentials: Path | None = None, *, retries: int = RETRIES) -> gspread.Client:

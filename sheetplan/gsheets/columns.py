@@ -13,9 +13,9 @@ from typing import Any
 
 from sheetplan.gsheets.book import Request, quote_title
 from sheetplan.gsheets.cells import date_format, number_format
+from sheetplan.layout.formulas import metric_lookup
 from sheetplan.plan import schema
 from sheetplan.plan.model import CellValue, SheetLocation, column_letter
-from sheetplan.template.sheets import metric_lookup
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,6 @@ def column_range(tab: DataTab, key: str) -> str:
     letter = column_letter(tab.location.columns[key])
     # Always quoted: Google reads a quoted title of any letters, and the plan's may be Cyrillic.
     return f"{quote_title(tab.title)}!${letter}${tab.location.header_row + 1}:${letter}"
-
-
-def column_of(sheet: schema.Sheet, key: str) -> schema.Column | None:
-    """The schema column a location key names; None for a month."""
-    return next((column for column in sheet.columns if column.key == key), None)
 
 
 def column_format(column: schema.Column | None) -> dict[str, Any] | None:
@@ -92,7 +87,7 @@ def dropdown(
 
 def odd_dates(tab: DataTab, sheet_id: int) -> list[Request]:
     """Date cells in columns without a date format (a Start month that a program made a date) keep one."""
-    formats = {number: column_of(tab.sheet, key) for key, number in tab.location.columns.items()}
+    formats = {number: tab.sheet.get(key) for key, number in tab.location.columns.items()}
     requests: list[Request] = []
     for row, cells in enumerate(tab.rows):
         for index, value in enumerate(cells, start=1):

@@ -1,4 +1,4 @@
-"""`sheetplan push PATH SHEET`: a local plan workbook into a Google Sheet, in two requests.
+"""`sheetplan push PATH SHEET`: the requests that put a local plan workbook into a Google Sheet.
 
 One metadata call finds the tabs; one `batchUpdate` adds the template's tabs that are missing,
 replaces the values of those that exist (clearing stale rows), and sets frozen header rows, bold
@@ -15,54 +15,26 @@ template's, its commands naming the Google Sheet.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update, open_sheet
+from sheetplan.gsheets.book import GoogleSheet, Request, Tab
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value
-from sheetplan.gsheets.client import parse_sheet_source
 from sheetplan.gsheets.columns import (
     DataTab,
     column_format,
-    column_of,
     dropdown,
     metric_name,
     odd_dates,
     repeat_format,
 )
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
-from sheetplan.layout.sheet import HEADER
+from sheetplan.layout.sheet import HEADER, SheetLayout
 from sheetplan.plan import schema
-from sheetplan.plan.errors import UsageError
 from sheetplan.plan.model import Grid, Plan, SheetLocation
-from sheetplan.read.load import load
-from sheetplan.read.source import read_file
-from sheetplan.template.guide_layout import guide_layout
 
 MONTH_WIDTH = 10
 NEW_TAB_COLUMNS = 26
 """Columns a new tab gets at least, as Google gives a new sheet."""
-
-
-def google_key(target: str) -> str:
-    """The key of a SHEET argument; UsageError when it is no Google Sheet."""
-    key = parse_sheet_source(target)
-    if key is None:
-        raise UsageError(f"{target}: not a Google Sheet; give its URL or gsheet:KEY")
-    return key
-
-
-def push(path: Path, target: str, credentials: Path | None = None) -> str:
-    """Push the plan workbook at `path` into the Google Sheet `target`; say what changed."""
-    key = google_key(target)
-    grid = read_file(path, str(path))
-    plan, _ = load(grid, str(path))
-    tabs = data_tabs(grid, plan)
-    book = open_sheet(key, credentials)
-    requests, added, updated = push_requests(book, plan, tabs)
-    batch_update(book, requests)
-    parts = [f"{len(updated)} tabs updated"] + ([f"{len(added)} added ({', '.join(added)})"] if added else [])
-    return f"Pushed {path} to Google Sheet {key}: {', '.join(parts)}."
 
 
 def data_tabs(grid: Grid, plan: Plan) -> list[DataTab]:
@@ -85,16 +57,18 @@ def data_tabs(grid: Grid, plan: Plan) -> list[DataTab]:
 
 
 def push_requests(
-    book: GoogleSheet, plan: Plan, tabs: Sequence[DataTab]
+    book: GoogleSheet, plan: Plan, tabs: Sequence[DataTab], layout: SheetLayout
 ) -> tuple[list[Request], list[str], list[str]]:
-    """The requests of one push, and the titles of the tabs it adds and of those it updates."""
+    """The requests of one push, and the titles of the tabs it adds and of those it updates.
+
+    `layout` is the Guide tab, which replaces the spreadsheet's Guide or goes first.
+    """
     order = [tab.title for tab in sorted(book.tabs, key=lambda tab: tab.index)]
     ids = book.free_ids()
     requests: list[Request] = []
     added: list[str] = []
     updated: list[str] = []
     guide = book.tab(schema.GUIDE.is_named)
-    layout = guide_layout(plan.lang, plan.settings.plan_months, f"gsheet:{book.key}")
     if guide is not None:
         last = order.index(guide.title)
         requests.append({"deleteSheet": {"sheetId": guide.sheet_id}})
@@ -168,7 +142,7 @@ def tab_requests(
     body = {**whole, "startRowIndex": header_row}
     widths: dict[int, int] = {}
     for key, number in tab.location.columns.items():
-        column = column_of(tab.sheet, key)
+        column = tab.sheet.get(key)
         widths[number] = column_pixels(column.width if column else MONTH_WIDTH)
         fmt = column_format(column)
         span = {**body, "startColumnIndex": number - 1, "endColumnIndex": number}
@@ -184,9 +158,7 @@ def tab_requests(
 
 def _values(tab: DataTab, table_end: int, sources: Mapping[str, DataTab]) -> Iterator[dict[str, Any]]:
     """The tab's rows as RowData: values only (formats follow by column), month headers as YYYY-MM text."""
-    months = {
-        number: key for key, number in tab.location.columns.items() if column_of(tab.sheet, key) is None
-    }
+    months = {number: key for key, number in tab.location.columns.items() if tab.sheet.get(key) is None}
     lookup = tab.location.columns.get("metric") if tab.sheet.monthly else None
     for number in range(1, max(len(tab.rows), table_end if lookup else 0) + 1):
         cells = tab.rows[number - 1] if number <= len(tab.rows) else ()

@@ -5,24 +5,22 @@ status colours and charts. A tab already holding that month's review, in either 
 and the new one takes its place in the same batch, so the spreadsheet never shows half a review. The
 Review log keeps its other months' rows and gets this month's anew.
 
-The review reads the plan first (`gsheets.read_grid`: the metadata and the values, two requests), and
-the write reuses what that read found: which tabs exist and the log's rows. So a review costs three
+The review reads the plan first (`read_book`: the metadata and the values, two requests), and the
+write is given what that read found: which tabs exist and the log's rows. So a review costs three
 requests, and a dry run two.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from sheetplan.gsheets import book as gsheets
-from sheetplan.gsheets.book import GoogleSheet, Request, Tab
+from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
-from sheetplan.layout.review import review_layout, review_month, review_position
+from sheetplan.layout.review import Written, review_layout, review_month, review_position, sheet_name
 from sheetplan.layout.sheet import HEADER
-from sheetplan.plan.model import Month, Plan
+from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
@@ -31,18 +29,15 @@ LOG_SPARE_ROWS = 100
 """Room below the log for the next reviews' rows before the tab grows again."""
 
 
-def write_review(key: str, review: Review, plan: Plan, credentials: Path | None = None) -> str:
-    """Write `review` into Google Sheet `key`: its month's tab and the Review log; say where it went.
-
-    Uses the spreadsheet as `gsheets.read_grid` last read it in this process, else reads it now.
-    """
-    book, grid = gsheets.last_read(key) or gsheets.read_book(key, credentials)
+def write_review(book: GoogleSheet, grid: Grid, review: Review, plan: Plan) -> Written:
+    """Write `review` into the Google Sheet `book`, as `read_book` read it into `grid`: its month's tab
+    and the Review log, in one request."""
     lang = plan.lang
     log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
-    gsheets.batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
-    return f"Google Sheet {key}"
+    batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
+    return Written(f"Google Sheet {book.key}", sheet_name(review, lang))
 
 
 def review_requests(

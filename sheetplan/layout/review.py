@@ -10,7 +10,8 @@ the sections after the agenda are in `review_tables` and `review_followup`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
+from pathlib import Path
 
 from sheetplan.layout import followup as review_followup
 from sheetplan.layout import labels
@@ -46,6 +47,17 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
 
 Tile = tuple[str, CellContent, str, str]
 """A figure at a glance: its label, its value, the label's style and the value's style."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """Where a review went: the workbook or Google Sheet, the sheet, its backup, and why not the plan."""
+
+    where: str
+    sheet: str
+    backup: Path | None = None
+    reason: str | None = None
+    """Why the review is not in the plan itself; None when it is, or when `--out` asked for elsewhere."""
 
 
 def sheet_name(review: Review, lang: Lang) -> str:

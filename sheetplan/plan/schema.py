@@ -186,10 +186,15 @@ class Sheet:
     """A plan may leave the sheet out (Channels, Assumptions)."""
 
     def column(self, key: str) -> Column:
-        for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(key)
+        """The column with this key; KeyError for none."""
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str) -> Column | None:
+        """The column a location key names; None for a month or a key the sheet has no column for."""
+        return next((column for column in self.columns if column.key == key), None)
 
     @property
     def required(self) -> tuple[Column, ...]:

@@ -16,6 +16,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from sheetplan.layout import sheet as layout
+from sheetplan.layout.formulas import metric_lookup
 from sheetplan.plan.example import Content, Row
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
@@ -300,14 +301,6 @@ class SheetWriter:
     def _format(worksheet: Worksheet, plan: SheetPlan, first: str, last: str, formula: str, fmt: Any) -> None:
         cells = f"{first}2:{last}{plan.rows + 1}"
         _ok(worksheet.conditional_format(cells, {"type": "formula", "criteria": formula, "format": fmt}))
-
-
-def metric_lookup(key: str, names: str, ids: str) -> str:
-    """The formula that shows the name of the metric whose ID is in cell `key`, blank when there is none.
-
-    `names` and `ids` are the Metrics sheet's Metric and Metric ID columns, as ranges.
-    """
-    return f'=IF({key}="","",IFERROR(INDEX({names},MATCH({key},{ids},0))&"",""))'
 
 
 def _ok(result: int | None) -> None:

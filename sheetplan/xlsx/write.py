@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,7 +23,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from sheetplan.files.safe_save import refuse_if_open, replace_safely
-from sheetplan.layout.review import review_layout, review_month, review_position
+from sheetplan.layout.review import Written, review_layout, review_month, review_position
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.errors import SourceError, UsageError, WriteError
 from sheetplan.plan.model import Grid, Month, Plan, column_letter, quote_sheet
@@ -37,20 +36,7 @@ from sheetplan.xlsx.dropdowns import apply_dropdowns
 from sheetplan.xlsx.parts import describe, parts_openpyxl_would_drop
 from sheetplan.xlsx.render import render, write_log
 from sheetplan.xlsx.save import save_workbook
-
-Formulas = dict[str, dict[tuple[int, int], str]]
-"""Sheet name to its formula cells: (row, column) to the formula's text, `=SUM(B2:B9)`."""
-
-
-@dataclass(frozen=True)
-class Written:
-    """Where a review went: the workbook, the sheet, the backup of what it replaced, and why not the plan."""
-
-    path: Path
-    sheet: str
-    backup: Path | None = None
-    reason: str | None = None
-    """Why the review is not in the plan itself; None when it is, or when `--out` asked for elsewhere."""
+from sheetplan.xlsx.verify import Formulas
 
 
 def beside(path: Path, month: Month) -> Path:
@@ -82,9 +68,9 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
         reason = _read_formulas(formulas, plan)
         if reason is None:
             backup = _update(path, workbook, formulas, grid, layout, review, plan)
-            return Written(path, layout.name, backup)
+            return Written(str(path), layout.name, backup)
     written = _write_elsewhere(beside(path, review.month), layout, review, plan, grid)
-    return Written(written.path, written.sheet, written.backup, reason)
+    return Written(written.where, written.sheet, written.backup, reason)
 
 
 def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Written:
@@ -127,7 +113,7 @@ def _open(path: Path) -> Workbook:
 
 def _formulas(workbook: Workbook) -> Formulas:
     """Every formula cell of every worksheet except review sheets and the log, before anything changes."""
-    found: Formulas = {}
+    found: dict[str, dict[tuple[int, int], str]] = {}
     for worksheet in workbook.worksheets:
         if _ours(worksheet.title):
             continue
@@ -197,7 +183,7 @@ def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan
         formulas = _formulas(workbook)
         before = read_workbook(path, "xlsx", wanted=formulas.__contains__, name=str(path))
         log = _put_review(workbook, layout, review, plan)
-        return Written(path, layout.name, _save(path, workbook, before, formulas, layout.name, log))
+        return Written(str(path), layout.name, _save(path, workbook, before, formulas, layout.name, log))
     workbook = Workbook()
     # The new workbook carries on the plan's Review log, so its history is not lost.
     seed = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
@@ -206,7 +192,7 @@ def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan
         write_log(workbook.active, parse_log(seed), plan.lang)
     log = _put_review(workbook, layout, review, plan)
     _save(path, workbook, {}, {}, layout.name, log)
-    return Written(path, layout.name)
+    return Written(str(path), layout.name)
 
 
 def _save(

@@ -1,0 +1,48 @@
+"""What a Google Sheet source looks like, and the one check that Google Sheets support is installed.
+
+Every command tells a Google Sheet from a file here, before anything is imported for it: gspread,
+requests and google-auth take about 0.4 s to import, so they are loaded only once a command is given
+a Google Sheet.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+from sheetplan.plan.errors import SourceError, UsageError
+
+_URL_KEY = re.compile(r"(?:https?://)?docs\.google\.com/spreadsheets/(?:u/\d+/)?d/([A-Za-z0-9_-]+)")
+_PREFIX_KEY = re.compile(r"gsheet:([A-Za-z0-9_-]+)")
+_PACKAGES = ("gspread", "requests", "google.oauth2")
+
+
+def google_key(source: str) -> str | None:
+    """The spreadsheet key of a Google Sheets URL or of `gsheet:KEY`; None for anything else (a path)."""
+    source = source.strip()
+    match = _PREFIX_KEY.fullmatch(source) or _URL_KEY.match(source)
+    return match.group(1) if match else None
+
+
+def sheet_key(target: str) -> str:
+    """The key of a SHEET argument (`push`, `pull`); UsageError when it names no Google Sheet."""
+    key = google_key(target)
+    if key is None:
+        raise UsageError(f"{target}: not a Google Sheet; give its URL or gsheet:KEY")
+    return key
+
+
+def require_google(source: str) -> None:
+    """SourceError, naming `source` and the extra to install, when Google Sheets support is missing."""
+    if not all(_importable(name) for name in _PACKAGES):
+        raise SourceError(
+            f"{source}: cannot use Google Sheets: this sheetplan has no Google Sheets support"
+            " (install it with: pip install 'sheetplan[google]')"
+        )
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
