@@ -1,4 +1,4 @@
-"""`review --json`: SPEC's object, key for key and in order, for a small plan built by hand."""
+"""`review --json`: the documented object, key for key and in order, for a small plan built by hand."""
 
 from __future__ import annotations
 
@@ -221,7 +221,7 @@ EXPECTED: dict[str, Any] = {
     "budget": {"budget": 1600, "spent": 1320},
 }
 
-SPEC_ORDER = {
+DOCUMENTED_ORDER = {
     "review": [
         "plan",
         "month",
@@ -264,28 +264,28 @@ def test_review_json_is_the_expected_object(obj: dict[str, Any]) -> None:
 
 
 def _starts_with(keys: list[str], spec: str) -> bool:
-    """SPEC's keys first, in SPEC's order; anything added comes after them."""
-    return keys[: len(SPEC_ORDER[spec])] == SPEC_ORDER[spec]
+    """The documented keys first, in their order; anything added comes after them."""
+    return keys[: len(DOCUMENTED_ORDER[spec])] == DOCUMENTED_ORDER[spec]
 
 
 def test_keys_come_in_spec_order(obj: dict[str, Any]) -> None:
     assert _starts_with(list(obj), "review")
     for metric in obj["metrics"]:
         assert _starts_with(list(metric), "metric")
-        assert list(metric["month"]) == SPEC_ORDER["figures"]
-        assert list(metric["ytd"]) == [*SPEC_ORDER["figures"], "missing_months"]
+        assert list(metric["month"]) == DOCUMENTED_ORDER["figures"]
+        assert list(metric["ytd"]) == [*DOCUMENTED_ORDER["figures"], "missing_months"]
     for goal in obj["goals"]:
         assert _starts_with(list(goal), "goal")
-        assert list(goal["metrics"]) == SPEC_ORDER["statuses"]
+        assert list(goal["metrics"]) == DOCUMENTED_ORDER["statuses"]
         assert _starts_with(list(goal["actions"]), "actions")
     for owner in obj["owners"]:
-        assert list(owner) == SPEC_ORDER["owner"]
-        assert list(owner["metrics"]) == SPEC_ORDER["statuses"]
+        assert list(owner) == DOCUMENTED_ORDER["owner"]
+        assert list(owner["metrics"]) == DOCUMENTED_ORDER["statuses"]
         assert _starts_with(list(owner["actions"]), "actions")
     for action in [*obj["actions_overdue"], *obj["actions_due_next_month"]]:
-        assert list(action) == SPEC_ORDER["action"]
+        assert list(action) == DOCUMENTED_ORDER["action"]
     for assumption in obj["assumptions"]:
-        assert list(assumption) == SPEC_ORDER["assumption"]
+        assert list(assumption) == DOCUMENTED_ORDER["assumption"]
     # the exact order of everything, added keys included, as the expected object spells it
     assert json.dumps(obj) == json.dumps(EXPECTED)
 

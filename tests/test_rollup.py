@@ -1,4 +1,4 @@
-"""SPEC "Roll-ups": goal status, overdue and upcoming actions, owners, and budget against spent."""
+"""The roll-ups (docs/variance.md): goal status, overdue and upcoming actions, owners, budget and spent."""
 
 from __future__ import annotations
 

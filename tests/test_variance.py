@@ -1,4 +1,4 @@
-"""SPEC "Variance rules", row by row: one comparison, tolerance, year to date, projection, review month."""
+"""docs/variance.md row by row: one comparison, tolerance, year to date, projection, review month."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ NAN = float("nan")
 @pytest.mark.parametrize(
     ("direction", "forecast", "actual", "tolerance", "variance", "variance_pct", "status"),
     [
-        # SPEC's example: 1010 against 1200 is 15.8 % short, within 2t
+        # The documented example: 1010 against 1200 is 15.8 % short, within 2t
         ("up", 1200, 1010, 0.1, -190, -0.1583, "at_risk"),
         ("up", 3300, 3180, 0.1, -120, -0.0364, "on_track"),
         # favourable: up and A ≥ F, down and A ≤ F, however far

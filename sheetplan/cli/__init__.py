@@ -1,4 +1,8 @@
-"""The `sheetplan` command: thin wrappers that parse options, call the library and report."""
+"""The `sheetplan` command: thin wrappers that parse options, call `sheetplan.api` and print.
+
+Imports only Click at start-up, so that `sheetplan --help` is instant; each command imports the
+library inside itself. May import anything in sheetplan.
+"""
 
 from __future__ import annotations
 

@@ -107,7 +107,7 @@ STATUS = _choices(
     ("off_track", "off track", "извън график"),
     ("no_data", "no data", "няма данни"),
 )
-"""The review's status of a metric or goal (SPEC "Variance rules"); written by reviews, not typed."""
+"""The review's status of a metric or goal (docs/variance.md); written by reviews, not typed."""
 
 GOAL_DROPPED = "dropped"
 """The goal status of a goal given up: it needs no actions or metrics."""
@@ -121,7 +121,7 @@ STILL_TRUE_STATUS = {STILL_TRUE_YES: "on_track", "unsure": "at_risk", "no": "off
 
 @dataclass(frozen=True)
 class ListSource:
-    """A dropdown fed by another sheet's column, through a defined name (DESIGN.md: not a direct range)."""
+    """A dropdown fed by another sheet's column, through a defined name (Excel drops direct ranges)."""
 
     sheet: str
     column: str

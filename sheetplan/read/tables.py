@@ -1,6 +1,6 @@
 """Finds the plan's sheets in a Grid, and in each sheet its header row and the column of every header.
 
-Matching is tolerant the way SPEC.md asks: sheet names and headers in English or Bulgarian, any case,
+Matching is tolerant (docs/workbook.md): sheet names and headers in English or Bulgarian, any case,
 extra spaces, any column order, the user's own columns ignored, and a header row that need not be row
 1 (the first rows are searched for the required headers). What cannot be matched at all is structural
 and raises `SourceError`; smaller trouble becomes a Problem.

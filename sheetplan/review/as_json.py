@@ -1,7 +1,7 @@
-"""`sheetplan review --json`: the review as one JSON-ready object, keys in SPEC's order.
+"""`sheetplan review --json`: the review as one JSON-ready object, keys in the documented order.
 
-SPEC's keys come first, exactly as SPEC shows them. A few keys follow them, appended so that a reader
-that knows only SPEC's keys sees them in the same places: `dropped` at the end of every `actions`
+The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
+that a reader that knows only those keys sees them in the same places: `dropped` at the end of every `actions`
 count (so total = done + open + dropped), `projection` at the end of every metric, `budget` and `spent`
 at the end of every goal, and a `budget` object at the end of the review.
 """
@@ -26,7 +26,7 @@ JSON = dict[str, Any]
 
 
 def review_json(review: Review) -> JSON:
-    """The review as SPEC's `review --json` object, ready for `json.dumps`."""
+    """The review as the `review --json` object, ready for `json.dumps`."""
     return {
         "plan": review.plan_name,
         "month": str(review.month),

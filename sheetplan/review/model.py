@@ -12,7 +12,7 @@ from typing import Literal
 from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data"]
-"""A metric's or goal's standing (SPEC "Variance rules"); the values of `schema.STATUS`."""
+"""A metric's or goal's standing (docs/variance.md); the values of `schema.STATUS`."""
 
 SEVERITY: dict[Status, int] = {"no_data": 0, "on_track": 1, "at_risk": 2, "off_track": 3}
 """How bad a status is, for `--fail-on` and for a goal's worst status; no_data ranks lowest."""

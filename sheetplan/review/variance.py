@@ -133,7 +133,7 @@ def _review_metric(
 
 
 def compare(forecast: float | None, actual: float | None, direction: str | None, tolerance: float) -> Figures:
-    """Forecast against actual by SPEC's variance rules; a blank (None) or non-finite number is missing.
+    """Forecast against actual (docs/variance.md); a blank (None) or non-finite number is missing.
 
     With no direction (the Metrics sheet left it blank) neither side of the forecast is favourable, so
     only the distance from the forecast counts.

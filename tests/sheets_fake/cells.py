@@ -28,7 +28,7 @@ _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _PERCENT = re.compile(r"([+-]?(\d+\.?\d*|\.\d+))\s*%")
 # Typed dates the fake recognises (locale en_US) and the number format Sheets gives them. `2026-01`
-# becomes a date too, as SPEC.md says spreadsheet programs do; that one is not checked against a
+# becomes a date too, as spreadsheet programs do; that one is not checked against a
 # recording.
 _DATES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\d{4}-\d{1,2}-\d{1,2}"), "%Y-%m-%d", "yyyy-mm-dd"),
