@@ -8,13 +8,12 @@ Dates go in as serial numbers (days since 1899-12-30) with a date format, as Goo
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sheetplan.layout.sheet import Range, Style
-from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue
+from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue
 
-EPOCH = datetime(1899, 12, 30)
 DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
 _LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 """What a number format shows as it is: quoted text, `[Red]`-style colours and escaped characters."""
@@ -25,7 +24,7 @@ CellData = dict[str, Any]
 def serial(value: date) -> int | float:
     """A date or date and time as a spreadsheet serial number."""
     moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
-    days = (moment.replace(tzinfo=None) - EPOCH).total_seconds() / 86400
+    days = (moment.replace(tzinfo=None) - datetime.combine(SERIAL_EPOCH, time())).total_seconds() / 86400
     return int(days) if days.is_integer() else days
 
 

@@ -79,7 +79,6 @@ DECISIONS_DETAIL = Text(
     "Запишете ги в таблицата накрая, после променете листата на плана.",
 )
 NONE = Text("None.", "Няма.")
-AND_MORE = Text("and {count} more", "и още {count}")
 
 SECTION_ASSUMPTIONS = Text("1. Assumptions", "1. Допускания")
 SECTION_METRICS = Text("2. Metrics: plan against actual", "2. Показатели: план срещу резултат")

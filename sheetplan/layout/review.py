@@ -9,6 +9,7 @@ the sections after the agenda are in `review_tables` and `review_followup`.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -21,12 +22,13 @@ from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Styl
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
     DATE_FORMAT,
+    LANGS,
     REVIEW_SHEET,
     STATUS,
     STILL_TRUE,
     STILL_TRUE_YES,
     Lang,
-    is_review_sheet,
+    normalise,
 )
 from sheetplan.review import rollup
 from sheetplan.review.model import Review, Status
@@ -67,12 +69,14 @@ def sheet_name(review: Review, lang: Lang) -> str:
 
 def review_month(name: str) -> Month | None:
     """The month of a review sheet's name (`Review 2026-03`); None for any other sheet."""
-    if not is_review_sheet(name):
-        return None
-    try:
-        return Month.parse(name.strip()[-7:])
-    except ValueError:
-        return None
+    folded = normalise(name)
+    for lang in LANGS:
+        prefix, _, suffix = REVIEW_SHEET(lang).partition("{month}")
+        if folded.startswith(normalise(prefix)) and folded.endswith(normalise(suffix)):
+            month = name.strip()[len(prefix.strip()) :].strip()
+            with contextlib.suppress(ValueError):
+                return Month.parse(month) if len(month) == 7 else None
+    return None
 
 
 def review_position(sheets: Iterable[tuple[str, int]], month: Month) -> int | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from sheetplan.layout import labels
 from sheetplan.layout.sheet import CellContent, Chart, ChartSeries, ColourRule, LayoutBuilder, Range
+from sheetplan.plan import words
 from sheetplan.plan.model import Action
 from sheetplan.plan.schema import (
     ACTIONS,
@@ -56,10 +57,7 @@ def subheading(sheet: LayoutBuilder, text: str) -> None:
 
 def listing(items: Sequence[str], lang: Lang, limit: int = LIST_LIMIT) -> str:
     """Items joined with semicolons, the first `limit` of them and then `and N more`."""
-    shown = "; ".join(items[:limit])
-    if len(items) > limit:
-        shown += "; " + labels.AND_MORE(lang).format(count=len(items) - limit)
-    return shown
+    return words.listing(items, lang, limit, "; ")
 
 
 def money_header(header: Text, review: Review, lang: Lang) -> str:

@@ -17,6 +17,8 @@ from sheetplan.plan import schema
 from sheetplan.plan.schema import Lang
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+SERIAL_EPOCH = date(1899, 12, 30)
+"""Day 0 of the serial numbers that Excel, LibreOffice and Google Sheets store dates as."""
 
 
 @dataclass(frozen=True, order=True)

@@ -542,18 +542,6 @@ def setting_by_label(label: str) -> Setting | None:
     return None
 
 
-def is_review_sheet(name: str) -> bool:
-    """Whether a sheet name is a month's review sheet, `Review YYYY-MM`, in either language."""
-    for lang in LANGS:
-        prefix, _, suffix = REVIEW_SHEET(lang).partition("{month}")
-        folded = normalise(name)
-        if folded.startswith(normalise(prefix)) and folded.endswith(normalise(suffix)):
-            month = name.strip()[len(prefix.strip()) :].strip()
-            if len(month) == 7 and month[4] == "-" and month[:4].isdigit() and month[5:].isdigit():
-                return True
-    return False
-
-
 def dropdown_columns() -> Iterator[tuple[Sheet, Column]]:
     """Every column that has a dropdown, with its sheet."""
     for sheet in INPUT_SHEETS:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import cast
 
 from sheetplan.plan.model import Month, Problem, Series, Settings, Severity
+from sheetplan.plan.words import listing
 from sheetplan.read import values
 from sheetplan.read.cells import CellReader
 from sheetplan.read.tables import Table
@@ -16,11 +17,7 @@ _NUMBERS = frozenset({int, float})
 
 def month_list(months: Sequence[Month], most: int = 4) -> str:
     """Months as a message lists them: `2026-01, 2026-02 and 2026-04`, or `... and 9 more`."""
-    shown = [str(month) for month in months[:most]]
-    rest = len(months) - len(shown)
-    if rest > 0:
-        return f"{', '.join(shown)} and {rest} more"
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return listing([str(month) for month in months], limit=most)
 
 
 def read_monthly(

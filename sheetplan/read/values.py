@@ -7,17 +7,17 @@ should hold, for anything else. They are pure and know nothing of sheets or addr
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime, timedelta
 
-from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue, Month
+from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue, Month
 
 
 class BadValue(ValueError):
     """A cell's value cannot be read as what its column holds; the message says what it should be."""
 
 
-SERIAL_EPOCH = date(1899, 12, 30)
 """Day 0 of spreadsheet serial dates (Excel's 1900 system from March 1900 on, LibreOffice, Google)."""
 SERIAL_RANGE = (18264, 109574)
 """Serial numbers read as dates: 1950-01-01 to 2199-12-31. Any other number is not a date, so that a
@@ -33,7 +33,6 @@ _NUMBER_FORMS = (
 )
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*г\.?)?")
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DATE_HINT = "use a date such as 2026-03-31 or 31.03.2026"
 
 
@@ -132,9 +131,8 @@ def to_date(value: CellValue) -> date:
 def to_month(value: CellValue) -> Month:
     """A month: `YYYY-MM` text, or any date (cell, text or serial number) in it; BadValue otherwise."""
     if isinstance(value, str):
-        found = _MONTH.fullmatch(value.strip())
-        if found and 1 <= int(found[2]) <= 12 and int(found[1]) >= 1:
-            return Month(int(found[1]), int(found[2]))
+        with contextlib.suppress(ValueError):
+            return Month.parse(value)
     try:
         return Month.of(to_date(value))
     except BadValue:

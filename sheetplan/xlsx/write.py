@@ -27,7 +27,8 @@ from sheetplan.layout.review import Written, review_layout, review_month, review
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.errors import SourceError, UsageError, WriteError
 from sheetplan.plan.model import Grid, Month, Plan, column_letter, quote_sheet
-from sheetplan.plan.schema import REVIEW_LOG, is_review_sheet
+from sheetplan.plan.schema import REVIEW_LOG
+from sheetplan.plan.words import listing
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
@@ -129,7 +130,7 @@ def _formulas(workbook: Workbook) -> Formulas:
 
 def _ours(name: str) -> bool:
     """Whether a sheet is one that reviews write (a review sheet or the Review log)."""
-    return is_review_sheet(name) or REVIEW_LOG.is_named(name)
+    return review_month(name) is not None or REVIEW_LOG.is_named(name)
 
 
 def _read_formulas(formulas: Formulas, plan: Plan) -> str | None:
@@ -147,8 +148,7 @@ def _read_formulas(formulas: Formulas, plan: Plan) -> str | None:
         ]
     if not found:
         return None
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
-    return f"formulas feed the plan ({found[0]}{more}) and openpyxl would drop their saved results"
+    return f"formulas feed the plan ({listing(found, limit=1)}) and openpyxl would drop their saved results"
 
 
 def _update(
