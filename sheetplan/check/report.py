@@ -14,7 +14,7 @@ _COLOURS = {"error": "red", "warning": "yellow"}
 _ADDRESS = re.compile(r"!\$?([A-Z]+)?\$?(\d+)")
 
 
-def sort_key(problem: Problem) -> tuple[int, int, int, str]:
+def _sort_key(problem: Problem) -> tuple[int, int, int, str]:
     """Errors before warnings, then by row and column."""
     found = _ADDRESS.search(problem.cell or "")
     row = int(found[2]) if found else 0
@@ -37,7 +37,7 @@ def counts(problems: Sequence[Problem]) -> str:
 def ordered(problems: Sequence[Problem]) -> list[Problem]:
     """Problems in the order the report shows them: by sheet in workbook order, errors first, by cell."""
     return sorted(
-        problems, key=lambda problem: (_sheet_order(problem.sheet), problem.sheet, *sort_key(problem))
+        problems, key=lambda problem: (_sheet_order(problem.sheet), problem.sheet, *_sort_key(problem))
     )
 
 

@@ -56,7 +56,7 @@ _ONE_OWNER = "names several people; one owner per task: choose the one who answe
 _SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
 
 
-def required_values(context: Context) -> Iterator[Problem]:
+def _required_values(context: Context) -> Iterator[Problem]:
     """Every required cell of a record is filled in: a goal's problem and reason, an action's due date..."""
     for sheet, attribute, column, message in _REQUIRED:
         for record in getattr(context.plan, sheet):
@@ -64,7 +64,7 @@ def required_values(context: Context) -> Iterator[Problem]:
                 yield context.problem("error", sheet, record.row, column, "missing_value", message)
 
 
-def valid_choices(context: Context) -> Iterator[Problem]:
+def _valid_choices(context: Context) -> Iterator[Problem]:
     """Status, direction, aggregation and still-true cells hold one of their dropdown's values."""
     for sheet, column, what in _CHOICES:
         choices = schema.sheet_by_key(sheet).column(column).choices
@@ -78,7 +78,7 @@ def valid_choices(context: Context) -> Iterator[Problem]:
                 yield context.problem("error", sheet, record.row, column, "invalid_choice", message)
 
 
-def unique_ids(context: Context) -> Iterator[Problem]:
+def _unique_ids(context: Context) -> Iterator[Problem]:
     """Goal, Action and Metric IDs are unique (exactly, as lookups compare them); so are the names of
     owners and channels, ignoring case and spaces as the review compares them."""
     checked: tuple[tuple[str, str, Severity], ...] = (
@@ -103,7 +103,7 @@ def unique_ids(context: Context) -> Iterator[Problem]:
                 first[key] = record.row
 
 
-def known_goals(context: Context) -> Iterator[Problem]:
+def _known_goals(context: Context) -> Iterator[Problem]:
     """Actions and metrics name a Goal ID that the Goals sheet has."""
     for sheet in ("actions", "metrics"):
         for record in getattr(context.plan, sheet):
@@ -112,7 +112,7 @@ def known_goals(context: Context) -> Iterator[Problem]:
                 yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
 
 
-def one_listed_owner(context: Context) -> Iterator[Problem]:
+def _one_listed_owner(context: Context) -> Iterator[Problem]:
     """One owner per task, goal and metric, and one that the Owners sheet lists.
 
     Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
@@ -148,7 +148,7 @@ def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str
     return None
 
 
-def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
+def _goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
     """Every goal that is not dropped has at least one action and one metric."""
     with_actions = {action.goal_id for action in context.plan.actions}
     with_metrics = {metric.goal_id for metric in context.plan.metrics}
@@ -163,7 +163,7 @@ def goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
             yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_metrics", message)
 
 
-def forecast_every_month(context: Context) -> Iterator[Problem]:
+def _forecast_every_month(context: Context) -> Iterator[Problem]:
     """Every metric has a row on Forecasts with a number for every plan month."""
     plan = context.plan
     location = plan.locations.get("forecasts")
@@ -186,7 +186,7 @@ def forecast_every_month(context: Context) -> Iterator[Problem]:
             yield context.problem("error", "forecasts", row, str(missing[0]), "missing_forecast", message)
 
 
-def known_metrics(context: Context) -> Iterator[Problem]:
+def _known_metrics(context: Context) -> Iterator[Problem]:
     """Rows of Forecasts and Actuals name a Metric ID that the Metrics sheet has."""
     for sheet in ("forecasts", "actuals"):
         location = context.plan.locations.get(sheet)
@@ -199,7 +199,7 @@ def known_metrics(context: Context) -> Iterator[Problem]:
                 )
 
 
-def no_future_actuals(context: Context) -> Iterator[Problem]:
+def _no_future_actuals(context: Context) -> Iterator[Problem]:
     """Actual results are for months that are over (or this month), not for later ones."""
     location = context.plan.locations.get("actuals")
     rows = location.rows if location else {}
@@ -214,7 +214,7 @@ def no_future_actuals(context: Context) -> Iterator[Problem]:
             )
 
 
-def owners_have_tasks(context: Context) -> Iterator[Problem]:
+def _owners_have_tasks(context: Context) -> Iterator[Problem]:
     """Everyone on the Owners sheet owns at least one action."""
     busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
     for owner in context.plan.owners:
@@ -223,7 +223,7 @@ def owners_have_tasks(context: Context) -> Iterator[Problem]:
             yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
 
 
-def channels_within_limits(context: Context) -> Iterator[Problem]:
+def _channels_within_limits(context: Context) -> Iterator[Problem]:
     """No channel plans more posts a week than its maximum."""
     for channel in context.plan.channels:
         planned, most = channel.planned_per_week, channel.max_per_week
@@ -235,7 +235,7 @@ def channels_within_limits(context: Context) -> Iterator[Problem]:
             )
 
 
-def known_channels(context: Context) -> Iterator[Problem]:
+def _known_channels(context: Context) -> Iterator[Problem]:
     """Actions name channels that the Channels sheet lists (when the plan has one)."""
     if "channels" not in context.plan.locations:
         return
@@ -245,7 +245,7 @@ def known_channels(context: Context) -> Iterator[Problem]:
             yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
 
 
-def due_after_start(context: Context) -> Iterator[Problem]:
+def _due_after_start(context: Context) -> Iterator[Problem]:
     """An action is not due before it starts."""
     for action in context.plan.actions:
         if action.start and action.due and action.due < action.start:
@@ -254,19 +254,19 @@ def due_after_start(context: Context) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (
-    required_values,
-    valid_choices,
-    unique_ids,
-    known_goals,
-    one_listed_owner,
-    goals_have_actions_and_metrics,
-    forecast_every_month,
-    known_metrics,
-    no_future_actuals,
-    owners_have_tasks,
-    channels_within_limits,
-    known_channels,
-    due_after_start,
+    _required_values,
+    _valid_choices,
+    _unique_ids,
+    _known_goals,
+    _one_listed_owner,
+    _goals_have_actions_and_metrics,
+    _forecast_every_month,
+    _known_metrics,
+    _no_future_actuals,
+    _owners_have_tasks,
+    _channels_within_limits,
+    _known_channels,
+    _due_after_start,
 )
 
 

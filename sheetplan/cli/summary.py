@@ -11,7 +11,7 @@ from sheetplan.plan.schema import STATUS
 from sheetplan.review.model import Review
 from sheetplan.review.rollup import status_counts
 
-LIMIT = 8
+_LIMIT = 8
 """How many metrics or people a line names before it says `and N more`."""
 _COLOURS = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": None}
 
@@ -34,13 +34,13 @@ def summary(read: PlanRead, review: Review, written: Written | None) -> str:
             if item.month.status == status
         ]
         if found:
-            lines.append(f"  {title:<10} " + click.style(listing(found, "en", LIMIT), fg=_COLOURS[status]))
+            lines.append(f"  {title:<10} " + click.style(listing(found, "en", _LIMIT), fg=_COLOURS[status]))
     by_owner: dict[str, list[str]] = {}
     for action in review.actions_overdue:
         by_owner.setdefault(action.owner or "no owner", []).append(action.id)
     if by_owner:
-        people = [f"{owner} {', '.join(ids[:LIMIT])}" for owner, ids in by_owner.items()]
-        lines.append(f"  Overdue    {len(review.actions_overdue)} actions: {listing(people, 'en', LIMIT)}")
+        people = [f"{owner} {', '.join(ids[:_LIMIT])}" for owner, ids in by_owner.items()]
+        lines.append(f"  Overdue    {len(review.actions_overdue)} actions: {listing(people, 'en', _LIMIT)}")
     spending = review.spending
     if spending.budget or spending.spent:
         spent = share(spending)

@@ -19,14 +19,14 @@ from sheetplan.plan.errors import SourceError
 
 WorkbookKind = Literal["xlsx", "ods"]
 
-SUFFIXES: dict[str, WorkbookKind] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
-MAX_UNPACKED = 500 * 2**20
+_SUFFIXES: dict[str, WorkbookKind] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
+_MAX_UNPACKED = 500 * 2**20
 """Refuse a workbook that unpacks to more than this many bytes in all."""
-MAX_RATIO = 100
-"""Refuse a part of more than `RATIO_FLOOR` bytes that is compressed more than this many times."""
-RATIO_FLOOR = 2**20
+_MAX_RATIO = 100
+"""Refuse a part of more than `_RATIO_FLOOR` bytes that is compressed more than this many times."""
+_RATIO_FLOOR = 2**20
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _XML_HEAD = 64 * 1024
 # What may come before an XML document's root element, other than a DOCTYPE.
@@ -49,9 +49,9 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
     except OSError as error:
         raise SourceError(f"{label}: cannot be read ({error.strerror or error})") from None
     suffix = path.suffix.lower()
-    if head == OLE2_MAGIC:
+    if head == _OLE2_MAGIC:
         raise SourceError(f"{label}: encrypted or old .xls workbook; save it as .xlsx without a password")
-    if suffix not in SUFFIXES:
+    if suffix not in _SUFFIXES:
         shown = f'"{path.suffix}"' if path.suffix else "no suffix"
         raise SourceError(f"{label}: unsupported file type ({shown}); use .xlsx, .xlsm or .ods")
     if not head:
@@ -67,7 +67,7 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
         raise SourceError(f"{label}: damaged or truncated zip file, not a readable workbook") from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
         raise SourceError(f"{label}: damaged workbook ({error})") from None
-    expected = SUFFIXES[suffix]
+    expected = _SUFFIXES[suffix]
     if kind != expected:
         raise SourceError(f"{label}: holds an .{kind} workbook; rename it to end in .{kind}")
     return kind
@@ -87,9 +87,9 @@ def _kind(archive: zipfile.ZipFile, label: str) -> WorkbookKind:
 def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
     members = archive.infolist()
     total = sum(member.file_size for member in members)
-    if total > MAX_UNPACKED:
+    if total > _MAX_UNPACKED:
         raise SourceError(
-            f"{label}: unpacks to {total / 2**20:.0f} MB, more than {MAX_UNPACKED // 2**20} MB;"
+            f"{label}: unpacks to {total / 2**20:.0f} MB, more than {_MAX_UNPACKED // 2**20} MB;"
             " refusing to unpack it (zip bomb?)"
         )
     for member in members:
@@ -97,9 +97,9 @@ def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
             raise SourceError(
                 f"{label}: {member.filename} is encrypted; save the workbook without a password"
             )
-        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * member.compress_size:
+        if member.file_size > _RATIO_FLOOR and member.file_size > _MAX_RATIO * member.compress_size:
             raise SourceError(
-                f"{label}: {member.filename} is compressed more than {MAX_RATIO}:1; refusing to unpack it"
+                f"{label}: {member.filename} is compressed more than {_MAX_RATIO}:1; refusing to unpack it"
                 " (zip bomb?)"
             )
 

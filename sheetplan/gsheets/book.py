@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 Request = dict[str, Any]
 """One request of a `spreadsheets.batchUpdate`."""
 
-READ_OPTIONS = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
-METADATA_FIELDS = "properties.title,sheets.properties"
+_READ_OPTIONS = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
+_METADATA_FIELDS = "properties.title,sheets.properties"
 """Only what sheetplan uses: a big spreadsheet's merges, rules and charts stay on Google's side."""
-ERROR_CODES = frozenset(
+_ERROR_CODES = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!", "#CALC!"}
 )
 """What the values API returns for a formula that fails."""
@@ -79,25 +79,25 @@ def open_sheet(key: str, credentials: Path | None = None) -> GoogleSheet:
     account = account_of(client)
     with translate_errors(key, account):
         metadata = client.http_client.fetch_sheet_metadata(
-            key, params={"includeGridData": "false", "fields": METADATA_FIELDS}
+            key, params={"includeGridData": "false", "fields": _METADATA_FIELDS}
         )
     tabs = tuple(_tab(sheet["properties"]) for sheet in metadata.get("sheets", []))
     return GoogleSheet(key, client, account, str(metadata.get("properties", {}).get("title", "")), tabs)
 
 
-def read_tabs(book: GoogleSheet, titles: Sequence[str]) -> dict[str, list[list[CellValue]]]:
+def _read_tabs(book: GoogleSheet, titles: Sequence[str]) -> dict[str, list[list[CellValue]]]:
     """The values of the named tabs, in one request (none when there is nothing to read)."""
     if not titles:
         return {}
     with translate_errors(book.key, book.account):
         answer = book.client.http_client.values_batch_get(
-            book.key, [quote_title(title) for title in titles], params=dict(READ_OPTIONS)
+            book.key, [quote_title(title) for title in titles], params=dict(_READ_OPTIONS)
         )
     ranges = answer.get("valueRanges", [])
     return {title: _rows(found.get("values", [])) for title, found in zip(titles, ranges, strict=True)}
 
 
-def plan_titles(book: GoogleSheet) -> list[str]:
+def _plan_titles(book: GoogleSheet) -> list[str]:
     """The tabs `load` reads: those the schema knows by name, in either language."""
     return [tab.title for tab in book.tabs if schema.sheet_by_name(tab.title) is not None]
 
@@ -105,7 +105,7 @@ def plan_titles(book: GoogleSheet) -> list[str]:
 def read_book(key: str, credentials: Path | None = None) -> tuple[GoogleSheet, Grid]:
     """A Google Sheet and its plan's tabs as a Grid: two requests, whatever the plan's size."""
     book = open_sheet(key, credentials)
-    return book, read_tabs(book, plan_titles(book))
+    return book, _read_tabs(book, _plan_titles(book))
 
 
 def batch_update(book: GoogleSheet, requests: Sequence[Request]) -> Mapping[str, Any]:
@@ -138,7 +138,7 @@ def _rows(values: Sequence[Sequence[Any]]) -> list[list[CellValue]]:
 
 
 def _value(value: Any) -> CellValue:
-    if isinstance(value, str) and value in ERROR_CODES:
+    if isinstance(value, str) and value in _ERROR_CODES:
         return ErrorValue(value)
     if isinstance(value, bool | int | float | str):
         return value

@@ -14,7 +14,7 @@ from typing import Any
 from sheetplan.layout.sheet import Range, Style
 from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue
 
-DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
+_DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
 _LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 """What a number format shows as it is: quoted text, `[Red]`-style colours and escaped characters."""
 
@@ -50,14 +50,14 @@ def date_format(value: CellValue, pattern: str | None) -> str | None:
     """The number format a date needs when its column has none: a date's or a date and time's."""
     if not isinstance(value, date):
         return pattern
-    if pattern and is_date_pattern(pattern):
+    if pattern and _is_date_pattern(pattern):
         return pattern
     if isinstance(value, datetime) and value.time() != datetime.min.time():
-        return DATE_TIME_FORMAT
+        return _DATE_TIME_FORMAT
     return "yyyy-mm-dd"
 
 
-def is_date_pattern(pattern: str) -> bool:
+def _is_date_pattern(pattern: str) -> bool:
     """Whether a number format shows a date or time: only those use the letters y, d and h."""
     return bool(re.search(r"[ydh]", _LITERALS.sub("", pattern), re.IGNORECASE))
 
@@ -68,7 +68,7 @@ def number_format(pattern: str | None) -> dict[str, str] | None:
         return None
     if pattern == "@":
         return {"type": "TEXT"}
-    if is_date_pattern(pattern):
+    if _is_date_pattern(pattern):
         kind = "DATE_TIME" if re.search(r"h", _LITERALS.sub("", pattern), re.IGNORECASE) else "DATE"
         return {"type": kind, "pattern": pattern}
     kind = "PERCENT" if "%" in _LITERALS.sub("", pattern) else "NUMBER"
@@ -90,16 +90,16 @@ _VALIGN = {"top": "TOP", "center": "MIDDLE"}
 
 BORDER = _GREY_LINE
 """The thin grey line of a layout Style's `border`."""
-DEFAULT_FONT = ("Arial", 10)
+_DEFAULT_FONT = ("Arial", 10)
 """Google Sheets' own font and size, which a format need not repeat."""
 
 
 def cell_format(style: Style) -> dict[str, Any]:
     """A layout Style as a `userEnteredFormat`, leaving out what is Google's default anyway."""
     text: dict[str, Any] = {}
-    if style.font != DEFAULT_FONT[0]:
+    if style.font != _DEFAULT_FONT[0]:
         text["fontFamily"] = style.font
-    if style.size != DEFAULT_FONT[1]:
+    if style.size != _DEFAULT_FONT[1]:
         text["fontSize"] = round(style.size)  # the API takes whole points only
     if style.bold:
         text["bold"] = True

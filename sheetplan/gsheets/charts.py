@@ -8,7 +8,7 @@ from sheetplan.gsheets.book import Request
 from sheetplan.gsheets.cells import colour, grid_range
 from sheetplan.layout.sheet import Chart, ColourRule, Range, SheetLayout, Style
 
-CHART_PIXELS_PER_CM = 96 / 2.54
+_CHART_PIXELS_PER_CM = 96 / 2.54
 
 
 def colour_rule(sheet_id: int, rule: ColourRule, style: Style, index: int) -> Request:
@@ -77,8 +77,8 @@ def chart(sheet_id: int, spec: Chart, layout: SheetLayout) -> Request:
                 "position": {
                     "overlayPosition": {
                         "anchorCell": {"sheetId": sheet_id, "rowIndex": row - 1, "columnIndex": column - 1},
-                        "widthPixels": round(spec.width_cm * CHART_PIXELS_PER_CM),
-                        "heightPixels": round(spec.height_cm * CHART_PIXELS_PER_CM),
+                        "widthPixels": round(spec.width_cm * _CHART_PIXELS_PER_CM),
+                        "heightPixels": round(spec.height_cm * _CHART_PIXELS_PER_CM),
                     }
                 },
             }

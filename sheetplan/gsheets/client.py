@@ -28,11 +28,11 @@ if TYPE_CHECKING:
 EMULATOR_VARIABLE = "SHEETPLAN_SHEETS_EMULATOR_HOST"
 CREDENTIALS_VARIABLE = "GOOGLE_APPLICATION_CREDENTIALS"
 # sheetplan reads and writes spreadsheets that users share with it; it never needs their Drive.
-SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
-GOOGLE_ORIGINS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
-RETRIES = 5
+_SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
+_GOOGLE_ORIGINS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
+_RETRIES = 5
 FIRST_DELAY, MAX_DELAY, MAX_RETRY_AFTER = 1.0, 32.0, 60.0
-TIMEOUT = (10.0, 120.0)  # seconds to connect, seconds to wait for an answer
+_TIMEOUT = (10.0, 120.0)  # seconds to connect, seconds to wait for an answer
 
 # Tests replace this so that they never really wait.
 _sleep: Callable[[float], None] = time.sleep
@@ -40,7 +40,7 @@ _sleep: Callable[[float], None] = time.sleep
 _HOST = re.compile(r"[A-Za-z0-9.-]+:\d{1,5}|\[[0-9A-Fa-f:.]+\]:\d{1,5}")
 
 
-class RetriesExhausted(Exception):
+class _RetriesExhausted(Exception):
     """Google kept answering 429 or a 5xx to one request through every retry."""
 
     def __init__(self, status: int, tries: int, message: str) -> None:
@@ -49,7 +49,7 @@ class RetriesExhausted(Exception):
         self.tries = tries
 
 
-def connect(credentials: Path | None = None, *, retries: int = RETRIES) -> gspread.Client:
+def connect(credentials: Path | None = None, *, retries: int = _RETRIES) -> gspread.Client:
     """A gspread client for the emulator named by SHEETPLAN_SHEETS_EMULATOR_HOST, else for Google.
 
     On Google it acts as the service account of the first key found: `credentials` (--credentials),
@@ -66,8 +66,8 @@ def connect(credentials: Path | None = None, *, retries: int = RETRIES) -> gspre
         # gspread reads `auth` only to build a session; with a session of our own it never does.
         client = gspread.Client(cast("Credentials", None), _emulator_session(host), http_client)
     else:
-        client = gspread.Client(load_credentials(find_credentials(credentials)), http_client=http_client)
-    client.set_timeout(TIMEOUT)
+        client = gspread.Client(_load_credentials(_find_credentials(credentials)), http_client=http_client)
+    client.set_timeout(_TIMEOUT)
     return client
 
 
@@ -77,7 +77,7 @@ def account_of(client: gspread.Client) -> str | None:
     return address if isinstance(address, str) else None
 
 
-def find_credentials(given: Path | None) -> Path:
+def _find_credentials(given: Path | None) -> Path:
     """The service-account key to use: the given file, GOOGLE_APPLICATION_CREDENTIALS, or gspread's."""
     if given is not None:
         if not given.is_file():
@@ -88,7 +88,7 @@ def find_credentials(given: Path | None) -> Path:
         if not Path(named).expanduser().is_file():
             raise SourceError(f"credentials file {named} not found (named by {CREDENTIALS_VARIABLE})")
         return Path(named).expanduser()
-    default = default_credentials_file()
+    default = _default_credentials_file()
     if default.is_file():
         return default
     raise SourceError(
@@ -97,14 +97,14 @@ def find_credentials(given: Path | None) -> Path:
     )
 
 
-def default_credentials_file() -> Path:
+def _default_credentials_file() -> Path:
     """gspread's default service-account file (~/.config/gspread/service_account.json)."""
     from gspread.auth import get_config_dir
 
     return get_config_dir() / "service_account.json"
 
 
-def load_credentials(path: Path) -> Credentials:
+def _load_credentials(path: Path) -> Credentials:
     """The service-account credentials in a key file, or a SourceError saying what is wrong with it."""
     from google.oauth2.service_account import Credentials
 
@@ -119,7 +119,7 @@ def load_credentials(path: Path) -> Credentials:
     try:
         # google-auth leaves this constructor without type hints.
         credentials: Credentials = Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
-            info, scopes=SCOPES
+            info, scopes=_SCOPES
         )
         return credentials
     except (ValueError, KeyError) as err:
@@ -156,7 +156,7 @@ def translate_errors(key: str, account: str | None) -> Iterator[None]:
     """
     try:
         yield
-    except RetriesExhausted as err:
+    except _RetriesExhausted as err:
         if err.status == 429:
             raise SourceError(
                 f"Google Sheets quota exhausted for {key} after {err.tries} tries; try again in a minute"
@@ -211,7 +211,7 @@ def _describe(err: Exception, key: str, account: str | None) -> str | None:
 
 def emulator_url(url: str, host: str) -> str:
     """A Google API URL sent to the emulator instead, over plain HTTP; other URLs are left alone."""
-    for origin in GOOGLE_ORIGINS:
+    for origin in _GOOGLE_ORIGINS:
         if url.startswith(origin + "/"):
             return f"http://{host}{url[len(origin) :]}"
     return url
@@ -262,7 +262,7 @@ def _retrying_http_client(retries: int) -> type[HTTPClient]:
                     if status != 429 and status < 500:
                         raise
                     if tries > retries:
-                        raise RetriesExhausted(status, tries, str(err.error.get("message", ""))) from err
+                        raise _RetriesExhausted(status, tries, str(err.error.get("message", ""))) from err
                     _sleep(retry_delay(tries, err.response.headers.get("Retry-After")))
             raise AssertionError("unreachable")
 

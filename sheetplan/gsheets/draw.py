@@ -25,7 +25,7 @@ from sheetplan.gsheets.cells import (
 from sheetplan.gsheets.charts import chart, colour_rule
 from sheetplan.layout.sheet import Cell, ColourRule, Range, SheetLayout, Style
 
-SPARE_ROWS = 20
+_SPARE_ROWS = 20
 """Empty rows below the layout, so that people can add notes in the meeting."""
 
 
@@ -37,7 +37,7 @@ def add_layout(layout: SheetLayout, sheet_id: int, index: int | None = None) -> 
         "sheetId": sheet_id,
         "title": layout.name,
         "gridProperties": {
-            "rowCount": last_row + SPARE_ROWS,
+            "rowCount": last_row + _SPARE_ROWS,
             "columnCount": last_column,
             "hideGridlines": True,
         },

@@ -32,8 +32,8 @@ from sheetplan.layout.sheet import HEADER, SheetLayout
 from sheetplan.plan import schema
 from sheetplan.plan.model import Grid, Plan, SheetLocation
 
-MONTH_WIDTH = 10
-NEW_TAB_COLUMNS = 26
+_MONTH_WIDTH = 10
+_NEW_TAB_COLUMNS = 26
 """Columns a new tab gets at least, as Google gives a new sheet."""
 
 
@@ -85,12 +85,12 @@ def push_requests(
         if existing is None:
             last += 1
             order.insert(last, tab.title)
-            requests += tab_requests(tab, None, next(ids), last, sources, plan.lang)
+            requests += _tab_requests(tab, None, next(ids), last, sources, plan.lang)
             added.append(tab.title)
         else:
             last = order.index(existing.title)
             order[last] = tab.title
-            requests += tab_requests(tab, existing, existing.sheet_id, None, sources, plan.lang)
+            requests += _tab_requests(tab, existing, existing.sheet_id, None, sources, plan.lang)
             updated.append(tab.title)
     return requests, added, updated
 
@@ -102,7 +102,7 @@ def _existing(book: GoogleSheet, tab: DataTab) -> Tab | None:
     )
 
 
-def tab_requests(
+def _tab_requests(
     tab: DataTab,
     existing: Tab | None,
     sheet_id: int,
@@ -115,7 +115,7 @@ def tab_requests(
     table_end = header_row + max(schema.TEMPLATE_ROWS, len(tab.rows) - header_row)
     width = max([*map(len, tab.rows), *tab.location.columns.values(), 1])
     rows = max(table_end + 1, existing.rows if existing else 0)
-    columns = max(width, existing.columns if existing else NEW_TAB_COLUMNS)
+    columns = max(width, existing.columns if existing else _NEW_TAB_COLUMNS)
     grid: dict[str, Any] = {"rowCount": rows, "columnCount": columns, "frozenRowCount": header_row}
     grid["frozenColumnCount"] = 2 if tab.sheet.monthly and width > 2 else 0
     properties: dict[str, Any] = {"sheetId": sheet_id, "title": tab.title, "gridProperties": grid}
@@ -143,7 +143,7 @@ def tab_requests(
     widths: dict[int, int] = {}
     for key, number in tab.location.columns.items():
         column = tab.sheet.get(key)
-        widths[number] = column_pixels(column.width if column else MONTH_WIDTH)
+        widths[number] = column_pixels(column.width if column else _MONTH_WIDTH)
         fmt = column_format(column)
         span = {**body, "startColumnIndex": number - 1, "endColumnIndex": number}
         if fmt:

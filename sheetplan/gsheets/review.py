@@ -25,7 +25,7 @@ from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
 
-LOG_SPARE_ROWS = 100
+_LOG_SPARE_ROWS = 100
 """Room below the log for the next reviews' rows before the tab grows again."""
 
 
@@ -36,11 +36,11 @@ def write_review(book: GoogleSheet, grid: Grid, review: Review, plan: Plan) -> W
     log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
-    batch_update(book, review_requests(book, review, lang, plan.settings.review_day, rows))
+    batch_update(book, _review_requests(book, review, lang, plan.settings.review_day, rows))
     return Written(f"Google Sheet {book.key}", sheet_name(review, lang))
 
 
-def review_requests(
+def _review_requests(
     book: GoogleSheet, review: Review, lang: Lang, review_day: str, log: Sequence[LogRow]
 ) -> list[Request]:
     """The requests that put the review tab in place of the month's old one and rewrite the Review log."""
@@ -51,14 +51,14 @@ def review_requests(
     index = min(tab.index for tab in old) if old else _position(book, review.month)
     requests += add_layout(layout, next(ids), index)
     log_tab = book.tab(lambda title: REVIEW_LOG.is_named(title))
-    requests += log_requests(log_tab, next(ids), log, lang)
+    requests += _log_requests(log_tab, next(ids), log, lang)
     return requests
 
 
-def log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang) -> list[Request]:
+def _log_requests(tab: Tab | None, new_id: int, log: Sequence[LogRow], lang: Lang) -> list[Request]:
     """Requests that fill the Review log tab (added when `tab` is None) with `log`, replacing its rows."""
     columns = REVIEW_LOG.columns
-    rows = max(tab.rows if tab else 0, len(log) + 1 + LOG_SPARE_ROWS)
+    rows = max(tab.rows if tab else 0, len(log) + 1 + _LOG_SPARE_ROWS)
     width = max(tab.columns if tab else 0, len(columns))
     grid = {"rowCount": rows, "columnCount": width, "frozenRowCount": 1}
     sheet_id = tab.sheet_id if tab else new_id

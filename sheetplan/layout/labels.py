@@ -10,7 +10,7 @@ from sheetplan.plan import schema
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import Lang, Text
 
-MONTH_NAMES = (
+_MONTH_NAMES = (
     Text("January", "януари"),
     Text("February", "февруари"),
     Text("March", "март"),
@@ -28,7 +28,7 @@ MONTH_NAMES = (
 
 def month_name(month: Month, lang: Lang) -> str:
     """A month as people say it: `March 2026`, `март 2026`."""
-    return f"{MONTH_NAMES[month.month - 1](lang)} {month.year}"
+    return f"{_MONTH_NAMES[month.month - 1](lang)} {month.year}"
 
 
 TITLE = Text("Monthly review: {month}", "Месечен преглед: {month}")

@@ -33,13 +33,13 @@ from sheetplan.plan.schema import (
 from sheetplan.review import rollup
 from sheetplan.review.model import Review, Status
 
-WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
+_WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 """Columns A to N, in characters: the metrics table, the widest, needs all fourteen."""
 
 _NAVY = "1F3864"
 _BLUE = "1F4E78"
 _GREY = "595959"
-STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+_STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "on_track": ("C6EFCE", "006100"),
     "at_risk": ("FFEB9C", "9C5700"),
     "off_track": ("FFC7CE", "9C0006"),
@@ -47,7 +47,7 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
 }
 """Fill and text colour of each status: the traffic-light colours spreadsheet users know."""
 
-Tile = tuple[str, CellContent, str, str]
+_Tile = tuple[str, CellContent, str, str]
 """A figure at a glance: its label, its value, the label's style and the value's style."""
 
 
@@ -129,7 +129,7 @@ def styles() -> dict[str, Style]:
         "date": Style(border=True, number_format=DATE_FORMAT, align="center"),
         "blank": Style(border=True),
     }
-    for status, (fill, colour) in STATUS_COLOURS.items():
+    for status, (fill, colour) in _STATUS_COLOURS.items():
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
@@ -138,7 +138,7 @@ def styles() -> dict[str, Style]:
 
 def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayout:
     """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
-    sheet = LayoutBuilder(sheet_name(review, lang), styles(), WIDTHS)
+    sheet = LayoutBuilder(sheet_name(review, lang), styles(), _WIDTHS)
     _title(sheet, review, lang, review_day)
     _glance(sheet, review, lang)
     _agenda(sheet, review, lang)
@@ -171,16 +171,16 @@ def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
     counts = rollup.status_counts(metric.month.status for metric in review.metrics)
     actions = rollup.action_counts([item.action for item in review.actions_spending], review.month)
     spending = review.spending
-    metrics: list[Tile] = [
+    metrics: list[_Tile] = [
         (STATUS.label(status, lang), getattr(counts, status), status, "glance") for status in STATUS.values
     ]
-    action_tiles: list[Tile] = [
+    action_tiles: list[_Tile] = [
         (labels.OVERDUE(lang), actions.overdue, "label", "glance"),
         (labels.DUE_NEXT(lang), len(review.actions_due_next_month), "label", "glance"),
         (labels.OPEN(lang), actions.open, "label", "glance"),
         (labels.DONE(lang), actions.done, "label", "glance"),
     ]
-    money: list[Tile] = [
+    money: list[_Tile] = [
         (money_header(BUDGET, review, lang), spending.budget, "label", "glance_money"),
         (money_header(SPENT, review, lang), spending.spent, "label", "glance_money"),
         (labels.REMAINING(lang), spending.remaining, "label", "glance_money"),

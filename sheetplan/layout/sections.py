@@ -29,9 +29,9 @@ from sheetplan.review.model import Figures, Review, Spending
 
 CHART_METRICS = 20
 """The charts show the first this many metrics: beyond that a bar chart is too dense to read."""
-HEAD_ROWS = 3
+_HEAD_ROWS = 3
 """Rows of a table kept on the page of its header."""
-LIST_LIMIT = 10
+_LIST_LIMIT = 10
 """How many items a line of text names before it says `and N more`."""
 _ROW_CM = 0.53
 """The height of a default row (15 points) in centimetres, to leave room under a chart."""
@@ -55,7 +55,7 @@ def subheading(sheet: LayoutBuilder, text: str) -> None:
     sheet.row += 1
 
 
-def listing(items: Sequence[str], lang: Lang, limit: int = LIST_LIMIT) -> str:
+def listing(items: Sequence[str], lang: Lang, limit: int = _LIST_LIMIT) -> str:
     """Items joined with semicolons, the first `limit` of them and then `and N more`."""
     return words.listing(items, lang, limit, "; ")
 
@@ -84,7 +84,7 @@ def header(sheet: LayoutBuilder, headers: Sequence[tuple[int, int, str]]) -> Non
         sheet.merge(sheet.row, first, last, text, "header")
     sheet.height(sheet.row, 30)
     sheet.row += 1
-    sheet.keep_block(HEAD_ROWS)
+    sheet.keep_block(_HEAD_ROWS)
 
 
 def note(sheet: LayoutBuilder, text: str) -> None:
@@ -108,7 +108,7 @@ def _figures(sheet: LayoutBuilder, column: int, figures: Figures, lang: Lang) ->
     sheet.put(sheet.row, column + 4, STATUS.label(figures.status, lang), "center")
 
 
-def status_rules(sheet: LayoutBuilder, cells: Range) -> None:
+def _status_rules(sheet: LayoutBuilder, cells: Range) -> None:
     for status in STATUS.values:
         for text in STATUS.label(status, "en"), STATUS.label(status, "bg"):
             sheet.rule(ColourRule(cells, text, status))
@@ -171,8 +171,8 @@ def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         _figures(sheet, 10, metric.ytd, lang)
         sheet.row += 1
     last = sheet.row - 1
-    status_rules(sheet, Range(first, 9, last, 9))
-    status_rules(sheet, Range(first, 14, last, 14))
+    _status_rules(sheet, Range(first, 9, last, 9))
+    _status_rules(sheet, Range(first, 14, last, 14))
     missing = [
         f"{metric.metric.id} ({', '.join(str(month) for month in metric.ytd.missing_months)})"
         for metric in review.metrics
@@ -252,4 +252,4 @@ def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             sheet.put(sheet.row, column, value, style)
         sheet.fit(sheet.row, 2, 2, goal.goal.name)
         sheet.row += 1
-    status_rules(sheet, Range(first, 4, sheet.row - 1, 4))
+    _status_rules(sheet, Range(first, 4, sheet.row - 1, 4))

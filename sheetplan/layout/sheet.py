@@ -18,12 +18,12 @@ from sheetplan.plan.model import column_letter, quote_sheet
 
 CellContent = str | int | float | date | None
 
-ROW_HEIGHT = 15.0
+_ROW_HEIGHT = 15.0
 """A row's height in points when nothing sets it."""
-SHORT_BLOCK = 30
+_SHORT_BLOCK = 30
 """A block of at most this many rows is never split across printed pages."""
-PRINT_WIDTH = 730.0
-PRINT_HEIGHT = 505.0
+_PRINT_WIDTH = 730.0
+_PRINT_HEIGHT = 505.0
 """The printable area of a landscape page in points, on A4 or US Letter, whichever is smaller, inside
 the margins the renderers set, less a little for the footer."""
 
@@ -206,12 +206,12 @@ class LayoutBuilder:
     def start_block(self) -> None:
         """Start a block (a section, a table, a chart) at the current row.
 
-        The block before it is printed on one page when it has at most `SHORT_BLOCK` rows. A block
+        The block before it is printed on one page when it has at most `_SHORT_BLOCK` rows. A block
         that has only its first row so far (a heading) goes on into the new one.
         """
         if self.row - self.block <= 1:
             return
-        if self.row - self.block <= SHORT_BLOCK:
+        if self.row - self.block <= _SHORT_BLOCK:
             self.keep(self.block, self.row - 1)
         self.block = self.row
 
@@ -243,17 +243,17 @@ class LayoutBuilder:
         """Where pages start when printed one page wide, keeping each `keep` block on one page."""
         # Spreadsheet programs make a column of width w about 7w + 5 pixels, at 0.75 points a pixel.
         width = sum(0.75 * (7 * self.widths.get(column, 8.43) + 5) for column in range(1, self.width + 1))
-        scale = min(1.0, PRINT_WIDTH / width)
-        page = PRINT_HEIGHT / scale
+        scale = min(1.0, _PRINT_WIDTH / width)
+        page = _PRINT_HEIGHT / scale
         breaks: list[int] = []
         used = 0.0
         last_row = max((row for row, _ in self._cells), default=0)
         for row in range(1, last_row + 1):
-            height = self._heights.get(row, ROW_HEIGHT)
+            height = self._heights.get(row, _ROW_HEIGHT)
             block_end = self._keep.get(row)
             block = height
             if block_end is not None:
-                block = sum(self._heights.get(r, ROW_HEIGHT) for r in range(row, block_end + 1))
+                block = sum(self._heights.get(r, _ROW_HEIGHT) for r in range(row, block_end + 1))
             if used and used + block > page:
                 breaks.append(row)
                 used = 0.0

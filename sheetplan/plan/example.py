@@ -14,7 +14,7 @@ from sheetplan.plan.model import Month
 from sheetplan.plan.presets import load_preset, translated
 from sheetplan.plan.schema import INPUT_SHEETS, Lang
 
-PRESET = "social-media"
+_PRESET = "social-media"
 
 Value = str | float | date | None
 Row = dict[str, Value]
@@ -34,7 +34,7 @@ class Content:
 
 def actual_months(preset: dict[str, Any] | None = None) -> int:
     """How many months of actual results the example holds."""
-    return int((preset or load_preset(PRESET))["actual_months"])
+    return int((preset or load_preset(_PRESET))["actual_months"])
 
 
 def example_content(start: Month, months: int, lang: Lang, today: date) -> Content:
@@ -42,7 +42,7 @@ def example_content(start: Month, months: int, lang: Lang, today: date) -> Conte
 
     Actual results stop before the current month: a month gets its results once it is over.
     """
-    preset = load_preset(PRESET)
+    preset = load_preset(_PRESET)
     plan_months = [start + offset for offset in range(months)]
     last_day = plan_months[-1].last_day
     owners = {owner["key"]: translated(owner["name"], lang) for owner in preset["owners"]}

@@ -17,7 +17,7 @@ from sheetplan.plan.defaults import LANGS as LANGS
 from sheetplan.plan.defaults import MAX_MONTHS as MAX_MONTHS
 from sheetplan.plan.defaults import Lang as Lang
 
-ColumnType = Literal["text", "id", "date", "number", "money", "percent", "choice", "email"]
+_ColumnType = Literal["text", "id", "date", "number", "money", "percent", "choice", "email"]
 
 
 def normalise(text: str) -> str:
@@ -120,7 +120,7 @@ STILL_TRUE_STATUS = {STILL_TRUE_YES: "on_track", "unsure": "at_risk", "no": "off
 
 
 @dataclass(frozen=True)
-class ListSource:
+class _ListSource:
     """A dropdown fed by another sheet's column, through a defined name (Excel drops direct ranges)."""
 
     sheet: str
@@ -128,14 +128,14 @@ class ListSource:
     defined_name: str
 
 
-OWNER_LIST = ListSource("owners", "owner", "OwnerList")
-CHANNEL_LIST = ListSource("channels", "channel", "ChannelList")
-GOAL_LIST = ListSource("goals", "goal_id", "GoalList")
-METRIC_LIST = ListSource("metrics", "metric_id", "MetricList")
-LIST_SOURCES = (OWNER_LIST, CHANNEL_LIST, GOAL_LIST, METRIC_LIST)
+_OWNER_LIST = _ListSource("owners", "owner", "OwnerList")
+_CHANNEL_LIST = _ListSource("channels", "channel", "ChannelList")
+_GOAL_LIST = _ListSource("goals", "goal_id", "GoalList")
+_METRIC_LIST = _ListSource("metrics", "metric_id", "MetricList")
+LIST_SOURCES = (_OWNER_LIST, _CHANNEL_LIST, _GOAL_LIST, _METRIC_LIST)
 
 
-PROSE_WIDTH = 24
+_PROSE_WIDTH = 24
 """Text columns at least this wide wrap their text; narrower ones hold short names and IDs."""
 
 
@@ -145,12 +145,12 @@ class Column:
 
     key: str
     header: Text
-    type: ColumnType = "text"
+    type: _ColumnType = "text"
     required: bool = False
     width: float = 14
     number_format: str | None = None
     choices: Choices | None = None
-    source: ListSource | None = None
+    source: _ListSource | None = None
     hint: Text | None = None
     """The input message of the column's cells: what to put there."""
 
@@ -168,7 +168,7 @@ class Column:
     @property
     def wraps(self) -> bool:
         """Whether the column's cells wrap their text: prose columns wide enough to hold a sentence."""
-        return self.type == "text" and self.width >= PROSE_WIDTH
+        return self.type == "text" and self.width >= _PROSE_WIDTH
 
 
 @dataclass(frozen=True)
@@ -206,9 +206,9 @@ class Sheet:
 
 
 DATE_FORMAT = "yyyy-mm-dd"
-MONEY_FORMAT = "#,##0.00"
-NUMBER_FORMAT = "General"
-PERCENT_FORMAT = "0.0%"
+_MONEY_FORMAT = "#,##0.00"
+_NUMBER_FORMAT = "General"
+_PERCENT_FORMAT = "0.0%"
 
 _OWNER_HINT = Text(
     "One person from the Owners sheet. One owner per task: add people on the Owners sheet first.",
@@ -220,13 +220,13 @@ _DATE_HINT = Text("A date, for example 2026-03-31.", "Дата, например
 
 def _owner(required: bool = True) -> Column:
     return Column(
-        "owner", Text("Owner", "Отговорник"), "choice", required, 16, source=OWNER_LIST, hint=_OWNER_HINT
+        "owner", Text("Owner", "Отговорник"), "choice", required, 16, source=_OWNER_LIST, hint=_OWNER_HINT
     )
 
 
 def _goal_id() -> Column:
     return Column(
-        "goal_id", Text("Goal ID", "ID на цел"), "choice", True, 11, source=GOAL_LIST, hint=_GOAL_HINT
+        "goal_id", Text("Goal ID", "ID на цел"), "choice", True, 11, source=_GOAL_LIST, hint=_GOAL_HINT
     )
 
 
@@ -237,7 +237,7 @@ def _metric_id() -> Column:
         "id",
         True,
         12,
-        source=METRIC_LIST,
+        source=_METRIC_LIST,
         hint=Text("A Metric ID from the Metrics sheet.", "ID на показател от листа „Показатели“."),
     )
 
@@ -312,7 +312,7 @@ CHANNELS = Sheet(
             "number",
             False,
             16,
-            NUMBER_FORMAT,
+            _NUMBER_FORMAT,
         ),
         Column(
             "max_per_week",
@@ -320,7 +320,7 @@ CHANNELS = Sheet(
             "number",
             False,
             16,
-            NUMBER_FORMAT,
+            _NUMBER_FORMAT,
             hint=Text(
                 "How many posts a week are too many for this channel.",
                 "Колко публикации седмично са твърде много за този канал.",
@@ -344,7 +344,7 @@ ACTIONS = Sheet(
             "choice",
             False,
             14,
-            source=CHANNEL_LIST,
+            source=_CHANNEL_LIST,
             hint=Text("A channel from the Channels sheet.", "Канал от листа „Канали“."),
         ),
         _owner(),
@@ -362,8 +362,8 @@ ACTIONS = Sheet(
                 "не е започнато, в процес, готово, блокирано или отпаднало.",
             ),
         ),
-        Column("budget", Text("Budget", "Бюджет"), "money", False, 12, MONEY_FORMAT),
-        Column("spent", Text("Spent", "Изразходвано"), "money", False, 14, MONEY_FORMAT),
+        Column("budget", Text("Budget", "Бюджет"), "money", False, 12, _MONEY_FORMAT),
+        Column("spent", Text("Spent", "Изразходвано"), "money", False, 14, _MONEY_FORMAT),
         Column("expected", Text("Expected result", "Очакван резултат"), "text", False, 30),
         Column("notes", Text("Notes", "Бележки"), "text", False, 30),
     ),
@@ -446,10 +446,10 @@ REVIEW_LOG = Sheet(
         Column("month", Text("Month", "Месец"), "text", True, 10),
         Column("metric_id", Text("Metric ID", "ID на показател"), "id", True, 12),
         Column("metric", Text("Metric", "Показател"), "text", False, 30),
-        Column("forecast", Text("Forecast", "Прогноза"), "number", False, 12, NUMBER_FORMAT),
-        Column("actual", Text("Actual", "Реално"), "number", False, 12, NUMBER_FORMAT),
-        Column("variance", Text("Variance", "Отклонение"), "number", False, 12, NUMBER_FORMAT),
-        Column("variance_pct", Text("Variance %", "Отклонение %"), "percent", False, 12, PERCENT_FORMAT),
+        Column("forecast", Text("Forecast", "Прогноза"), "number", False, 12, _NUMBER_FORMAT),
+        Column("actual", Text("Actual", "Реално"), "number", False, 12, _NUMBER_FORMAT),
+        Column("variance", Text("Variance", "Отклонение"), "number", False, 12, _NUMBER_FORMAT),
+        Column("variance_pct", Text("Variance %", "Отклонение %"), "percent", False, 12, _PERCENT_FORMAT),
         Column("status", Text("Status", "Статус"), "choice", False, 13, choices=STATUS),
     ),
 )

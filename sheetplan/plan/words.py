@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sheetplan.plan.schema import Lang, Text
 
 AND = Text("and", "и")
-AND_MORE = Text("and {count} more", "и още {count}")
+_AND_MORE = Text("and {count} more", "и още {count}")
 
 
 def listing(items: Sequence[str], lang: Lang = "en", limit: int = 4, separator: str = ", ") -> str:
@@ -20,7 +20,7 @@ def listing(items: Sequence[str], lang: Lang = "en", limit: int = 4, separator: 
     rest = len(items) - len(shown)
     sentence = separator.strip() == ","
     if rest > 0:
-        last = AND_MORE(lang).format(count=rest)
+        last = _AND_MORE(lang).format(count=rest)
         return f"{separator.join(shown)}{' ' if sentence else separator}{last}"
     if sentence and len(shown) > 1:
         return f"{separator.join(shown[:-1])} {AND(lang)} {shown[-1]}"

@@ -25,10 +25,10 @@ from sheetplan.plan.model import (
 )
 from sheetplan.read import values
 
-HEADER_SEARCH_ROWS = 20
+_HEADER_SEARCH_ROWS = 20
 """How many rows from the top of a sheet may hold the header row."""
 
-REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
+_REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
 """Sheets a plan cannot do without."""
 
 Row = tuple[int, Sequence[CellValue]]
@@ -101,7 +101,7 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
         for language in schema.LANGS:
             votes[language] += schema.normalise(name) == schema.normalise(sheet.name(language))
     lang: schema.Lang = "bg" if votes["bg"] > votes["en"] else "en"
-    missing = [schema.sheet_by_key(key).name(lang) for key in REQUIRED_SHEETS if key not in found]
+    missing = [schema.sheet_by_key(key).name(lang) for key in _REQUIRED_SHEETS if key not in found]
     if missing:
         named = ", ".join(f'"{name}"' for name in missing)
         raise SourceError(
@@ -121,7 +121,7 @@ def find_table(
     rows = grid[name]
     best, best_score, best_keys = 0, (0, 0), set[str]()
     required = {column.key for column in sheet.required}
-    for number, cells in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+    for number, cells in enumerate(rows[:_HEADER_SEARCH_ROWS], start=1):
         keys = {
             column.key
             for cell in cells
@@ -135,7 +135,7 @@ def find_table(
         headers = ", ".join(f'"{column.header(lang)}"' for column in sheet.required)
         raise SourceError(
             f"{source}: sheet {name} has no header row"
-            f" (none of rows 1-{HEADER_SEARCH_ROWS} has the headers {headers})"
+            f" (none of rows 1-{_HEADER_SEARCH_ROWS} has the headers {headers})"
         )
     missing = [column.header(lang) for column in sheet.required if column.key not in best_keys]
     if missing:

@@ -19,7 +19,7 @@ class BadValue(ValueError):
 
 
 """Day 0 of spreadsheet serial dates (Excel's 1900 system from March 1900 on, LibreOffice, Google)."""
-SERIAL_RANGE = (18264, 109574)
+_SERIAL_RANGE = (18264, 109574)
 """Serial numbers read as dates: 1950-01-01 to 2199-12-31. Any other number is not a date, so that a
 day typed as `15` is not taken for 14 January 1900."""
 
@@ -111,7 +111,7 @@ def to_date(value: CellValue) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
+        if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return SERIAL_EPOCH + timedelta(days=int(value))
         raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
     if isinstance(value, str):

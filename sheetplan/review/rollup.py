@@ -56,7 +56,7 @@ def owner_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> 
     actions_of = _grouped(plan.actions, lambda action: action.owner)
     statuses_of = _grouped(metrics, lambda review: review.metric.owner)
     reviews = []
-    for name, owner in owner_names(plan):
+    for name, owner in _owner_names(plan):
         key = normalise(name)
         actions = actions_of.get(key, [])
         statuses = [review.month.status for review in statuses_of.get(key, [])]
@@ -89,7 +89,7 @@ def _grouped(items: Iterable[T], name: Callable[[T], str]) -> dict[str, list[T]]
     return groups
 
 
-def owner_names(plan: Plan) -> list[tuple[str, Owner | None]]:
+def _owner_names(plan: Plan) -> list[tuple[str, Owner | None]]:
     """Everyone on the Owners sheet, then any other name used as an owner, each once, first seen first."""
     names: dict[str, tuple[str, Owner | None]] = {}
     for owner in plan.owners:

@@ -30,7 +30,7 @@ from sheetplan.plan.schema import (
     Sheet,
 )
 
-TABLE_STYLE = "Table Style Medium 2"
+_TABLE_STYLE = "Table Style Medium 2"
 HEADER_COLOUR = f"#{layout.HEADER_COLOUR}"
 MISSING_FILL = "#FFC7CE"
 """Light red: a required cell left empty in a row that is in use."""
@@ -143,7 +143,7 @@ class SheetWriter:
                 len(plan.columns) - 1,
                 {
                     "name": plan.sheet.key.capitalize(),
-                    "style": TABLE_STYLE,
+                    "style": _TABLE_STYLE,
                     "columns": [{"header": header, "header_format": self.header} for header in headers],
                 },
             )

@@ -35,7 +35,7 @@ from sheetplan.plan.schema import (
 from sheetplan.template.guide import write_guide
 from sheetplan.template.sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
 
-LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
+_LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
 
 
 def default_start(example: bool, today: date) -> Month:
@@ -73,7 +73,7 @@ def write_plan(
     return _summary(path, plan_months, lang, content)
 
 
-SheetHook = Callable[[SheetPlan, Worksheet, SheetWriter], None]
+_SheetHook = Callable[[SheetPlan, Worksheet, SheetWriter], None]
 """Called after each data sheet is written, to add cells the template's rows cannot hold."""
 
 
@@ -84,7 +84,7 @@ def build_workbook(
     file: str = "plan.xlsx",
     *,
     comments: str | None = None,
-    after_sheet: SheetHook | None = None,
+    after_sheet: _SheetHook | None = None,
     finish: Callable[[Workbook, SheetWriter], None] | None = None,
 ) -> bytes:
     """The bytes of a plan workbook for these months, in `lang`, holding `content`.
@@ -136,7 +136,7 @@ def build_workbook(
 def _summary(path: Path, months: tuple[Month, ...], lang: Lang, content: Content) -> str:
     quoted = shlex.quote(str(path))
     what = f"{len(SHEETS)} sheets, {len(months)} months from {months[0]} to {months[-1]}"
-    lines = [f"Wrote {path}: {what}, {content.description}, {LANGUAGE_NAMES[lang]}.", "Next:"]
+    lines = [f"Wrote {path}: {what}, {content.description}, {_LANGUAGE_NAMES[lang]}.", "Next:"]
     if content.rows:
         lines.append("  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.")
         lines.append(f"  2. Check it:   sheetplan check {quoted}")

@@ -39,7 +39,7 @@ def verify_saved(
     for name, rows in before.items():
         if name not in after:
             _fail(target, f"the sheet {name!r} is missing")
-        difference = first_difference(rows, after[name], formulas.get(name, {}))
+        difference = _first_difference(rows, after[name], formulas.get(name, {}))
         if difference is not None:
             (row, column), was, now = difference
             where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
@@ -51,7 +51,7 @@ def verify_saved(
         _fail(target, "the Review log does not read back as written")
 
 
-def first_difference(
+def _first_difference(
     before: Sequence[Sequence[Any]], after: Sequence[Sequence[Any]], formulas: Mapping[tuple[int, int], str]
 ) -> tuple[tuple[int, int], Any, Any] | None:
     """The first cell (row, column) whose value differs, with its old and new value; None when none does.
