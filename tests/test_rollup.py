@@ -7,8 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.review.model import ActionCounts, Spending, StatusCounts
 from sheetplan.review.rollup import action_counts, is_due_next_month, is_overdue, spending, worst_status
-from sheetplan.review.variance import ActionCounts, Spending, StatusCounts, build_review
+from sheetplan.review.variance import build_review
 
 MARCH = Month(2026, 3)
 

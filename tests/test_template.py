@@ -25,7 +25,8 @@ from sheetplan.plan.schema import (
     Sheet,
     dropdown_columns,
 )
-from sheetplan.template.sheets import LOOKUP_ROWS, MISSING_FILL
+from sheetplan.template.sheets import LOOKUP_ROWS
+from sheetplan.template.tables import MISSING_FILL
 from sheetplan.template.workbook import build_workbook
 
 BOTH = pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import pytest
 
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.model import Metric, Month, Plan, Settings
+from sheetplan.review.model import Figures
 from sheetplan.review.variance import (
-    Figures,
     build_review,
     compare,
     default_review_month,

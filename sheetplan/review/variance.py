@@ -18,40 +18,12 @@ from sheetplan.plan.model import Metric, Month, Plan, Series, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
 from sheetplan.review import rollup
 from sheetplan.review.model import (
-    ActionCounts,
-    ActionSpending,
     Figures,
-    GoalReview,
     MetricReview,
-    OwnerReview,
     Review,
-    Spending,
     Status,
-    StatusCounts,
     YearToDate,
 )
-
-__all__ = [
-    "ActionCounts",
-    "ActionSpending",
-    "Figures",
-    "GoalReview",
-    "MetricReview",
-    "OwnerReview",
-    "Review",
-    "Spending",
-    "Status",
-    "StatusCounts",
-    "YearToDate",
-    "build_review",
-    "check_review_month",
-    "compare",
-    "default_review_month",
-    "projection",
-    "review_metric",
-    "tolerance_of",
-    "year_to_date",
-]
 
 _PCT_PLACES = Decimal("0.0001")
 

@@ -17,7 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 from sheetplan import __version__
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import GUIDE, INPUT_SHEETS, Lang
-from sheetplan.template.sheets import CLASH_FILL, HEADER_COLOUR, MISSING_FILL
+from sheetplan.template.tables import CLASH_FILL, HEADER_COLOUR, MISSING_FILL
 
 _WIDTHS = (2, 26, 14, 72)
 """Columns A to D: a margin, names, required or optional, and the text."""

@@ -23,7 +23,8 @@ from sheetplan.plan.example import Content, Row, Value
 from sheetplan.plan.model import CellValue, ErrorValue, Grid, Month, Plan
 from sheetplan.read import values
 from sheetplan.review.log import parse_log
-from sheetplan.template.sheets import SheetPlan, SheetWriter, sheet_plan
+from sheetplan.template.sheets import SheetWriter
+from sheetplan.template.tables import SheetPlan, sheet_plan
 from sheetplan.template.workbook import build_workbook
 
 Cell = tuple[int, int, CellValue]

@@ -1,4 +1,4 @@
-"""The plan workbook's data sheets: one Excel table per schema sheet, with dropdowns and highlights.
+"""Writes the plan workbook's data sheets: one Excel table per schema sheet, with dropdowns and highlights.
 
 Every header, width, format and dropdown comes from the schema. Values from presets and users are
 written with `write_string`, never `write`, so text that starts with `=` stays text.
@@ -7,80 +7,30 @@ written with `write_string`, never `write`, so text that starts with `=` stays t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from sheetplan.layout import sheet as layout
 from sheetplan.layout.formulas import metric_lookup
-from sheetplan.plan.example import Content, Row
+from sheetplan.plan.example import Row
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
-    LIST_SOURCES,
     MAX_MONTHS,
-    SETTINGS,
     SETTINGS_ROWS,
-    TEMPLATE_ROWS,
     Column,
     Lang,
-    Sheet,
 )
+from sheetplan.template.tables import CLASH_FILL, HEADER_COLOUR, MISSING_FILL, SheetPlan, highlight, ok
 
 _TABLE_STYLE = "Table Style Medium 2"
-HEADER_COLOUR = f"#{layout.HEADER_COLOUR}"
-MISSING_FILL = "#FFC7CE"
-"""Light red: a required cell left empty in a row that is in use."""
-CLASH_FILL = "#FFD8A8"
-"""Orange: a duplicate ID or name, or more planned posts than the maximum."""
 _CHAR_WIDTH = 1.15
 """Roughly how many width units an average character of running text takes."""
 _LINE_HEIGHT = 15
 LOOKUP_ROWS = 40
 """Rows of Forecasts and Actuals that look up the metric's name: more metrics than most plans have."""
-
-
-@dataclass(frozen=True)
-class SheetPlan:
-    """Where a data sheet's table sits: its sheet, real name, columns and number of data rows."""
-
-    sheet: Sheet
-    name: str
-    columns: tuple[Column | Month, ...]
-    rows: int
-
-    def letter(self, key: str) -> str:
-        return str(xl_col_to_name(self.index(key)))
-
-    def index(self, key: str) -> int:
-        for number, column in enumerate(self.columns):
-            if isinstance(column, Column) and column.key == key:
-                return number
-        raise KeyError(key)
-
-    def column_range(self, key: str) -> str:
-        """The absolute range of a column's data cells, such as `Owners!$A$2:$A$201`."""
-        letter = self.letter(key)
-        return f"{quote_sheetname(self.name)}!${letter}$2:${letter}${self.rows + 1}"
-
-
-def sheet_plan(sheet: Sheet, lang: Lang, months: tuple[Month, ...], content: Content) -> SheetPlan:
-    """The layout of one data sheet for a plan of these months and this content."""
-    columns: tuple[Column | Month, ...] = (*sheet.columns, *(months if sheet.monthly else ()))
-    if sheet is SETTINGS:
-        rows = len(SETTINGS_ROWS)
-    else:
-        rows = max(TEMPLATE_ROWS, len(content.rows.get(sheet.key, [])))
-    return SheetPlan(sheet, sheet.name(lang), columns, rows)
-
-
-def define_list_names(workbook: Workbook, plans: dict[str, SheetPlan]) -> None:
-    """The workbook-wide names that feed the Owner, Channel, Goal ID and Metric ID dropdowns."""
-    for source in LIST_SOURCES:
-        _ok(workbook.define_name(source.defined_name, "=" + plans[source.sheet].column_range(source.column)))
 
 
 class SheetWriter:
@@ -135,7 +85,7 @@ class SheetWriter:
         )
         # A header wraps within its column; the row grows to show every line of the longest one.
         worksheet.set_row(0, max(18, _LINE_HEIGHT * lines + 2))
-        _ok(
+        ok(
             worksheet.add_table(
                 0,
                 0,
@@ -155,7 +105,7 @@ class SheetWriter:
         for number, column in enumerate(plan.columns):
             if isinstance(column, Column):
                 self._validate(worksheet, plan, number, column)
-        self._highlight(worksheet, plan)
+        highlight(worksheet, plan, self.missing, self.clash)
         worksheet.set_landscape()
         worksheet.set_paper(9)
         worksheet.fit_to_pages(1, 0)
@@ -182,11 +132,11 @@ class SheetWriter:
             if hint:
                 options |= {"input_title": setting.label(self.lang)[:32], "input_message": hint}
                 options |= {"error_title": self.text["bad_value_title"], "error_message": hint}
-                _ok(worksheet.data_validation(index, value_column, index, value_column, options))
+                ok(worksheet.data_validation(index, value_column, index, value_column, options))
             if setting.required:
                 cell = xl_rowcol_to_cell(index, value_column)
                 formula = f"=LEN(TRIM({cell}))=0"
-                _ok(
+                ok(
                     worksheet.conditional_format(
                         cell, {"type": "formula", "criteria": formula, "format": self.missing}
                     )
@@ -262,48 +212,4 @@ class SheetWriter:
         options |= {"error_title": title, "error_message": error}
         if hint:
             options |= {"input_title": column.header(self.lang)[:32], "input_message": hint}
-        _ok(worksheet.data_validation(1, number, plan.rows, number, options))
-
-    def _highlight(self, worksheet: Worksheet, plan: SheetPlan) -> None:
-        """Conditional formats that show what a checker would report: missing and clashing cells."""
-        last = xl_col_to_name(len(plan.columns) - 1)
-        # The Metric column of Forecasts and Actuals always holds a formula: it does not put a row in use.
-        in_use = f"COUNTA($A2,$C2:${last}2)>0" if plan.sheet.monthly else f"COUNTA($A2:${last}2)>0"
-        for column in () if plan.sheet is SETTINGS else plan.sheet.required:
-            letter = plan.letter(column.key)
-            self._format(
-                worksheet, plan, letter, letter, f"=AND(LEN(TRIM({letter}2))=0,{in_use})", self.missing
-            )
-        unique = {source.column for source in LIST_SOURCES if source.sheet == plan.sheet.key}
-        unique |= {column.key for column in plan.sheet.columns if column.type == "id"}
-        for key in sorted(unique):
-            letter = plan.letter(key)
-            span = f"${letter}$2:${letter}${plan.rows + 1}"
-            self._format(
-                worksheet,
-                plan,
-                letter,
-                letter,
-                f"=AND(LEN({letter}2)>0,COUNTIF({span},{letter}2)>1)",
-                self.clash,
-            )
-        if plan.sheet.months_required:
-            first = xl_col_to_name(len(plan.sheet.columns))
-            self._format(
-                worksheet, plan, first, last, f"=AND(LEN(TRIM({first}2))=0,LEN(TRIM($A2))>0)", self.missing
-            )
-        if plan.sheet.key == "channels":
-            planned, most = plan.letter("planned_per_week"), plan.letter("max_per_week")
-            formula = f"=AND(ISNUMBER(${planned}2),ISNUMBER(${most}2),${planned}2>${most}2)"
-            self._format(worksheet, plan, planned, planned, formula, self.clash)
-
-    @staticmethod
-    def _format(worksheet: Worksheet, plan: SheetPlan, first: str, last: str, formula: str, fmt: Any) -> None:
-        cells = f"{first}2:{last}{plan.rows + 1}"
-        _ok(worksheet.conditional_format(cells, {"type": "formula", "criteria": formula, "format": fmt}))
-
-
-def _ok(result: int | None) -> None:
-    """XlsxWriter reports bad arguments with a warning and a negative result; make that an error."""
-    if result not in (0, None):
-        raise RuntimeError(f"XlsxWriter rejected an argument (result {result})")
+        ok(worksheet.data_validation(1, number, plan.rows, number, options))

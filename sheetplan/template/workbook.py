@@ -33,7 +33,8 @@ from sheetplan.plan.schema import (
     Lang,
 )
 from sheetplan.template.guide import write_guide
-from sheetplan.template.sheets import SheetPlan, SheetWriter, define_list_names, sheet_plan
+from sheetplan.template.sheets import SheetWriter
+from sheetplan.template.tables import SheetPlan, define_list_names, sheet_plan
 
 _LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
 
