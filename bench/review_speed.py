@@ -4,7 +4,7 @@
     python bench/review_speed.py PLAN.xlsx ...   # given workbooks
 
 For each workbook, the best of several in-process runs of each stage of an in-place review (as
-`xlsx_write` runs them, with the cycle collector paused), then the same work done by plain openpyxl
+`xlsx.write` runs them, with the cycle collector paused), then the same work done by plain openpyxl
 (the floor's load and save, collector running), and the parts of the design that would write the
 review without openpyxl: XlsxWriter writing the review sheet and the log into a workbook of their
 own, and copying every part of the plan into a new zip.

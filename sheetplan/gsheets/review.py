@@ -1,6 +1,6 @@
 """`sheetplan review` on a Google Sheet: the month's review tab and the Review log in one `batchUpdate`.
 
-The review tab is the same backend-neutral layout the Excel writer draws (`review_sheet`), with its
+The review tab is the same backend-neutral layout the Excel writer draws (`layout.review`), with its
 status colours and charts. A tab already holding that month's review, in either language, is deleted
 and the new one takes its place in the same batch, so the spreadsheet never shows half a review. The
 Review log keeps its other months' rows and gets this month's anew.

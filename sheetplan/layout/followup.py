@@ -1,6 +1,6 @@
 """The review sheet's follow-up sections: the owners' scorecard, actions, the budget, the decisions.
 
-Like `review_tables`, each function adds its section at the builder's current row.
+Like `sections`, each function adds its section at the builder's current row.
 """
 
 from __future__ import annotations

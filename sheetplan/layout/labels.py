@@ -1,7 +1,7 @@
 """Every word the review sheet shows, in English and Bulgarian, in one place.
 
 Column headers that the plan's sheets already have (Metric ID, Owner, Due...) come from `schema`; this
-module holds the rest. `{name}` fields are filled in by `review_sheet`.
+module holds the rest. `{name}` fields are filled in by `layout.review`.
 """
 
 from __future__ import annotations

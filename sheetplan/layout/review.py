@@ -4,7 +4,7 @@ The sheet follows the method's monthly routine, top to bottom: a title, the mont
 agenda (assumptions first, then the metrics that went off track or are at risk, overdue actions by
 person, each person's tasks, decisions), then one section per agenda item with the figures, two
 charts, and an empty table for the decisions taken. It is built as a backend-neutral `SheetLayout`;
-the sections after the agenda are in `review_tables` and `review_followup`.
+the sections after the agenda are in `sections` and `followup`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from sheetplan.layout import followup as review_followup
-from sheetplan.layout import labels
-from sheetplan.layout import sections as review_tables
+from sheetplan.layout import followup, labels, sections
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
@@ -142,13 +140,13 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     _title(sheet, review, lang, review_day)
     _glance(sheet, review, lang)
     _agenda(sheet, review, lang)
-    review_tables.assumptions(sheet, review, lang)
-    review_tables.metrics(sheet, review, lang)
-    review_tables.goals(sheet, review, lang)
-    review_followup.owners(sheet, review, lang)
-    review_followup.actions(sheet, review, lang)
-    review_followup.budget(sheet, review, lang)
-    review_followup.decisions(sheet, lang)
+    sections.assumptions(sheet, review, lang)
+    sections.metrics(sheet, review, lang)
+    sections.goals(sheet, review, lang)
+    followup.owners(sheet, review, lang)
+    followup.actions(sheet, review, lang)
+    followup.budget(sheet, review, lang)
+    followup.decisions(sheet, lang)
     return sheet.layout(footer=f"{review.plan_name} · {sheet.name}", page_label=labels.PAGE(lang))
 
 
@@ -254,7 +252,7 @@ def _still_true(value: str | None, lang: Lang) -> str:
 
 def _overdue(review: Review, lang: Lang) -> str:
     by_owner: dict[str, list[str]] = {}
-    for action in review_tables.by_owner(review, review.actions_overdue):
+    for action in sections.by_owner(review, review.actions_overdue):
         by_owner.setdefault(action.owner or "?", []).append(action.id)
     return _sentence([f"{owner} ({len(ids)}): {', '.join(ids[:8])}" for owner, ids in by_owner.items()], lang)
 

@@ -1,6 +1,6 @@
 """A sheet described without a spreadsheet library: cells, styles, merges, colour rules and charts.
 
-`review_sheet` builds one of these from a `Review`; `xlsx_render` turns it into an openpyxl worksheet
+`layout.review` builds one of these from a `Review`; `xlsx.render` turns it into an openpyxl worksheet
 and the Google Sheets backend into one `batchUpdate`. Rows and columns are 1-based, like A1 notation.
 Everything is a plain value: the sheet holds no formulas, so what it shows does not depend on a
 spreadsheet program recalculating it.

@@ -2,7 +2,7 @@
 
 The Guide is written by `guide.write_guide` with XlsxWriter. Rather than describe it a second time,
 it is written into a small workbook in memory and read back with openpyxl (a few hundredths of a
-second): its text, fonts, fills, merges and sizes become a `SheetLayout` that `gsheets_layout`
+second): its text, fonts, fills, merges and sizes become a `SheetLayout` that `gsheets.draw`
 draws. Its commands name the Google Sheet (`sheetplan review gsheet:KEY`), not a file.
 """
 

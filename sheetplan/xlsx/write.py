@@ -1,7 +1,7 @@
 """Writing the review into an .xlsx workbook with openpyxl, and proving that nothing else changed.
 
 The review goes into the plan itself when openpyxl can carry everything in it over. When it cannot
-(the plan holds shapes, sparklines, Excel 2010 extensions and so on, see `xlsx_parts`; or it is an .ods
+(the plan holds shapes, sparklines, Excel 2010 extensions and so on, see `xlsx.parts`; or it is an .ods
 or .xlsm file; or formulas on the plan's sheets feed numbers sheetplan reads, whose saved results
 openpyxl would drop), the plan is left alone and the review goes to `NAME.review-YYYY-MM.xlsx` beside
 it: a workbook with the review sheet and the Review log. `--out PATH` writes such a workbook to PATH,
@@ -32,12 +32,11 @@ from sheetplan.plan.words import listing
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
-from sheetplan.xlsx import verify as xlsx_verify
 from sheetplan.xlsx.dropdowns import apply_dropdowns
 from sheetplan.xlsx.parts import describe, parts_openpyxl_would_drop
 from sheetplan.xlsx.render import render, write_log
 from sheetplan.xlsx.save import save_workbook
-from sheetplan.xlsx.verify import Formulas
+from sheetplan.xlsx.verify import Formulas, verify_saved
 
 
 def beside(path: Path, month: Month) -> Path:
@@ -208,7 +207,7 @@ def _save(
         _discard(workbook)
 
     def verify(saved: Path) -> None:
-        xlsx_verify.verify_saved(saved, path, before, formulas, sheet, log)
+        verify_saved(saved, path, before, formulas, sheet, log)
 
     return replace_safely(path, write, verify)
 
