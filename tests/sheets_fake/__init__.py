@@ -1,6 +1,6 @@
 """A loopback fake of the Google Sheets API v4 for tests, reached through SHEETPLAN_SHEETS_EMULATOR_HOST.
 
-It answers what gspread 6 sends, the way the real API answers it (tests/test_sheets_fake_contract.py
+It answers what gspread 6 sends, the way the real API answers it (tests/sheets_fake/test_contract.py
 holds it against recordings of the real API):
 
 - `GET /v4/spreadsheets/{id}` (metadata; grid data with `includeGridData=true` or `ranges`; `fields`),

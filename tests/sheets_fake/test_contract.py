@@ -37,9 +37,10 @@ from urllib.parse import unquote
 
 import pytest
 import requests
+
 from sheets_fake import SheetsFake
 
-CASSETTES = Path(__file__).parent / "sheets_fake" / "cassettes"
+CASSETTES = Path(__file__).parent / "cassettes"
 DRIVE_FILES = "https://www.googleapis.com/drive/v3/files"
 HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
 IGNORED_PROPERTIES = ("defaultFormat", "spreadsheetTheme")

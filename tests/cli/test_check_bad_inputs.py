@@ -7,13 +7,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from bad_inputs import PLAN_CASES, SOURCE_CASES, BadInput
 from click.testing import CliRunner
 from plan_builder import pretend_today
 
 from sheetplan.cli import cli
-from sheetplan.files.guard import _has_doctype, guard_file
-from sheetplan.plan.errors import SourceError
+
+from .bad_inputs import PLAN_CASES, SOURCE_CASES, BadInput
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -64,31 +63,3 @@ def test_a_plan_with_a_problem_reports_it_at_its_cell(
 def test_there_are_at_least_forty_cases() -> None:
     assert len(SOURCE_CASES) + len(PLAN_CASES) >= 40
     assert len({case.id for case in [*SOURCE_CASES, *PLAN_CASES]}) == len(SOURCE_CASES) + len(PLAN_CASES)
-
-
-@pytest.mark.parametrize(
-    ("head", "complete", "expected"),
-    [
-        (b'<?xml version="1.0"?><worksheet/>', True, False),
-        (b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- made by hand --><sst/>', True, False),
-        (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', True, True),
-        (b"  <!doctype x><x/>", True, True),
-        (b'<?xml version="1.0"?><!-- a comment that runs past the part\'s head', False, True),
-        (b'<?xml version="1.0"?>', True, False),
-    ],
-)
-def test_a_doctype_is_found_behind_declarations_and_comments(
-    head: bytes, complete: bool, expected: bool
-) -> None:
-    assert _has_doctype(head, complete) is expected
-
-
-def test_the_guard_names_the_file_as_the_user_typed_it(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match=r"^my plan\.xlsx: no such file$"):
-        guard_file(tmp_path / "plan.xlsx", "my plan.xlsx")
-
-
-def test_a_real_plan_passes_the_guard(tmp_path: Path) -> None:
-    from plan_builder import plan_grid, sample, write_workbook
-
-    assert guard_file(write_workbook(tmp_path / "plan.xlsm", plan_grid(sample()))) == "xlsx"
