@@ -7,8 +7,9 @@ review is three steps, each usable on its own:
     review = review_of(read, month, today)       # the numbers
     written = write_review(read, review, out)    # the review sheet and Review log, written safely
 
-The backends load heavy libraries (XlsxWriter, openpyxl, gspread), so each is imported inside the
-operation that needs it: `check` never loads a writer, and a file never loads gspread.
+Each operation imports what only it needs: the backends load heavy libraries (XlsxWriter, openpyxl,
+gspread), and even the review's pure modules cost `check` time it need not spend. So `check` never
+loads a writer or the review, and a file never loads gspread.
 """
 
 from __future__ import annotations
@@ -20,19 +21,17 @@ from typing import TYPE_CHECKING, cast
 
 from sheetplan.check.report import ordered
 from sheetplan.check.rules import check_plan
-from sheetplan.layout.review import Written
+from sheetplan.layout.written import Written
 from sheetplan.plan.defaults import DEFAULT_MONTHS
 from sheetplan.plan.errors import SourceError, UsageError
 from sheetplan.plan.model import Grid, Month, Plan, Problem
 from sheetplan.read.google import google_key, require_google, sheet_key
 from sheetplan.read.load import load
 from sheetplan.read.source import read_file
-from sheetplan.read.workbook import gc_paused
-from sheetplan.review.model import SEVERITY, Review, Status
-from sheetplan.review.variance import build_review, check_review_month, default_review_month
 
 if TYPE_CHECKING:
     from sheetplan.gsheets.book import GoogleSheet
+    from sheetplan.review.model import Review
 
 __all__ = [
     "PlanRead",
@@ -98,6 +97,9 @@ def read_plan(source: str, today: date, credentials: Path | None = None) -> Plan
 
 def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
     """The review for `month`, by default the last full calendar month; UsageError outside the plan."""
+    from sheetplan.read.workbook import gc_paused
+    from sheetplan.review.variance import build_review, check_review_month, default_review_month
+
     chosen = month or default_review_month(today)
     try:
         check_review_month(read.plan, chosen)
@@ -128,6 +130,8 @@ def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Wri
 
 def reached(review: Review, level: str) -> list[str]:
     """The IDs of the metrics whose month status is `level` or worse (`--fail-on`)."""
+    from sheetplan.review.model import SEVERITY, Status
+
     threshold = SEVERITY[cast(Status, level)]
     return [item.metric.id for item in review.metrics if SEVERITY[item.month.status] >= threshold]
 

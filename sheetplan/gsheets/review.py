@@ -18,8 +18,9 @@ from typing import Any
 from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
-from sheetplan.layout.review import Written, review_layout, review_month, review_position, sheet_name
+from sheetplan.layout.review import review_layout, review_month, review_position, sheet_name
 from sheetplan.layout.sheet import HEADER
+from sheetplan.layout.written import Written
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
 from sheetplan.review.log import LogRow, merged_log, parse_log

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
-from pathlib import Path
+from dataclasses import astuple
 
 from sheetplan.layout import followup, labels, sections
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
@@ -47,17 +46,6 @@ _STATUS_COLOURS: dict[Status, tuple[str, str]] = {
 
 _Tile = tuple[str, CellContent, str, str]
 """A figure at a glance: its label, its value, the label's style and the value's style."""
-
-
-@dataclass(frozen=True)
-class Written:
-    """Where a review went: the workbook or Google Sheet, the sheet, its backup, and why not the plan."""
-
-    where: str
-    sheet: str
-    backup: Path | None = None
-    reason: str | None = None
-    """Why the review is not in the plan itself; None when it is, or when `--out` asked for elsewhere."""
 
 
 def sheet_name(review: Review, lang: Lang) -> str:

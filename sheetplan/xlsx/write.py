@@ -23,8 +23,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from sheetplan.files.safe_save import refuse_if_open, replace_safely
-from sheetplan.layout.review import Written, review_layout, review_month, review_position
+from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.sheet import SheetLayout
+from sheetplan.layout.written import Written
 from sheetplan.plan.errors import SourceError, UsageError, WriteError
 from sheetplan.plan.model import Grid, Month, Plan, column_letter, quote_sheet
 from sheetplan.plan.schema import REVIEW_LOG
