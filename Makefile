@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/plan.xlsx
+# The pages with parts generated from the schema and from --help (cog blocks); the tests check them.
+GENERATED_DOCS := docs/workbook.md docs/commands.md
 
 .PHONY: demo test lint docs bench clean
 
@@ -26,18 +28,18 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check sheetplan tests bench
-	$(BIN)/ruff format --check sheetplan tests bench
+	$(BIN)/ruff check sheetplan tests bench docs
+	$(BIN)/ruff format --check sheetplan tests bench docs
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check sheetplan tests bench
+	$(BIN)/ruff check sheetplan tests bench docs
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 docs: $(VENV)/.installed-test
-	$(BIN)/cog -r README.md
+	$(BIN)/cog -r -I docs $(GENERATED_DOCS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

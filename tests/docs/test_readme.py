@@ -1,4 +1,4 @@
-"""The README stays true: its command reference matches `--help`, and its examples run."""
+"""The README stays true: its example commands run as written."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from cogapp import Cog
 
 from sheetplan.cli import cli
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def console_commands() -> list[str]:
@@ -21,22 +20,13 @@ def console_commands() -> list[str]:
     return [line[2:] for block in blocks for line in block.splitlines() if line.startswith("$ sheetplan ")]
 
 
-def test_every_command_has_a_reference_section() -> None:
-    text = README.read_text(encoding="utf-8")
-    missing = [name for name in cli.commands if f"### sheetplan {name}\n" not in text]
-    assert missing == []
-
-
-def test_the_reference_is_what_help_prints() -> None:
-    # cog exits with a non-zero status when regenerating would change the file.
-    assert Cog().main(["cog", "--check", str(README)]) == 0
-
-
 def test_the_readme_shows_a_month_of_commands() -> None:
+    """The README's console blocks hold at least five sheetplan commands."""
     assert len(console_commands()) >= 5
 
 
 def test_the_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each console command exits with 0 in an empty folder and leaves the files the README names."""
     monkeypatch.chdir(tmp_path)
     for line in console_commands():
         words = shlex.split(line)[1:]
