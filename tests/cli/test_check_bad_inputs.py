@@ -7,12 +7,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from bad_inputs import PLAN_CASES, SOURCE_CASES, BadInput
 from click.testing import CliRunner
 from plan_builder import pretend_today
 
 from sheetplan.cli import cli
-
-from .bad_inputs import PLAN_CASES, SOURCE_CASES, BadInput
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
