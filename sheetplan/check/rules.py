@@ -79,7 +79,7 @@ def _valid_choices(context: Context) -> Iterator[Problem]:
 
 
 def _unique_ids(context: Context) -> Iterator[Problem]:
-    """Goal, Action and Metric IDs are unique (exactly, as lookups compare them); so are the names of
+    """Action and Metric IDs are unique (exactly, as lookups compare them); Goal IDs, and the names of
     owners and channels, ignoring case and spaces as the review compares them."""
     checked: tuple[tuple[str, str, Severity], ...] = (
         ("goals", "goal_id", "error"),
@@ -91,9 +91,10 @@ def _unique_ids(context: Context) -> Iterator[Problem]:
     for sheet, column, severity in checked:
         first: dict[str, int] = {}
         is_name = sheet in ("owners", "channels")
+        folded = is_name or sheet == "goals"
         for record in getattr(context.plan, sheet):
             shown = record.name if is_name else record.id
-            key = schema.normalise(shown) if is_name else shown
+            key = schema.normalise(shown) if folded else shown
             if key in first:
                 what = context.header(sheet, column)
                 message = f"{shown} is also on row {first[key]}; each {what} must be different"

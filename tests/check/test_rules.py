@@ -231,6 +231,15 @@ RULE_CASES = [
         "error Metrics!C3 unknown_goal: G2 is not a Goal ID on the Goals sheet",
     ),
     case(
+        "two goals whose IDs differ only in case, which the review takes for one goal",
+        cells(("Goals", "A3", "g1")),
+        "error Goals!A3 duplicate_id: g1 is also on row 2; each Goal ID must be different",
+        "error Actions!B4 unknown_goal: G2 is not a Goal ID on the Goals sheet",
+        "error Metrics!C3 unknown_goal: G2 is not a Goal ID on the Goals sheet",
+        "error Goals!A3 goal_without_actions: goal g1 has no actions; add at least one on the Actions sheet",
+        "error Goals!A3 goal_without_metrics: goal g1 has no metrics; add at least one on the Metrics sheet",
+    ),
+    case(
         "two actions with one ID",
         cells(("Actions", "A4", "A2")),
         "error Actions!A4 duplicate_id: A2 is also on row 3; each Action ID must be different",
