@@ -54,7 +54,10 @@ class Choices:
         return [label(lang) for _, label in self.options]
 
     def label(self, value: str, lang: Lang) -> str:
-        return dict(self.options)[value](lang)
+        """The label of `value` in `lang`; a value that is none of the options (a plan reviewed with
+        `--force`) is shown as it was typed."""
+        label = dict(self.options).get(value)
+        return label(lang) if label is not None else value
 
     def match(self, text: str) -> str | None:
         """The value a typed label means, in either language and any case; None when it means none."""

@@ -231,6 +231,20 @@ def test_a_plan_with_errors_is_not_reviewed_unless_forced(tmp_path: Path) -> Non
     assert "Review 2025-03" in names(path)
 
 
+@pytest.mark.parametrize(("lang", "sheet"), [("en", "Review 2025-03"), ("bg", "Преглед 2025-03")])
+def test_a_forced_review_shows_dropdown_values_outside_the_lists_as_typed(
+    tmp_path: Path, lang: str, sheet: str
+) -> None:
+    data = sample()
+    data.rows["actions"][0]["status"] = "finished"
+    data.rows["assumptions"][0]["still_true"] = "maybe"
+    path = sample_plan(tmp_path / "plan.xlsx", data, lang)  # type: ignore[arg-type]
+    forced = review(path, "--month", "2025-03", "--force", catch_exceptions=False)
+    assert forced.exit_code == 0, forced.output
+    texts = [cell.value for row in openpyxl.load_workbook(path)[sheet].iter_rows() for cell in row]
+    assert any(isinstance(text, str) and "maybe" in text for text in texts)
+
+
 @pytest.mark.parametrize("lock", ["~$plan.xlsx", ".~lock.plan.xlsx#"])
 def test_a_plan_open_in_another_program_is_not_written(plan: Path, lock: str) -> None:
     (plan.parent / lock).write_text("someone")
