@@ -13,6 +13,7 @@ from typing import Any
 
 from sheetplan.layout.sheet import Range, Style
 from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue
+from sheetplan.plan.schema import DATE_FORMAT
 
 _DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
 _LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
@@ -54,7 +55,7 @@ def date_format(value: CellValue, pattern: str | None) -> str | None:
         return pattern
     if isinstance(value, datetime) and value.time() != datetime.min.time():
         return _DATE_TIME_FORMAT
-    return "yyyy-mm-dd"
+    return DATE_FORMAT
 
 
 def _is_date_pattern(pattern: str) -> bool:

@@ -60,8 +60,9 @@ def review_month(name: str) -> Month | None:
         prefix, _, suffix = REVIEW_SHEET(lang).partition("{month}")
         if folded.startswith(normalise(prefix)) and folded.endswith(normalise(suffix)):
             month = name.strip()[len(prefix.strip()) :].strip()
-            with contextlib.suppress(ValueError):
-                return Month.parse(month) if len(month) == 7 else None
+            if len(month) == 7:  # YYYY-MM exactly, as reviews name their sheets
+                with contextlib.suppress(ValueError):
+                    return Month.parse(month)
     return None
 
 
