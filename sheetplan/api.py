@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, cast
 
 from sheetplan.check.report import ordered
 from sheetplan.check.rules import check_plan
-from sheetplan.files.safe_save import check_new_file, replace_safely
 from sheetplan.layout.written import Written
 from sheetplan.plan.defaults import DEFAULT_MONTHS
 from sheetplan.plan.errors import SourceError, UsageError
@@ -157,6 +156,8 @@ def push(path: Path, target: str, credentials: Path | None = None) -> str:
 
 def pull(source: str, path: Path, credentials: Path | None = None, force: bool = False) -> str:
     """Copy the Google Sheet `source` into a plan workbook at `path`, in two requests; say what it holds."""
+    from sheetplan.files.safe_save import check_new_file, replace_safely  # 10 ms `check` need not spend
+
     key = sheet_key(source)
     check_new_file(path, force, "the copy")
     _, grid = _read_google(source, key, credentials)
