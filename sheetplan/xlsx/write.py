@@ -1,43 +1,50 @@
-"""Writing the review into an .xlsx workbook with openpyxl, and proving that nothing else changed.
+"""Writing the review into an .xlsx or .xlsm workbook without rewriting anything of the user's.
 
-The review goes into the plan itself when openpyxl can carry everything in it over. When it cannot
-(the plan holds shapes, sparklines, Excel 2010 extensions and so on, see `xlsx.parts`; or it is an .ods
-or .xlsm file; or formulas on the plan's sheets feed numbers sheetplan reads, whose saved results
-openpyxl would drop), the plan is left alone and the review goes to `NAME.review-YYYY-MM.xlsx` beside
-it: a workbook with the review sheet and the Review log. `--out PATH` writes such a workbook to PATH,
-or, when PATH is an existing workbook, adds the review to it like to a plan.
+The workbook is never loaded into a model. Its zip is copied part by part, each part's compressed bytes
+as they are, and only the parts the review needs are added or changed:
+
+- the review sheet and the Review log (`xl/worksheets/sheetN.xml`, their `_rels`, drawing and charts),
+  added, or put in place of the month's old review sheet and of the old log, whose own parts go;
+- `xl/workbook.xml`: the new sheets' entries, `activeTab`, and defined names' `localSheetId` when a
+  sheet goes in before others;
+- `xl/_rels/workbook.xml.rels`, `[Content_Types].xml` and `docProps/app.xml`: the new parts listed;
+- `xl/styles.xml`: the review's formats appended;
+- in a user's sheet that was selected, its views' `tabSelected`, so that two tabs are never selected.
+
+Strings go in inline, so `sharedStrings.xml` stays as it is, and so does every formula's saved result.
+The review goes beside the plan only for an OpenDocument (.ods) plan: `NAME.review-YYYY-MM.xlsx`.
+`--out PATH` writes such a workbook to PATH, or, when PATH is an existing workbook that is not
+another plan, adds the review to it as to a plan.
 
 Every save goes through `safe_save.replace_safely`: the new file is read back with sheetplan's own
-reader and compared with the old one, value by value, before it replaces it.
+reader and compared with the old one before it replaces it.
 """
 
 from __future__ import annotations
 
-import warnings
+import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.formula import ArrayFormula
-
+from sheetplan.files.guard import guard_file
 from sheetplan.files.safe_save import refuse_if_open, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
+from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.layout.written import Written
-from sheetplan.plan.errors import SourceError, UsageError, WriteError
-from sheetplan.plan.model import Grid, Month, Plan, column_letter, quote_sheet
-from sheetplan.plan.schema import REVIEW_LOG
-from sheetplan.plan.words import listing
-from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.plan.errors import UsageError, WriteError
+from sheetplan.plan.model import Grid, Month, Plan
+from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
+from sheetplan.read.workbook import read_workbook
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
-from sheetplan.xlsx.dropdowns import apply_dropdowns
-from sheetplan.xlsx.parts import describe, parts_openpyxl_would_drop
-from sheetplan.xlsx.render import render, write_log
-from sheetplan.xlsx.save import save_workbook
-from sheetplan.xlsx.verify import Formulas, verify_saved
+from sheetplan.xlsx.book import read_book
+from sheetplan.xlsx.graft import Graft, graft
+from sheetplan.xlsx.package import Package
+from sheetplan.xlsx.skeleton import empty_workbook
+from sheetplan.xlsx.verify import verify_saved
 
 
 def beside(path: Path, month: Month) -> Path:
@@ -50,82 +57,99 @@ def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path |
 
     `grid` is the plan as read before (its values are what the saved file must still hold).
     """
-    # openpyxl makes several objects for every cell of the plan, none of them garbage until the end;
-    # the cycle collector would walk them all, again and again, for a third of the time of the write.
-    with gc_paused():
-        return _write_review(path, grid, plan, review, out)
-
-
-def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path | None) -> Written:
-    if out is not None and not _same_file(out, path):
+    if out is not None and out.resolve() != path.resolve():
         return write_review_to(out, grid, plan, review)
-    layout = review_layout(review, plan.lang, plan.settings.review_day)
-    reason = _not_in_place(path)
-    if reason is None:
-        # Refused before the slow part; `replace_safely` checks again just before it writes.
-        refuse_if_open(path)
-        workbook = _open(path)
-        formulas = _formulas(workbook)
-        reason = _read_formulas(formulas, plan)
-        if reason is None:
-            backup = _update(path, workbook, formulas, grid, layout, review, plan)
-            return Written(str(path), layout.name, backup)
-    written = _write_elsewhere(beside(path, review.month), layout, review, plan, grid)
-    return Written(written.where, written.sheet, written.backup, reason)
+    if path.suffix.lower() == ".ods":
+        written = _write_new(beside(path, review.month), grid, plan, review)
+        reason = "it is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write"
+        return Written(written.where, written.sheet, written.backup, reason)
+    _refuse_unwritable(path)
+    before = {name: rows for name, rows in grid.items() if not REVIEW_LOG.is_named(name)}
+    log = merged_log(_log_rows(grid), review)
+    return _write_into(path, str(path), before, plan, review, log)
 
 
 def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """Write the review to the workbook `out` (`--out`): a new one, or added to the workbook there."""
-    if out.suffix.lower() != ".xlsx":
+    if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"--out {out}: the review is written as .xlsx; give a name ending in .xlsx")
-    with gc_paused():
-        return _write_elsewhere(
-            out, review_layout(review, plan.lang, plan.settings.review_day), review, plan, grid
+    if not out.exists():
+        return _write_new(out, grid, plan, review)
+    guard_file(out)
+    _refuse_unwritable(out)
+    rows = read_workbook(out, "xlsx", name=str(out))
+    plan_sheet = next((name for name in rows for sheet in INPUT_SHEETS if sheet.is_named(name)), None)
+    if plan_sheet is not None:
+        raise WriteError(
+            f"--out {out}: is another plan (it has a {plan_sheet} sheet); give a new file or the plan itself"
         )
+    before = {name: values for name, values in rows.items() if not _ours(name)}
+    log = merged_log(_log_rows(rows), review)
+    return _write_into(out, str(out), before, plan, review, log)
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    return one.resolve() == other.resolve()
+def _write_new(path: Path, grid: Grid, plan: Plan, review: Review) -> Written:
+    """A new workbook at `path` with the review sheet and the Review log, which carries on the plan's."""
+    log = merged_log(_log_rows(grid), review)
+    with Package(empty_workbook(), str(path)) as package:
+        layout = review_layout(review, plan.lang, plan.settings.review_day)
+        graft(package, _grafts(package, layout, log, plan))
+        replace_safely(path, package.write, lambda saved: verify_saved(saved, path, {}, layout.name, log))
+    return Written(str(path), layout.name)
 
 
-def _not_in_place(path: Path) -> str | None:
-    """Why the review cannot go into the plan itself, in words for the user; None when it can."""
-    suffix = path.suffix.lower()
-    if suffix == ".ods":
-        return "it is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write"
-    if suffix == ".xlsm":
-        return "it holds macros (.xlsm), which sheetplan does not write"
-    losses = parts_openpyxl_would_drop(path)
-    if losses:
-        return f"it holds {describe(losses)}, which would be lost if sheetplan wrote into it"
-    return None
+def _write_into(
+    path: Path,
+    label: str,
+    before: Mapping[str, Sequence[Sequence[Any]]],
+    plan: Plan,
+    review: Review,
+    log: list[LogRow],
+) -> Written:
+    layout = review_layout(review, plan.lang, plan.settings.review_day)
+    with Package(path, label) as package:
+        graft(package, _grafts(package, layout, log, plan))
+        kept = package.unchanged()
+
+        def verify(saved: Path) -> None:
+            verify_saved(saved, path, before, layout.name, log, kept)
+
+        backup = replace_safely(path, package.write, verify)
+    return Written(str(path), layout.name, backup)
 
 
-def _open(path: Path) -> Workbook:
-    try:
-        # openpyxl warns about what it drops; `parts_openpyxl_would_drop` has ruled that out already.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            # rich_text keeps partly bold or coloured text in a cell as it is.
-            return openpyxl.load_workbook(path, rich_text=True)
-    except Exception as error:  # openpyxl raises anything from KeyError to zipfile errors on a bad file
-        raise SourceError(f"{path}: cannot be opened for writing ({type(error).__name__}: {error})") from None
+def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan) -> list[Graft]:
+    """The review sheet, in the old one's place or among the reviews, and the Review log, last."""
+    sheets = read_book(package).sheets
+    names = [sheet.name for sheet in sheets]
+    old = next((name for name in names if review_month(name) == review_month(layout.name)), None)
+    old_log = next((name for name in names if REVIEW_LOG.is_named(name)), None)
+    review_sheet = Graft(layout, old, _position(names, review_month(layout.name), plan), active=True)
+    # The log keeps its name, in whichever language it has it.
+    log_sheet = Graft(
+        replace(log_layout(log, plan.lang), name=old_log or REVIEW_LOG.name(plan.lang)),
+        old_log,
+        len(names) + 1,
+        freeze=1,
+        filter_columns=len(REVIEW_LOG.columns),
+    )
+    return [review_sheet, log_sheet]
 
 
-def _formulas(workbook: Workbook) -> Formulas:
-    """Every formula cell of every worksheet except review sheets and the log, before anything changes."""
-    found: dict[str, dict[tuple[int, int], str]] = {}
-    for worksheet in workbook.worksheets:
-        if _ours(worksheet.title):
-            continue
-        cells: dict[tuple[int, int], str] = {}
-        # The cell dictionary, because iter_rows() would create a cell at every empty position.
-        for (row, column), cell in worksheet._cells.items():
-            if cell.data_type == "f":
-                value = cell.value
-                cells[row, column] = value.text if isinstance(value, ArrayFormula) else str(value)
-        found[worksheet.title] = cells
-    return found
+def _position(names: list[str], month: Month | None, plan: Plan) -> int:
+    """Where a new review sheet goes: among the other reviews in month order, else after the plan's sheets."""
+    assert month is not None
+    among_reviews = review_position(((name, index) for index, name in enumerate(names)), month)
+    if among_reviews is not None:
+        return among_reviews
+    plan_sheets = {location.name for location in plan.locations.values()}
+    found = [index for index, name in enumerate(names) if name in plan_sheets]
+    return max(found) + 1 if found else len(names)
+
+
+def _log_rows(grid: Mapping[str, Sequence[Sequence[Any]]]) -> list[LogRow]:
+    found = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
+    return parse_log(found) if found else []
 
 
 def _ours(name: str) -> bool:
@@ -133,126 +157,9 @@ def _ours(name: str) -> bool:
     return review_month(name) is not None or REVIEW_LOG.is_named(name)
 
 
-def _read_formulas(formulas: Formulas, plan: Plan) -> str | None:
-    """Why formulas on the plan's sheets stop an in-place write: openpyxl drops their saved results, so
-    the plan would read as blank in those cells until a spreadsheet program recalculated it."""
-    found = []
-    for key, location in plan.locations.items():
-        # The Metric column of Forecasts and Actuals is a lookup for people; sheetplan never reads it.
-        read = {number for name, number in location.columns.items() if name != "metric" or key == "metrics"}
-        cells = formulas.get(location.name, {})
-        found += [
-            f"{quote_sheet(location.name)}!{column_letter(column)}{row}"
-            for (row, column) in sorted(cells)
-            if column in read and row > location.header_row
-        ]
-    if not found:
-        return None
-    return f"formulas feed the plan ({listing(found, limit=1)}) and openpyxl would drop their saved results"
-
-
-def _update(
-    path: Path,
-    workbook: Workbook,
-    formulas: Formulas,
-    grid: Grid,
-    layout: SheetLayout,
-    review: Review,
-    plan: Plan,
-) -> Path | None:
-    """Add the review to the plan's own workbook, re-apply its dropdowns and save it safely."""
-    before = {name: rows for name, rows in grid.items() if not _ours(name)}
-    others = set(formulas) - set(before)
-    if others:
-        before |= read_workbook(path, "xlsx", wanted=others.__contains__, name=str(path))
-    log = _put_review(workbook, layout, review, plan)
-    apply_dropdowns(workbook, plan)
-    return _save(path, workbook, before, formulas, layout.name, log)
-
-
-def _write_elsewhere(path: Path, layout: SheetLayout, review: Review, plan: Plan, grid: Grid) -> Written:
-    """Write the review to a workbook other than the plan: a new one, or add it to an existing one."""
-    if path.exists():
-        losses = parts_openpyxl_would_drop(path)
-        if losses:
-            raise WriteError(
-                f"{path}: holds {describe(losses)}, which writing would lose; choose another --out"
-            )
-        refuse_if_open(path)
-        workbook = _open(path)
-        formulas = _formulas(workbook)
-        before = read_workbook(path, "xlsx", wanted=formulas.__contains__, name=str(path))
-        log = _put_review(workbook, layout, review, plan)
-        return Written(str(path), layout.name, _save(path, workbook, before, formulas, layout.name, log))
-    workbook = Workbook()
-    # The new workbook carries on the plan's Review log, so its history is not lost.
-    seed = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
-    workbook.active.title = REVIEW_LOG.name(plan.lang)
-    if seed:
-        write_log(workbook.active, parse_log(seed), plan.lang)
-    log = _put_review(workbook, layout, review, plan)
-    _save(path, workbook, {}, {}, layout.name, log)
-    return Written(str(path), layout.name)
-
-
-def _save(
-    path: Path,
-    workbook: Workbook,
-    before: Mapping[str, Sequence[Sequence[Any]]],
-    formulas: Formulas,
-    sheet: str,
-    log: list[LogRow],
-) -> Path | None:
-    def write(stream: BinaryIO) -> None:
-        save_workbook(workbook, stream)
-        _discard(workbook)
-
-    def verify(saved: Path) -> None:
-        verify_saved(saved, path, before, formulas, sheet, log)
-
-    return replace_safely(path, write, verify)
-
-
-def _discard(workbook: Workbook) -> None:
-    """Let go of a saved workbook's cells now, while nothing else needs them.
-
-    Each cell and its sheet refer to each other, so otherwise only the cycle collector frees them,
-    and walking the million objects of a big plan takes it over a second.
-    """
-    for worksheet in workbook.worksheets:
-        worksheet._cells.clear()
-
-
-def _put_review(workbook: Workbook, layout: SheetLayout, review: Review, plan: Plan) -> list[LogRow]:
-    """Put the review sheet in, replacing the month's old one, and update the Review log; its rows."""
-    old = [sheet for sheet in workbook.worksheets if review_month(sheet.title) == review.month]
-    index = workbook.index(old[0]) if old else _position(workbook, review.month, plan)
-    for sheet in old:
-        workbook.remove(sheet)
-    worksheet = workbook.create_sheet(layout.name, index)
-    render(worksheet, layout)
-    # Only the new sheet may be selected: several selected tabs make Excel edit them all at once.
-    for sheet in workbook.worksheets:
-        sheet.sheet_view.tabSelected = False
-    worksheet.sheet_view.tabSelected = True
-    workbook.active = workbook.index(worksheet)
-    log_sheet = next((sheet for sheet in workbook.worksheets if REVIEW_LOG.is_named(sheet.title)), None)
-    existing: list[LogRow] = []
-    if log_sheet is None:
-        log_sheet = workbook.create_sheet(REVIEW_LOG.name(plan.lang))
-    else:
-        existing = parse_log([list(row) for row in log_sheet.iter_rows(values_only=True)])
-    rows = merged_log(existing, review)
-    write_log(log_sheet, rows, plan.lang)
-    return rows
-
-
-def _position(workbook: Workbook, month: Month, plan: Plan) -> int:
-    """Where a new review sheet goes: among the other reviews in month order, else after the plan's sheets."""
-    sheets = ((sheet.title, workbook.index(sheet)) for sheet in workbook.worksheets)
-    among_reviews = review_position(sheets, month)
-    if among_reviews is not None:
-        return among_reviews
-    names = {location.name for location in plan.locations.values()}
-    plan_sheets = [workbook.index(sheet) for sheet in workbook.worksheets if sheet.title in names]
-    return max(plan_sheets) + 1 if plan_sheets else 0
+def _refuse_unwritable(path: Path) -> None:
+    """Refuse a file another program has open, or that its owner made read-only, before any work."""
+    refuse_if_open(path)
+    # The mode bits too: os.access grants the superuser everything.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise WriteError(f"{path}: the file is read-only; make it writable, or give --out for a new file")

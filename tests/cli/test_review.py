@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -92,8 +93,7 @@ def test_the_templates_formats_dropdowns_tables_and_names_survive(plan: Path) ->
         assert after[part] == before[part], part
 
 
-def test_broken_dropdowns_are_put_back_and_the_users_own_kept(plan: Path) -> None:
-    template = template_parts(plan)
+def test_the_teams_own_dropdowns_and_names_are_left_as_they_are(plan: Path) -> None:
     workbook = openpyxl.load_workbook(plan)
     actions = workbook["Actions"]
     actions.data_validations.dataValidation = [
@@ -104,13 +104,18 @@ def test_broken_dropdowns_are_put_back_and_the_users_own_kept(plan: Path) -> Non
     actions.add_data_validation(mine)
     workbook.defined_names["OwnerList"].attr_text = "Owners!$A$2:$A$4"
     workbook.save(plan)
+    before = template_parts(plan)
+    sheets = {name: data for name, data in parts(plan).items() if name.startswith("xl/worksheets/sheet")}
     assert review(plan, "--month", MONTH).exit_code == 0
-    after = template_parts(plan)
-    assert after["names"] == template["names"]
-    dropdowns = after["dropdowns"]
-    assert isinstance(dropdowns, dict) and isinstance(template["dropdowns"], dict)
-    assert ("L2:L50", "0", None) in dropdowns["Actions"]
-    assert sorted(set(dropdowns["Actions"]) - {("L2:L50", "0", None)}) == template["dropdowns"]["Actions"]
+    assert template_parts(plan) == before
+    after = parts(plan)
+    # Only the Guide, which was selected, is no longer: the review sheet is.
+    assert all(after[name] == data.replace(b' tabSelected="1"', b"") for name, data in sheets.items())
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
 def test_reviewing_again_replaces_the_months_sheet_and_rows(plan: Path) -> None:
@@ -259,35 +264,36 @@ def test_a_plan_open_in_another_program_is_not_written(plan: Path, lock: str) ->
     assert sorted(path.name for path in plan.parent.iterdir()) == sorted(["plan.xlsx", lock])
 
 
-def test_a_plan_with_parts_openpyxl_would_drop_gets_its_review_beside_it(plan: Path) -> None:
+def test_a_plan_with_excel_2010_dropdowns_is_reviewed_in_place_and_keeps_them(plan: Path) -> None:
     rewrite_zip(plan, {"xl/worksheets/sheet6.xml": lambda data: data.replace(b"</worksheet>", X14_DROPDOWN)})
-    original = plan.read_bytes()
+    actions = parts(plan)["xl/worksheets/sheet6.xml"]
     result = review(plan, "--month", MONTH)
     assert result.exit_code == 0, result.output
-    beside = plan.with_name("plan.review-2026-04.xlsx")
-    assert result.stdout.splitlines()[-2:] == [
-        f"{plan} was left as it is: it holds dropdowns stored as an Excel 2010 extension "
-        "(x14:dataValidations) (xl/worksheets/sheet6.xml), which would be lost if sheetplan wrote into it.",
-        f'Wrote the sheet "Review 2026-04" and the Review log to {beside} instead.',
-    ]
-    assert plan.read_bytes() == original
-    assert names(beside) == ["Review 2026-04", "Review log"]
-    assert review(plan, "--month", MONTH).exit_code == 0
-    assert names(beside) == ["Review 2026-04", "Review log"]
+    assert result.stdout.splitlines()[-1].startswith(
+        f'Wrote the sheet "Review 2026-04" and the Review log to {plan} '
+    )
+    assert parts(plan)["xl/worksheets/sheet6.xml"] == actions
+    assert not plan.with_name("plan.review-2026-04.xlsx").exists()
 
 
-def test_formulas_that_feed_the_plan_send_the_review_beside_it(tmp_path: Path) -> None:
+def test_formulas_that_feed_the_plan_keep_their_saved_results(tmp_path: Path) -> None:
     data = sample()
     data.rows["actuals"][0]["2025-02"] = FormulaValue("=1000+70")
     path = sample_plan(tmp_path / "plan.xlsx", data)
-    original = path.read_bytes()
+    rewrite_zip(
+        path,
+        {
+            "xl/worksheets/sheet8.xml": lambda xml: xml.replace(
+                b"<f>1000+70</f><v>0</v>", b"<f>1000+70</f><v>1070</v>"
+            )
+        },
+    )
+    grid = read_file(path)
+    assert grid["Actuals"][1][3] == 1070
     result = review(path, "--month", "2025-03")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-2] == (
-        f"{path} was left as it is: "
-        "formulas feed the plan (Actuals!D2) and openpyxl would drop their saved results."
-    )
-    assert path.read_bytes() == original
+    assert read_file(path)["Actuals"] == grid["Actuals"]
+    assert not path.with_name("plan.review-2025-03.xlsx").exists()
 
 
 def test_out_writes_a_review_workbook_and_adds_to_it_later(plan: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ an action whose name looks like a formula. It is then reviewed three times.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +22,9 @@ from sheetplan.files.safe_save import TEMP_MARK
 from sheetplan.read.source import read_file
 from sheetplan.review.log import parse_log
 from sheetplan.xlsx import write as xlsx_write
+from sheetplan.xlsx.book import read_book
+from sheetplan.xlsx.graft import Graft
+from sheetplan.xlsx.package import Package
 
 HYPERLINK = '=HYPERLINK("https://example.com","our site")'
 
@@ -104,11 +108,11 @@ def test_a_save_that_dies_half_way_leaves_the_plan_byte_for_byte(
     plan = team_plan(tmp_path)
     original = plan.read_bytes()
 
-    def dies(workbook: openpyxl.Workbook, stream: BinaryIO) -> None:
+    def dies(package: Package, stream: BinaryIO) -> None:
         stream.write(b"PK\x03\x04 half a workbook")
         raise MemoryError("killed half-way through the save")
 
-    monkeypatch.setattr(xlsx_write, "save_workbook", dies)
+    monkeypatch.setattr(Package, "write", dies)
     with pytest.raises(MemoryError):
         review(plan, "--month", "2025-03", catch_exceptions=False)
     assert plan.read_bytes() == original
@@ -120,13 +124,14 @@ def test_a_save_that_would_change_the_plans_values_is_refused(
 ) -> None:
     plan = team_plan(tmp_path)
     original = plan.read_bytes()
-    apply = xlsx_write.apply_dropdowns
+    graft = xlsx_write.graft
 
-    def careless(workbook: openpyxl.Workbook, plan_: object) -> None:
-        apply(workbook, plan_)  # type: ignore[arg-type]
-        workbook["Actuals"]["C2"] = 951
+    def careless(package: Package, grafts: Sequence[Graft]) -> None:
+        graft(package, grafts)
+        actuals = next(sheet.part for sheet in read_book(package).sheets if sheet.name == "Actuals")
+        package.put(actuals, package.read(actuals).replace(b"<v>950</v>", b"<v>951</v>", 1))
 
-    monkeypatch.setattr(xlsx_write, "apply_dropdowns", careless)
+    monkeypatch.setattr(xlsx_write, "graft", careless)
     result = review(plan, "--month", "2025-03")
     assert result.exit_code == 2
     assert result.stderr == (
