@@ -7,7 +7,7 @@ review is three steps, each usable on its own:
     review = review_of(read, month, today)       # the numbers
     written = write_review(read, review, out)    # the review sheet and Review log, written safely
 
-Each operation imports what only it needs: the backends load heavy libraries (XlsxWriter, openpyxl,
+Each operation imports what only it needs: the backends load heavy libraries (XlsxWriter,
 gspread), and even the review's pure modules cost `check` time it need not spend. So `check` never
 loads a writer or the review, and a file never loads gspread.
 """

@@ -169,10 +169,9 @@ def review(
     """Compare plan with actual for a month and write the review meeting's sheet.
 
     Adds the sheet "Review YYYY-MM" (the meeting's agenda, the figures and charts) and the
-    "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. When the workbook
-    holds something sheetplan could not keep (shapes, sparklines, macros...), the plan is left alone
-    and the review goes to NAME.review-YYYY-MM.xlsx beside it. A plan with errors is not reviewed
-    (exit 1) unless --force.
+    "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. Nothing else in
+    the workbook changes. An .ods plan is left alone and its review goes to NAME.review-YYYY-MM.xlsx
+    beside it. A plan with errors is not reviewed (exit 1) unless --force.
 
     \b
     Examples:

@@ -1,6 +1,6 @@
 """Draws a backend-neutral `SheetLayout` as `batchUpdate` requests that add it as a new tab.
 
-The same layout that `xlsx.render` draws with openpyxl: the values in one `updateCells`, the styles
+The same layout that `xlsx.sheet_xml` writes as worksheet XML: the values in one `updateCells`, the styles
 a rectangle of alike cells at a time, then merges, sizes, colour rules and charts. Google keeps no
 print settings in the API, so the layout's page breaks, footer and orientation are left out.
 """

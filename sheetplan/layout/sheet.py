@@ -1,6 +1,6 @@
 """A sheet described without a spreadsheet library: cells, styles, merges, colour rules and charts.
 
-`layout.review` builds one of these from a `Review`; `xlsx.render` turns it into an openpyxl worksheet
+`layout.review` builds one of these from a `Review`; `xlsx.sheet_xml` turns it into worksheet XML
 and the Google Sheets backend into one `batchUpdate`. Rows and columns are 1-based, like A1 notation.
 Everything is a plain value: the sheet holds no formulas, so what it shows does not depend on a
 spreadsheet program recalculating it.
