@@ -6,6 +6,7 @@ library inside itself. May import anything in sheetplan.
 
 from __future__ import annotations
 
+import signal
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from sheetplan.plan.model import Month
 
 
+_TARGET = "sheetplan.target"
+"""The key in the context's `meta` of the file or sheet the running command writes."""
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -29,6 +34,18 @@ class _Group(click.Group):
             # One line on stderr and the error's exit code; a traceback would help nobody.
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            # A second Ctrl-C while exiting would only add a traceback from the interpreter's teardown.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
+            target = ctx.meta.get(_TARGET)
+            click.echo(f"interrupted; {target} is unchanged" if target else "interrupted", err=True)
+            ctx.exit(130)
+
+
+def _writes(target: object) -> None:
+    """Note what the running command writes, for the line an interruption prints."""
+    click.get_current_context().meta[_TARGET] = str(target)
 
 
 def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:
@@ -94,6 +111,7 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
     """
     from sheetplan.api import write_plan
 
+    _writes(path)
     summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
     click.echo(summary)
 
@@ -187,6 +205,8 @@ def review(
     from sheetplan.cli.summary import summary
     from sheetplan.review.as_json import review_json
 
+    if not dry_run:
+        _writes(out or source)
     today = date.today()
     read = read_plan(source, today, credentials)
     if read.errors and not force:
@@ -223,6 +243,7 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
     """
     from sheetplan.api import push as push_plan
 
+    _writes(sheet)
     click.echo(push_plan(path, sheet, credentials))
 
 
@@ -243,6 +264,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     """
     from sheetplan.api import pull as pull_plan
 
+    _writes(path)
     click.echo(pull_plan(sheet, path, credentials, force))
 
 

@@ -1,0 +1,80 @@
+"""Ctrl-C in any command: one line, exit 130, and every file as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from gsheets_support import big_plan
+from review_support import MONTH, example_plan, review, sample_plan
+
+from sheetplan.cli import cli
+from sheetplan.files.safe_save import TEMP_MARK
+from sheetplan.xlsx import verify
+from sheetplan.xlsx.package import Package
+
+
+def interrupt(*_: object, **__: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("owner", "name"),
+    [(Package, "__init__"), (Package, "write"), (verify, "read_workbook"), (os, "replace")],
+    ids=["opening the plan", "writing the new file", "reading it back", "swapping it in"],
+)
+def test_an_interrupted_review_leaves_the_plan_and_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, owner: object, name: str
+) -> None:
+    plan = example_plan(tmp_path)
+    original = plan.read_bytes()
+    monkeypatch.setattr(owner, name, interrupt)
+    result = review(plan, "--month", MONTH)
+    assert (result.exit_code, result.stdout) == (130, "")
+    assert result.stderr == f"interrupted; {plan} is unchanged\n"
+    assert plan.read_bytes() == original
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_an_interrupted_check_says_only_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    plan = example_plan(tmp_path)
+    monkeypatch.setattr("sheetplan.api.load", interrupt)
+    result = CliRunner().invoke(cli, ["check", str(plan)])
+    assert (result.exit_code, result.stderr) == (130, "interrupted\n")
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_any_moment_of_a_real_review_leaves_the_plan_byte_for_byte(tmp_path: Path) -> None:
+    plan = sample_plan(tmp_path / "plan.xlsx", big_plan(1500))
+    original = plan.read_bytes()
+    outcomes = []
+    for delay in (0.05, 0.3, 0.6, 0.9, 1.2, 1.5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sheetplan", "review", str(plan), "--month", "2025-03"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            # A test run in the background inherits SIGINT ignored; a terminal's user would not.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+        outcomes.append(process.returncode)
+        if process.returncode == 130:
+            # Before the command line has read its arguments, it cannot yet name the plan.
+            assert out == "" and err in ("interrupted\n", f"interrupted; {plan} is unchanged\n"), delay
+            assert plan.read_bytes() == original, delay
+        else:
+            # The review finished before the signal came: then it is written whole.
+            assert process.returncode == 0, err
+            original = plan.read_bytes()
+        assert not any(TEMP_MARK in path.name for path in tmp_path.iterdir())
+    assert outcomes.count(130) >= 3, outcomes
