@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sheetplan.plan.model import column_letter, quote_sheet
 
@@ -78,9 +78,12 @@ class Range:
         return f"{quote_sheet(sheet)}!{first}:{last}"
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell's value and the name of its style in `SheetLayout.styles`."""
+class Cell(NamedTuple):
+    """One cell's value and the name of its style in `SheetLayout.styles`.
+
+    A named tuple rather than a frozen dataclass: a big review has a hundred thousand cells, and a
+    tuple is made in a fraction of the time.
+    """
 
     row: int
     column: int
@@ -227,7 +230,7 @@ class LayoutBuilder:
         self.start_block()
         return SheetLayout(
             name=self.name,
-            cells=tuple(self._cells[key] for key in sorted(self._cells)),
+            cells=tuple(cell for _, cell in sorted(self._cells.items())),
             styles=self.styles,
             merges=tuple(self._merges),
             heights=dict(self._heights),

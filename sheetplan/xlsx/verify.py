@@ -1,8 +1,9 @@
 """Reading a newly written workbook back and proving it holds what it should, before it replaces the old.
 
-Every part copied from the old file must be there with the same compressed bytes' checksum and sizes;
-every plan sheet must read back, through sheetplan's own reader, with the same value in every cell as
-before; the review sheet must be there and the Review log must read back as the rows written.
+Every part copied from the old file must be there with the same checksum and sizes; every plan sheet
+must be there and, unless its part was copied as it was, read back through sheetplan's own reader
+with the same value in every cell as before; the review sheet must be there and the Review log must
+read back as the rows written.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from sheetplan.plan.model import ErrorValue, FormulaValue, column_letter, quote_
 from sheetplan.plan.schema import REVIEW_LOG
 from sheetplan.read.workbook import read_workbook
 from sheetplan.review.log import LogRow, parse_log
-from sheetplan.xlsx.package import copied_intact
+from sheetplan.xlsx.book import read_book
+from sheetplan.xlsx.package import Package, copied_intact
 
 
 def verify_saved(
@@ -31,29 +33,50 @@ def verify_saved(
 
     `target` is the file `saved` is meant to replace, for the message; `before` the old file's values
     of the sheets that must not change, `sheet` the review sheet's name, `log` the Review log's rows
-    and `kept` the parts copied from `target` as they were.
+    and `kept` the parts copied from `target` as they were. A sheet of `before` whose part was copied
+    as it was, and is still the part its name points at, holds the same bytes as before: only the
+    others are read back and compared cell by cell.
     """
     changed = copied_intact(target, saved, kept) if kept else []
     if changed:
         _fail(target, f"the part {changed[0]} is not as it was")
-    wanted = set(before) | {sheet}
+    reread = set(before)
+    if kept:
+        old, new = _sheet_parts(target), _sheet_parts(saved)
+        moved = next((name for name in before if new.get(name) != old.get(name)), None)
+        if moved is not None:
+            _fail(target, f"the sheet {moved!r} does not point at its own part")
+        reread = {name for name in before if old.get(name) not in kept}
+    listed: list[str] = []
+
+    def wanted(name: str) -> bool:
+        listed.append(name)
+        return name in reread or REVIEW_LOG.is_named(name)
+
     try:
-        after = read_workbook(saved, "xlsx", wanted=lambda name: name in wanted or REVIEW_LOG.is_named(name))
+        after = read_workbook(saved, "xlsx", wanted=wanted)
     except Exception as error:  # whatever the reader makes of a bad file, the old one stays
         _fail(target, f"it cannot be read back ({error})")
-    for name, rows in before.items():
-        if name not in after:
+    for name in before:
+        if name not in listed:
             _fail(target, f"the sheet {name!r} is missing")
-        difference = _first_difference(rows, after[name])
+    for name in sorted(reread):
+        difference = _first_difference(before[name], after[name])
         if difference is not None:
             (row, column), was, now = difference
             where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
             _fail(target, f"{where} would read {_shown(now)} instead of {_shown(was)}")
-    if sheet not in after:
+    if sheet not in listed:
         _fail(target, f"the sheet {sheet!r} is missing")
     written = next((rows for name, rows in after.items() if REVIEW_LOG.is_named(name)), [])
     if parse_log(written) != log:
         _fail(target, "the Review log does not read back as written")
+
+
+def _sheet_parts(path: Path) -> dict[str, str]:
+    """Each sheet's name and the part that holds it, as the workbook part of the file at `path` says."""
+    with Package(path, str(path)) as package:
+        return {entry.name: entry.part for entry in read_book(package).sheets}
 
 
 def _first_difference(

@@ -37,7 +37,7 @@ from sheetplan.layout.written import Written
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
-from sheetplan.read.workbook import read_workbook
+from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
 from sheetplan.xlsx.book import read_book
@@ -57,6 +57,13 @@ def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path |
 
     `grid` is the plan as read before (its values are what the saved file must still hold).
     """
+    # Laying out and formatting a big review makes a few hundred thousand objects, none of them
+    # garbage until the end; the cycle collector would walk them again and again for nothing.
+    with gc_paused():
+        return _write_review(path, grid, plan, review, out)
+
+
+def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path | None) -> Written:
     if out is not None and out.resolve() != path.resolve():
         return write_review_to(out, grid, plan, review)
     if path.suffix.lower() == ".ods":
@@ -73,6 +80,11 @@ def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writte
     """Write the review to the workbook `out` (`--out`): a new one, or added to the workbook there."""
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"--out {out}: the review is written as .xlsx; give a name ending in .xlsx")
+    with gc_paused():
+        return _write_review_to(out, grid, plan, review)
+
+
+def _write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     if not out.exists():
         return _write_new(out, grid, plan, review)
     guard_file(out)
