@@ -35,8 +35,6 @@ class _Group(click.Group):
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            # A second Ctrl-C while exiting would only add a traceback from the interpreter's teardown.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
             # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
             target = ctx.meta.get(_TARGET)
             click.echo(f"interrupted; {target} is unchanged" if target else "interrupted", err=True)
@@ -269,4 +267,10 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="sheetplan")
+    try:
+        cli(prog_name="sheetplan")
+    except SystemExit as leaving:
+        if leaving.code == 130:
+            # A second Ctrl-C while exiting would only add a traceback from the interpreter's teardown.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise
