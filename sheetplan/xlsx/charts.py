@@ -65,15 +65,20 @@ def _scratch(layout: SheetLayout) -> bytes:
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     worksheet = workbook.add_worksheet(layout.name)
-    wanted = [
-        area for chart in layout.charts for area in (chart.categories, *(s.values for s in chart.series))
-    ]
-    for cell in layout.cells:
-        if cell.value is not None and any(_inside(area, cell.row, cell.column) for area in wanted):
-            if isinstance(cell.value, str):
-                worksheet.write_string(cell.row - 1, cell.column - 1, cell.value)
-            elif isinstance(cell.value, int | float):
-                worksheet.write_number(cell.row - 1, cell.column - 1, cell.value)
+    values = {(cell.row, cell.column): cell.value for cell in layout.cells if cell.value is not None}
+    wanted = {
+        (row, column)
+        for chart in layout.charts
+        for area in (chart.categories, *(series.values for series in chart.series))
+        for row in range(area.first_row, area.last_row + 1)
+        for column in range(area.first_column, area.last_column + 1)
+    }
+    for row, column in sorted(wanted & values.keys()):
+        value = values[row, column]
+        if isinstance(value, str):
+            worksheet.write_string(row - 1, column - 1, value)
+        elif isinstance(value, int | float):
+            worksheet.write_number(row - 1, column - 1, value)
     for spec in layout.charts:
         row, column = spec.anchor
         worksheet.insert_chart(row - 1, column - 1, _chart(workbook, layout.name, spec))
@@ -115,7 +120,3 @@ def _chart(workbook: xlsxwriter.Workbook, sheet: str, spec: Chart) -> xlsxwriter
 
 def _cells(sheet: str, area: Range) -> list[object]:
     return [sheet, area.first_row - 1, area.first_column - 1, area.last_row - 1, area.last_column - 1]
-
-
-def _inside(area: Range, row: int, column: int) -> bool:
-    return area.first_row <= row <= area.last_row and area.first_column <= column <= area.last_column

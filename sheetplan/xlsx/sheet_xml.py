@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from operator import itemgetter
 from xml.sax.saxutils import escape
 
 from sheetplan.layout.sheet import CellContent, SheetLayout
@@ -43,8 +44,9 @@ def sheet_xml(
     `drawing` is the relationship id of the sheet's chart drawing; `freeze` the number of top rows kept
     in view when scrolling; `filter_columns` puts a filter on the first row over that many columns.
     """
-    last_row = max((cell.row for cell in layout.cells), default=1)
-    last_column = max((cell.column for cell in layout.cells), default=1)
+    # The cells come sorted by row and column.
+    last_row = layout.cells[-1].row if layout.cells else 1
+    last_column = max(map(itemgetter(1), layout.cells), default=1)
     dimension = f"A1:{column_letter(last_column)}{last_row}"
     parts = [_HEAD]
     parts.append('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if layout.fit_width else "")
@@ -94,36 +96,53 @@ def _columns(widths: Mapping[int, float]) -> str:
 def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> str:
     """The `<sheetData>` element; the layout's cells come sorted by row and column.
 
-    This runs once per cell of the review, so it is written for speed: one pass, each column's letters
-    and each style's attribute looked up once.
+    This runs once per cell of the review, so it is written for speed: one pass, the commonest values
+    (plain text and numbers) formatted in the loop itself, each column's letters and each style's
+    attribute looked up once.
     """
     letters: dict[int, str] = {}
     style_attributes = {name: f' s="{index}"' if index else "" for name, index in styles.items()}
     heights = layout.heights
+    care = _CARE.search
     out = ["<sheetData>"]
+    append = out.append
     current = 0
-    for cell in layout.cells:
-        row = cell.row
+    for row, column, value, style_name in layout.cells:
         if row != current:
             if current:
-                out.append("</row>")
+                append("</row>")
             height = heights.get(row)
-            out.append(f'<row r="{row}" ht="{height:g}" customHeight="1">' if height else f'<row r="{row}">')
+            append(f'<row r="{row}" ht="{height:g}" customHeight="1">' if height else f'<row r="{row}">')
             current = row
-        letter = letters.get(cell.column)
+        letter = letters.get(column)
         if letter is None:
-            letter = letters[cell.column] = column_letter(cell.column)
-        out.append(_cell(f"{letter}{row}", style_attributes[cell.style], cell.value))
+            letter = letters[column] = column_letter(column)
+        style = style_attributes[style_name]
+        kind = type(value)
+        if kind is str and len(value) <= _MAX_TEXT and not care(value):  # type: ignore[arg-type]
+            append(f'<c r="{letter}{row}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+        elif kind is int:
+            append(f'<c r="{letter}{row}"{style}><v>{value}</v></c>')
+        elif kind is float and value - value == 0:  # type: ignore[operator]
+            append(f'<c r="{letter}{row}"{style}><v>{value!r}</v></c>')
+        elif value is None:
+            if style:
+                append(f'<c r="{letter}{row}"{style}/>')
+        else:
+            append(_cell(f"{letter}{row}", style, value))
     if current:
-        out.append("</row>")
-    out.append("</sheetData>")
+        append("</row>")
+    append("</sheetData>")
     return "".join(out)
+
+
+_CARE = re.compile("^\\s|\\s$|[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""What makes text need more than going into the XML as it is: spaces at its ends, characters to
+escape or remove."""
 
 
 def _cell(reference: str, style: str, value: CellContent) -> str:
     kind = type(value)
-    if value is None:
-        return f'<c r="{reference}"{style}/>' if style else ""
     if kind is str:
         return f'<c r="{reference}"{style} t="inlineStr">{inline_text(value)}</c>'  # type: ignore[arg-type]
     if kind is int or kind is float:
