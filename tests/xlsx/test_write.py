@@ -16,10 +16,11 @@ import openpyxl
 import pytest
 import xlsxwriter
 from plan_builder import add_column, plan_grid, sample, write_workbook
-from review_support import png, review
+from review_support import MONTH, example_plan, png, review
 
 from sheetplan.files.safe_save import TEMP_MARK
 from sheetplan.read.source import read_file
+from sheetplan.read.workbook import read_workbook
 from sheetplan.review.log import parse_log
 from sheetplan.xlsx import write as xlsx_write
 from sheetplan.xlsx.book import read_book
@@ -140,3 +141,53 @@ def test_a_save_that_would_change_the_plans_values_is_refused(
     )
     assert plan.read_bytes() == original
     assert not any(TEMP_MARK in path.name for path in tmp_path.iterdir())
+
+
+def test_a_read_only_plan_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    original = plan.read_bytes()
+    plan.chmod(0o444)
+    result = review(plan, "--month", MONTH)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: {plan}: the file is read-only; make it writable, or give --out for a new file\n"
+    )
+    assert plan.read_bytes() == original
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_review_keeps_the_plans_permissions(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    plan.chmod(0o640)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    assert plan.stat().st_mode & 0o777 == 0o640
+
+
+def test_out_refuses_another_plan(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    other = example_plan(tmp_path, name="other.xlsx")
+    original = other.read_bytes()
+    result = review(plan, "--month", MONTH, "--out", other)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: --out {other}: is another plan (it has a Settings sheet); "
+        "give a new file or the plan itself\n"
+    )
+    assert other.read_bytes() == original
+
+
+def test_out_into_a_workbook_of_the_teams_keeps_its_sheets(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    out = tmp_path / "board.xlsx"
+    workbook = xlsxwriter.Workbook(out)
+    workbook.add_worksheet("Board").write_formula("A1", "=1+1", None, 2)
+    workbook.close()
+    assert review(plan, "--month", MONTH, "--out", out).exit_code == 0
+    assert review(plan, "--month", "2026-03", "--out", out).exit_code == 0
+    assert openpyxl.load_workbook(out).sheetnames == [
+        "Board",
+        "Review 2026-03",
+        "Review 2026-04",
+        "Review log",
+    ]
+    assert read_workbook(out, "xlsx")["Board"] == [[2.0]]

@@ -1,0 +1,132 @@
+"""What a review changes in the workbook's package, and that it leaves no part behind or unlisted."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from defusedxml import ElementTree
+from review_support import MONTH, example_plan, review
+
+from sheetplan.xlsx.opc import content_types, relationships, rels_name
+
+UNTOUCHED_BY_A_REVIEW = re.compile(r"xl/(tables|theme)/.*|xl/sharedStrings\.xml|docProps/core\.xml")
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_every_part_is_reachable_and_has_a_content_type(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    for month in ("2026-04", "2026-03", "2026-04"):
+        assert review(plan, "--month", month).exit_code == 0
+    found = parts(plan)
+    defaults, overrides = content_types(found["[Content_Types].xml"])
+    reachable = {"[Content_Types].xml", "_rels/.rels"}
+    todo = ["_rels/.rels"]
+    while todo:
+        rels = todo.pop()
+        owner = rels.replace("_rels/", "").removesuffix(".rels")
+        for link in relationships(found[rels], owner):
+            assert link.external or link.target in found, (rels, link)
+            if link.target not in reachable:
+                reachable.add(link.target)
+                if rels_name(link.target) in found:
+                    reachable.add(rels_name(link.target))
+                    todo.append(rels_name(link.target))
+    assert set(found) == reachable
+    for name in found:
+        assert name in overrides or name.rsplit(".", 1)[-1].lower() in defaults, name
+    assert set(overrides) <= set(found)
+    # Two reviews, two drawings with two charts each: the replaced review's went with it.
+    assert len([name for name in found if name.startswith("xl/charts/")]) == 4
+
+
+def test_a_second_review_of_a_month_changes_only_the_review_and_the_log(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    first = parts(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    second = parts(plan)
+    # The same review written again is the same sheet, byte for byte; its drawing gets a new name.
+    changed = {name for name in second if first.get(name) != second[name]}
+    assert changed == {
+        "[Content_Types].xml",
+        "xl/worksheets/_rels/sheet11.xml.rels",
+        "xl/drawings/drawing2.xml",
+        "xl/drawings/_rels/drawing2.xml.rels",
+        "xl/charts/chart3.xml",
+        "xl/charts/chart4.xml",
+    }
+    assert set(first) - set(second) == {
+        "xl/drawings/drawing1.xml",
+        "xl/drawings/_rels/drawing1.xml.rels",
+        "xl/charts/chart1.xml",
+        "xl/charts/chart2.xml",
+    }
+    # The formats the first review added are found again, not added twice.
+    assert second["xl/styles.xml"] == first["xl/styles.xml"]
+    assert second["xl/workbook.xml"] == first["xl/workbook.xml"]
+
+
+def test_the_first_review_changes_only_the_parts_it_must(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    before = parts(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    after = parts(plan)
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed == {
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/workbook.xml",
+        "xl/styles.xml",
+        "docProps/app.xml",
+        "xl/worksheets/sheet1.xml",
+    }
+    # In the Guide, which was the selected sheet, only that changed.
+    assert after["xl/worksheets/sheet1.xml"] == before["xl/worksheets/sheet1.xml"].replace(
+        b' tabSelected="1"', b""
+    )
+    assert all(after[name] == data for name, data in before.items() if UNTOUCHED_BY_A_REVIEW.fullmatch(name))
+    # The styles only grow: every format the plan's cells use is where it was.
+    for kind in (b"numFmts", b"fonts", b"fills", b"borders", b"cellXfs", b"dxfs"):
+        pattern = b"<%s[^>]*>(.*?)</%s>" % (kind, kind)
+        was = re.search(pattern, before["xl/styles.xml"], re.S)
+        now = re.search(pattern, after["xl/styles.xml"], re.S)
+        assert now is not None and (was is None or now.group(1).startswith(was.group(1))), kind
+
+
+def test_a_review_put_before_other_sheets_moves_their_sheet_local_names(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    workbook = openpyxl.load_workbook(plan)
+    notes = workbook.create_sheet("Team notes")
+    notes.print_title_rows = "1:2"
+    workbook.active = workbook.index(notes)
+    workbook.save(plan)
+    titles = {sheet.title: sheet.print_title_rows for sheet in workbook.worksheets}
+    assert review(plan, "--month", MONTH).exit_code == 0
+    workbook = openpyxl.load_workbook(plan)
+    assert {title: workbook[title].print_title_rows for title in titles} == titles
+    assert workbook.sheetnames[-4:] == ["Assumptions", "Review 2026-04", "Team notes", "Review log"]
+    assert workbook.active.title == "Review 2026-04"
+    selected = [sheet.title for sheet in workbook.worksheets if sheet.sheet_view.tabSelected]
+    assert selected == ["Review 2026-04"]
+
+
+def test_the_workbooks_properties_list_the_new_sheets(tmp_path: Path) -> None:
+    plan = example_plan(tmp_path)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    root = ElementTree.fromstring(parts(plan)["docProps/app.xml"])
+    vt = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
+    listed = root.find(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}TitlesOfParts"
+    )
+    assert listed is not None
+    titles = [element.text for element in listed.iter(f"{vt}lpstr")]
+    counts = [int(element.text or 0) for element in root.iter(f"{vt}i4")]
+    names = openpyxl.load_workbook(plan, read_only=True).sheetnames
+    assert titles[: counts[0]] == names
