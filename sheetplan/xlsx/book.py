@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from defusedxml import ElementTree
 
 from sheetplan.plan.errors import WriteError
-from sheetplan.xlsx.opc import DOCUMENT, OFFICE_RELS, WORKSHEET, Relationship, relationships, rels_name
+from sheetplan.xlsx.opc import (
+    DOCUMENT,
+    OFFICE_RELS,
+    WORKSHEET,
+    Relationship,
+    quoteattr,
+    relationships,
+    rels_name,
+)
 from sheetplan.xlsx.package import Package
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -7,10 +7,10 @@ sheetplan knows nothing about, another writer's namespace declarations) stays ex
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from defusedxml import ElementTree
 
@@ -39,6 +39,16 @@ class Relationship:
     target: str
     """The target part's name inside the zip (`xl/worksheets/sheet1.xml`); for an external target, the URL."""
     external: bool = False
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute's value, escaped and in double quotes."""
+    return '"' + html.escape(value) + '"'
+
+
+def escape(text: str) -> str:
+    """Text for between XML tags, with `&`, `<` and `>` escaped."""
+    return html.escape(text, quote=False)
 
 
 def rels_name(part: str) -> str:

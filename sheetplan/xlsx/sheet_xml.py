@@ -13,11 +13,10 @@ import datetime
 import re
 from collections.abc import Mapping
 from operator import itemgetter
-from xml.sax.saxutils import escape
 
 from sheetplan.layout.sheet import CellContent, SheetLayout
 from sheetplan.plan.model import SERIAL_EPOCH, column_letter
-from sheetplan.xlsx.opc import OFFICE_RELS
+from sheetplan.xlsx.opc import OFFICE_RELS, escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _HEAD = (

@@ -9,13 +9,14 @@ rather than appended a second time, so that reviewing every month does not grow 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from sheetplan.layout.sheet import Style
 from sheetplan.plan.errors import WriteError
+from sheetplan.xlsx.opc import quoteattr
 
 _BORDER_COLOUR = "BFBFBF"
 _UNDERLINE_COLOUR = "1F3864"
@@ -87,7 +88,7 @@ class _NumberFormats:
         for item in formats.items:
             found = re.search(rb'numFmtId="(\d+)"[^>]*formatCode="([^"]*)"', item)
             if found:
-                self.codes.setdefault(_unescape(found.group(2).decode()), int(found.group(1)))
+                self.codes.setdefault(html.unescape(found.group(2).decode()), int(found.group(1)))
 
     def id(self, code: str) -> int:
         if code in _BUILT_IN_FORMATS:
@@ -199,7 +200,3 @@ def _dxf(style: Style) -> str:
         colours = f'<fgColor rgb="FF{style.fill}"/><bgColor rgb="FF{style.fill}"/>'
         fill = f'<fill><patternFill patternType="solid">{colours}</patternFill></fill>'
     return f"<dxf>{font}{fill}</dxf>"
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
