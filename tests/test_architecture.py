@@ -44,6 +44,23 @@ def test_importing_the_cli_loads_no_spreadsheet_or_google_library() -> None:
     assert loaded == []
 
 
+def test_a_review_of_a_file_loads_neither_openpyxl_nor_xlsxwriter(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.xlsx"
+    subprocess.run(
+        [sys.executable, "-m", "sheetplan", "init", "--example", str(plan)], check=True, capture_output=True
+    )
+    code = (
+        "import sys; from sheetplan.cli import cli; "
+        f"cli(['review', {str(plan)!r}], standalone_mode=False); "
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules} & {'openpyxl', 'xlsxwriter'})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.splitlines()[-1] == ""
+    assert "Review log" in result.stdout
+
+
 def test_every_package_says_its_role_and_what_it_may_import() -> None:
     undocumented = [
         str(init.relative_to(REPO))
