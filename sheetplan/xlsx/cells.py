@@ -23,15 +23,15 @@ from itertools import groupby
 
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.model import column_letter
-from sheetplan.xlsx import sheetxml
-from sheetplan.xlsx.cellvalues import CellInput, Typed, typed_value
+from sheetplan.xlsx import scan
+from sheetplan.xlsx.cell_values import CellInput, Typed, typed_value
 from sheetplan.xlsx.rows import Cell, RowFinder, cell_end, row_cells
-from sheetplan.xlsx.sheetxml import MalformedError, Tags, attributes, cell_range
+from sheetplan.xlsx.scan import MalformedError, Tags, attributes, cell_range
 
 __all__ = ["CellInput", "Changed", "set_cells"]
 
 _LAST_CELL = (1_048_576, 16_384)
-_SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData(?=[\s/>])(" + sheetxml.ATTRS + rb")>")
+_SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData(?=[\s/>])(" + scan.ATTRS + rb")>")
 _REF_VALUE = re.compile(rb"""\sref\s*=\s*["']([^"']*)["']""")
 
 
@@ -55,7 +55,7 @@ def set_cells(sheet: bytes, values: Mapping[tuple[int, int], CellInput], where: 
     Text goes in as an inline string, without the control characters XML cannot hold, cut at Excel's
     32,767 characters, and with a literal `_x0041_` escaped as Excel does; a number exactly as `repr`
     writes it (ValueError for NaN and infinity); a date or datetime as its serial number in the 1900
-    date system (`cellvalues.serial`). None clears the cell's value.
+    date system (`cell_values.serial`). None clears the cell's value.
 
     Nothing of an old cell but its `s` style stays: not its formula, type or cell metadata; so a date
     shows as one only in a cell styled as a date. A new cell takes its row's style when the row has
@@ -70,7 +70,7 @@ def set_cells(sheet: bytes, values: Mapping[tuple[int, int], CellInput], where: 
     opening = _SHEET_DATA.search(sheet)
     if opening is None:
         raise _refusal(where, "not a worksheet, it has no sheetData")
-    tags = sheetxml.tags_for(opening[1] or b"")
+    tags = scan.tags_for(opening[1] or b"")
     typed = {key: typed_value(value, tags) for key, value in sorted(checked.items())}
     if opening[2].rstrip().endswith(b"/"):
         if all(value is None for value in typed.values()):
@@ -84,7 +84,7 @@ def set_cells(sheet: bytes, values: Mapping[tuple[int, int], CellInput], where: 
         if close < 0:
             raise _refusal(where, "its sheetData has no end tag")
         region = (opening.end(), close)
-    if sheetxml.holds_markup(sheet, *region):
+    if scan.holds_markup(sheet, *region):
         raise _refusal(where, "its cells hold XML comments, CDATA or processing instructions")
     try:
         edit = _Edit(sheet, tags, region, opening.start(), where)
@@ -102,7 +102,7 @@ class _Edit:
 
     def __init__(self, sheet: bytes, tags: Tags, region: tuple[int, int], head_end: int, where: str) -> None:
         self.sheet, self.tags, self.region, self.head_end, self.where = sheet, tags, region, head_end, where
-        self.columns = sheetxml.column_styles(sheet, tags, head_end)
+        self.columns = scan.column_styles(sheet, tags, head_end)
         self.rows = RowFinder(sheet, tags, *region)
         self.replacements: list[tuple[int, int, bytes]] = []
         self.written: list[tuple[int, int]] = []
@@ -110,7 +110,7 @@ class _Edit:
 
     def refuse_blocks(self, cells: Mapping[tuple[int, int], Typed]) -> None:
         """Raise WriteError for the first cell to change that lies in an array formula or data table."""
-        blocks = sheetxml.formula_blocks(self.sheet, self.tags, *self.region)
+        blocks = scan.formula_blocks(self.sheet, self.tags, *self.region)
         for row, column in cells:
             for kind, (top, left, bottom, right), ref in blocks:
                 if top <= row <= bottom and left <= column <= right:
@@ -163,7 +163,7 @@ class _Edit:
         following: Cell | None,
     ) -> bytes:
         """A cell's new `<c>` element, or nothing when it is to go or to stay absent."""
-        empty = sheetxml.empty_style(row_attributes, self.columns, column)
+        empty = scan.empty_style(row_attributes, self.columns, column)
         style = empty
         if old is not None:
             style = attributes(old.tag).get(b"s")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sheetplan.plan.model import column_number
-from sheetplan.xlsx import sheetxml
-from sheetplan.xlsx.sheetxml import Tags
+from sheetplan.xlsx import scan
+from sheetplan.xlsx.scan import Tags
 
 _CELL_REF = re.compile(rb"([A-Z]{1,3})\d+")
 
@@ -121,11 +121,11 @@ def _number_of(found: re.Match[bytes]) -> int:
 
 def _explicit_number(found: re.Match[bytes]) -> int:
     """The number in a row tag's `r` attribute, or 0 when it has none."""
-    text = found[2] or sheetxml.attributes(found[1]).get(b"r")
+    text = found[2] or scan.attributes(found[1]).get(b"r")
     if text is None:
         return 0
     if not text.isdigit() or int(text) < 1:
-        raise sheetxml.MalformedError(f"a row has the row number {text.decode(errors='replace')!r}")
+        raise scan.MalformedError(f"a row has the row number {text.decode(errors='replace')!r}")
     return int(text)
 
 
@@ -149,7 +149,7 @@ def row_cells(sheet: bytes, tags: Tags, row: Row) -> list[Cell]:
         return []
     end = sheet.find(tags.end(b"row"), row.content_start)
     if end < 0:
-        raise sheetxml.MalformedError(f"row {row.number} has no end tag")
+        raise scan.MalformedError(f"row {row.number} has no end tag")
     cells, column = [], 0
     for found in tags.cell.finditer(sheet, row.content_start, end):
         letters = found[2] or _letters(found[1])
@@ -160,7 +160,7 @@ def row_cells(sheet: bytes, tags: Tags, row: Row) -> list[Cell]:
 
 def _letters(tag: bytes) -> bytes | None:
     """The column letters of a cell's `r` attribute that is not its first."""
-    ref = _CELL_REF.fullmatch(sheetxml.attributes(tag).get(b"r", b""))
+    ref = _CELL_REF.fullmatch(scan.attributes(tag).get(b"r", b""))
     return ref[1] if ref else None
 
 
@@ -176,5 +176,5 @@ def cell_end(sheet: bytes, tags: Tags, cell: Cell) -> int:
     close = tags.end(b"c")
     end = sheet.find(close, cell.tag_end)
     if end < 0:
-        raise sheetxml.MalformedError(f"the cell at byte {cell.start} has no end tag")
+        raise scan.MalformedError(f"the cell at byte {cell.start} has no end tag")
     return end + len(close)

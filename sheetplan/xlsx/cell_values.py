@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime
 
 from sheetplan.plan.model import SERIAL_EPOCH
-from sheetplan.xlsx.sheetxml import Tags
+from sheetplan.xlsx.scan import Tags
 
 CellInput = str | int | float | bool | date | datetime | None
 """A value `set_cells` writes: text, a number, a truth value, a date, or None to clear the cell."""
