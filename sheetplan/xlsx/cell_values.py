@@ -18,7 +18,8 @@ Typed = tuple[bytes, bytes] | None
 MAX_TEXT = 32_767
 """The most characters Excel holds in a cell."""
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold: a pasted one is dropped rather than stop the write."""
 _LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
@@ -34,7 +35,7 @@ def typed_value(value: CellInput, tags: Tags) -> Typed:
     if isinstance(value, date):
         return b"", _element(tags, b"v", _number(serial(value)))
     if isinstance(value, str):
-        text = _NOT_XML.sub("", value)[:MAX_TEXT]
+        text = NOT_XML.sub("", value)[:MAX_TEXT]
         space = b' xml:space="preserve"' if text != text.strip(" \t\n\r") else b""
         escaped = _LOOKS_ESCAPED.sub(r"_x005F_\1", text).translate(_ESCAPES).encode()
         t = tags.name(b"t")

@@ -9,13 +9,14 @@ stays what was typed. Styles are given as indices into the workbook's `cellXfs` 
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
+from datetime import date
 from operator import itemgetter
 
 from sheetplan.layout.sheet import CellContent, SheetLayout
-from sheetplan.plan.model import SERIAL_EPOCH, column_letter
+from sheetplan.plan.model import column_letter
+from sheetplan.xlsx.cell_values import MAX_TEXT, NOT_XML, serial
 from sheetplan.xlsx.opc import OFFICE_RELS, escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -24,10 +25,6 @@ _HEAD = (
     f'<worksheet xmlns="{MAIN}" xmlns:r="{OFFICE_RELS}">'
 )
 _A4 = 9
-_MAX_TEXT = 32767
-"""Excel's limit on the characters in a cell; longer text is cut, as Excel itself would."""
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold: a pasted one must not stop the review."""
 
 
 def sheet_xml(
@@ -118,7 +115,7 @@ def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> str:
             letter = letters[column] = column_letter(column)
         style = style_attributes[style_name]
         kind = type(value)
-        if kind is str and len(value) <= _MAX_TEXT and not care(value):  # type: ignore[arg-type]
+        if kind is str and len(value) <= MAX_TEXT and not care(value):  # type: ignore[arg-type]
             append(f'<c r="{letter}{row}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
         elif kind is int:
             append(f'<c r="{letter}{row}"{style}><v>{value}</v></c>')
@@ -148,28 +145,20 @@ def _cell(reference: str, style: str, value: CellContent) -> str:
         return f'<c r="{reference}"{style}>{_number(value)}</c>'  # type: ignore[arg-type]
     if kind is bool:
         return f'<c r="{reference}"{style} t="b"><v>{int(value)}</v></c>'  # type: ignore[arg-type]
-    if isinstance(value, datetime.date):
+    if isinstance(value, date):
         return f'<c r="{reference}"{style}>{_number(serial(value))}</c>'
     return f'<c r="{reference}"{style} t="inlineStr">{inline_text(str(value))}</c>'
 
 
 def inline_text(text: str) -> str:
     """An inline string's `<is>` element: text cut at Excel's limit, spaces at its ends kept."""
-    if _NOT_XML.search(text):
-        text = _NOT_XML.sub("", text)
-    text = text[:_MAX_TEXT]
+    if NOT_XML.search(text):
+        text = NOT_XML.sub("", text)
+    text = text[:MAX_TEXT]
     space = ' xml:space="preserve"' if text != text.strip() else ""
     if "&" in text or "<" in text or ">" in text:
         text = escape(text)
     return f"<is><t{space}>{text}</t></is>"
-
-
-def serial(moment: datetime.date) -> float:
-    """A date or time as the serial number spreadsheets store it (days since 1899-12-30)."""
-    if isinstance(moment, datetime.datetime):
-        start = datetime.datetime.combine(SERIAL_EPOCH, datetime.time(), moment.tzinfo)
-        return (moment - start).total_seconds() / 86400
-    return float((moment - SERIAL_EPOCH).days)
 
 
 def _number(value: float) -> str:

@@ -14,9 +14,9 @@ from python_calamine import CalamineWorkbook
 
 from sheetplan.layout.sheet import Cell, ColourRule, Range, SheetLayout, Style
 from sheetplan.read.workbook import read_workbook
+from sheetplan.xlsx.cell_values import serial
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
-from sheetplan.xlsx.sheet_xml import serial
 from sheetplan.xlsx.skeleton import empty_workbook
 
 STYLES = {
@@ -122,7 +122,8 @@ def test_not_a_number_is_left_blank_rather_than_breaking_the_file(tmp_path: Path
 
 
 def test_serial_numbers_are_those_spreadsheets_use() -> None:
-    assert serial(date(1899, 12, 31)) == 1
+    assert serial(date(1900, 1, 1)) == 1
+    assert serial(date(1900, 3, 1)) == 61
     assert serial(date(2026, 4, 30)) == 46142
     assert serial(datetime(2026, 4, 30, 18)) == 46142.75
 
