@@ -39,6 +39,14 @@ def refuse_if_open(path: Path) -> None:
             )
 
 
+def refuse_unwritable(path: Path) -> None:
+    """Refuse a file another program has open, or that its owner made read-only, before any work."""
+    refuse_if_open(path)
+    # The mode bits too: os.access grants the superuser everything.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        raise WriteError(f"{path}: the file is read-only; make it writable, or give --out for a new file")
+
+
 def check_new_file(path: Path, force: bool, what: str) -> None:
     """Refuse a target for a new workbook: not .xlsx, a folder, in no folder, there already, or open.
 

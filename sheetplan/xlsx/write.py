@@ -22,14 +22,13 @@ reader and compared with the old one before it replaces it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sheetplan.files.guard import guard_file
-from sheetplan.files.safe_save import refuse_if_open, replace_safely
+from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
@@ -70,7 +69,7 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
         written = _write_new(beside(path, review.month), grid, plan, review)
         reason = "it is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write"
         return Written(written.where, written.sheet, written.backup, reason)
-    _refuse_unwritable(path)
+    refuse_unwritable(path)
     before = {name: rows for name, rows in grid.items() if not REVIEW_LOG.is_named(name)}
     log = merged_log(_log_rows(grid), review)
     return _write_into(path, str(path), before, plan, review, log)
@@ -88,7 +87,7 @@ def _write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writt
     if not out.exists():
         return _write_new(out, grid, plan, review)
     guard_file(out)
-    _refuse_unwritable(out)
+    refuse_unwritable(out)
     rows = read_workbook(out, "xlsx", name=str(out))
     plan_sheet = next((name for name in rows for sheet in INPUT_SHEETS if sheet.is_named(name)), None)
     if plan_sheet is not None:
@@ -167,11 +166,3 @@ def _log_rows(grid: Mapping[str, Sequence[Sequence[Any]]]) -> list[LogRow]:
 def _ours(name: str) -> bool:
     """Whether a sheet is one that reviews write (a review sheet or the Review log)."""
     return review_month(name) is not None or REVIEW_LOG.is_named(name)
-
-
-def _refuse_unwritable(path: Path) -> None:
-    """Refuse a file another program has open, or that its owner made read-only, before any work."""
-    refuse_if_open(path)
-    # The mode bits too: os.access grants the superuser everything.
-    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-        raise WriteError(f"{path}: the file is read-only; make it writable, or give --out for a new file")

@@ -1,0 +1,123 @@
+"""Setting cells of a workbook's existing sheets in place, the rest of the workbook copied as it is.
+
+Each sheet named gets its cells set by `cells.set_cells`; every other part of the zip is copied
+unchanged (`xlsx.package`). When a formula cell is overwritten, Excel's calculation chain
+(`xl/calcChain.xml`) is dropped, with its relationship and content type, since Excel calls a file
+whose chain lists a cell without a formula damaged; Excel builds a new one on opening.
+
+The save goes through `safe_save.replace_safely`: before the new file replaces the old one, the
+sheets that changed are read back with sheetplan's own reader and must hold exactly what they held
+before with the new values in place; every other part must be copied intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sheetplan.files.safe_save import refuse_unwritable, replace_safely
+from sheetplan.plan.errors import WriteError
+from sheetplan.plan.model import column_letter, quote_sheet
+from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.xlsx import opc
+from sheetplan.xlsx.book import Book, read_book
+from sheetplan.xlsx.cell_values import MAX_TEXT, NOT_XML, CellInput, serial
+from sheetplan.xlsx.cells import set_cells
+from sheetplan.xlsx.package import Package, copied_intact
+
+Changes = Mapping[str, Mapping[tuple[int, int], CellInput]]
+"""The cells to set, by sheet name, then by 1-based (row, column)."""
+
+
+def fill(path: Path, changes: Changes) -> Path | None:
+    """Set `changes` in the workbook at `path`, in place and safely; the backup of the old file.
+
+    WriteError, with the file unchanged, when a sheet is missing or a cell cannot be set.
+    """
+    refuse_unwritable(path)
+    with gc_paused(), Package(path, str(path)) as package:
+        workbook = read_book(package)
+        parts = {sheet.name: sheet.part for sheet in workbook.sheets if sheet.worksheet}
+        missing = sorted(set(changes) - set(parts))
+        if missing:
+            raise WriteError(f"{path}: has no sheet {missing[0]!r}; nothing was written")
+        before = read_workbook(path, "xlsx", wanted=changes.__contains__, name=str(path))
+        formulas_replaced = False
+        for name, values in changes.items():
+            changed = set_cells(package.read(parts[name]), values, f"{path}: {quote_sheet(name)}")
+            package.put(parts[name], changed.xml)
+            formulas_replaced |= changed.replaced_formulas
+        if formulas_replaced:
+            _drop_calculation_chain(package, workbook)
+        kept = package.unchanged()
+
+        def verify(saved: Path) -> None:
+            _verify(saved, path, before, changes, kept)
+
+        return replace_safely(path, package.write, verify)
+
+
+def _drop_calculation_chain(package: Package, workbook: Book) -> None:
+    for link in workbook.rels:
+        if link.type == opc.CALC_CHAIN:
+            package.drop(link.target)
+            package.put(workbook.rels_part, opc.drop_relationship(package.read(workbook.rels_part), link.id))
+            package.put(opc.CONTENT_TYPES, opc.drop_override(package.read(opc.CONTENT_TYPES), link.target))
+
+
+def _verify(
+    saved: Path, path: Path, before: Mapping[str, list[list[Any]]], changes: Changes, kept: list[str]
+) -> None:
+    damaged = copied_intact(path, saved, kept)
+    if damaged:
+        raise WriteError(f"{path}: not written, because after saving the part {damaged[0]} is not as it was")
+    after = read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path))
+    for name, values in changes.items():
+        expected = _cells(before.get(name, []))
+        for key, value in values.items():
+            expected[key] = _as_read(value)
+        found = _cells(after.get(name, []))
+        for key in sorted(expected.keys() | found.keys()):
+            if not _same(expected.get(key), found.get(key)):
+                row, column = key
+                where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
+                raise WriteError(
+                    f"{path}: not written, because after saving {where} would read {found.get(key)!r} "
+                    f"instead of {expected.get(key)!r}; the file is unchanged"
+                )
+
+
+def _cells(rows: list[list[Any]]) -> dict[tuple[int, int], Any]:
+    return {
+        (row, column): value
+        for row, cells in enumerate(rows, start=1)
+        for column, value in enumerate(cells, start=1)
+        if value not in (None, "")
+    }
+
+
+def _as_read(value: CellInput) -> Any:
+    """A value as sheetplan's reader gives it back: whole numbers as floats, text as XML holds it,
+    blanks as nothing."""
+    if isinstance(value, str):
+        value = NOT_XML.sub("", value)[:MAX_TEXT]
+    if value == "" or value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _same(expected: Any, found: Any) -> bool:
+    if isinstance(expected, str) and isinstance(found, str):
+        return expected.replace("\r\n", "\n").replace("\r", "\n") == found.replace("\r\n", "\n")
+    if isinstance(expected, date) and isinstance(found, float):
+        # A date in a cell not formatted as one reads as its serial number.
+        return found == serial(expected)
+    if isinstance(expected, date) and isinstance(found, date):
+        return found == expected or (
+            isinstance(found, datetime) and found == datetime.combine(expected, time())
+        )
+    return bool(expected == found and type(expected) is type(found))
