@@ -14,14 +14,26 @@ from sheetplan.plan.errors import SourceError, UsageError
 
 _URL_KEY = re.compile(r"(?:https?://)?docs\.google\.com/spreadsheets/(?:u/\d+/)?d/([A-Za-z0-9_-]+)")
 _PREFIX_KEY = re.compile(r"gsheet:([A-Za-z0-9_-]+)")
+_GOOGLE_LIKE = re.compile(r"gsheet:|(?:https?://)?docs\.google\.com/", re.IGNORECASE)
 _PACKAGES = ("gspread", "requests", "google.oauth2")
 
 
 def google_key(source: str) -> str | None:
-    """The spreadsheet key of a Google Sheets URL or of `gsheet:KEY`; None for anything else (a path)."""
+    """The spreadsheet key of a Google Sheets URL or of `gsheet:KEY`; None for anything else (a path).
+
+    One rule for every command: a source that starts with `gsheet:` or is a docs.google.com address is
+    meant as a Google Sheet, and UsageError says so when its key cannot be found in it.
+    """
     source = source.strip()
     match = _PREFIX_KEY.fullmatch(source) or _URL_KEY.match(source)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    if _GOOGLE_LIKE.match(source):
+        raise UsageError(
+            f"{source}: not a Google Sheet's address; give its URL"
+            " (https://docs.google.com/spreadsheets/d/KEY/edit) or gsheet:KEY"
+        )
+    return None
 
 
 def sheet_key(target: str) -> str:
@@ -33,11 +45,15 @@ def sheet_key(target: str) -> str:
 
 
 def require_google(source: str) -> None:
-    """SourceError, naming `source` and the extra to install, when Google Sheets support is missing."""
-    if not all(_importable(name) for name in _PACKAGES):
+    """SourceError, naming `source` and what is missing, when Google Sheets support cannot be loaded.
+
+    gspread and its companions are part of every install; this is for an install that lost one.
+    """
+    missing = [name for name in _PACKAGES if not _importable(name)]
+    if missing:
         raise SourceError(
-            f"{source}: cannot use Google Sheets: this sheetplan has no Google Sheets support"
-            " (install it with: pip install 'sheetplan[google]')"
+            f"{source}: cannot use Google Sheets: {missing[0].split('.')[0]} is not installed"
+            " (install sheetplan again: pip install --force-reinstall sheetplan)"
         )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
 from sheetplan.api import read_plan
+from sheetplan.cli import cli
 from sheetplan.read.google import google_key
 
 
@@ -26,12 +28,30 @@ from sheetplan.read.google import google_key
         ("  gsheet:1AbC-x_9 ", "1AbC-x_9"),
         ("plan.xlsx", None),
         ("/home/maria/gsheet:plan.xlsx", None),
-        ("gsheet:", None),
         ("https://example.com/spreadsheets/d/1AbC/edit", None),
     ],
 )
 def test_google_sources_are_told_from_files(source: str, key: str | None) -> None:
     assert google_key(source) == key
+
+
+@pytest.mark.parametrize(
+    "source", ["gsheet:", "gsheet:1AbC...", "gsheet:1AbC/edit", "https://docs.google.com/spreadsheets/x"]
+)
+def test_a_google_source_without_a_key_gets_one_message_from_every_command(source: str) -> None:
+    expected = (
+        f"Error: {source}: not a Google Sheet's address; give its URL"
+        " (https://docs.google.com/spreadsheets/d/KEY/edit) or gsheet:KEY\n"
+    )
+    runner = CliRunner()
+    for arguments in (
+        ["check", source],
+        ["review", source],
+        ["pull", source, "copy.xlsx"],
+        ["push", "p.xlsx", source],
+    ):
+        result = runner.invoke(cli, arguments)
+        assert (result.exit_code, result.stderr) == (2, expected), arguments
 
 
 def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,6 +63,6 @@ def test_a_google_source_without_google_support_is_a_source_error(monkeypatch: p
     with pytest.raises(SourceError) as raised:
         read_plan("gsheet:1AbC", date(2026, 4, 1))
     assert str(raised.value) == (
-        "gsheet:1AbC: cannot use Google Sheets: this sheetplan has no Google Sheets support"
-        " (install it with: pip install 'sheetplan[google]')"
+        "gsheet:1AbC: cannot use Google Sheets: gspread is not installed"
+        " (install sheetplan again: pip install --force-reinstall sheetplan)"
     )
