@@ -98,11 +98,17 @@ def read_plan(source: str, today: date, credentials: Path | None = None) -> Plan
 def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
     """The review for `month`, by default the last full calendar month; UsageError outside the plan."""
     from sheetplan.read.workbook import gc_paused
-    from sheetplan.review.variance import build_review, check_review_month, default_review_month
+    from sheetplan.review.variance import (
+        build_review,
+        check_month_begun,
+        check_review_month,
+        default_review_month,
+    )
 
     chosen = month or default_review_month(today)
     try:
         check_review_month(read.plan, chosen)
+        check_month_begun(chosen, today)
     except UsageError as error:
         if month is None:
             months = read.plan.settings.plan_months

@@ -202,6 +202,7 @@ def review(
     from sheetplan.check.report import problems_report
     from sheetplan.cli.summary import summary
     from sheetplan.review.as_json import review_json
+    from sheetplan.review.variance import month_not_over
 
     if not dry_run:
         _writes(out or source)
@@ -212,6 +213,9 @@ def review(
         click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
         raise SystemExit(1)
     result = review_of(read, month, today)
+    not_over = month_not_over(result.month, today)
+    if not_over:
+        click.echo(f"Warning: {not_over}.", err=True)
     written = None if dry_run else write_review(read, result, out)
     if as_json:
         click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))

@@ -65,6 +65,23 @@ def check_review_month(plan: Plan, month: Month) -> None:
         )
 
 
+def check_month_begun(month: Month, today: date) -> None:
+    """Refuse a review month that has not begun by `today`: it would be a review of no data at all."""
+    current = Month.of(today)
+    if month > current:
+        raise UsageError(
+            f"--month {month} has not begun yet (today is {today.isoformat()}); "
+            f"choose {current + -1}, the last full month, or an earlier one"
+        )
+
+
+def month_not_over(month: Month, today: date) -> str | None:
+    """A warning for a review of the month `today` is in, whose actuals are not all in yet; else None."""
+    if month != Month.of(today):
+        return None
+    return f"{month} is not over yet: its actual results may be incomplete until {month + 1} begins"
+
+
 def tolerance_of(metric: Metric, settings: Settings) -> float:
     """The tolerance a metric is judged by: its own, else the plan's, else ten percent."""
     if metric.tolerance is not None:
