@@ -69,7 +69,7 @@ class Package:
         return name in self._changed or name in self._members
 
     def read(self, name: str) -> bytes:
-        """A part's bytes, as changed or as in the file; KeyError when there is no such part."""
+        """A part's bytes, as changed or as in the file; KeyError if there is none, WriteError if damaged."""
         if name in self._changed:
             return self._changed[name]
         try:
