@@ -115,7 +115,14 @@ def remove_sheet(xml: bytes, rel_id: str, position: int) -> bytes:
     xml = re.sub(pattern, b"", xml, count=1)
     local = rb"<(?:\w+:)?definedName\b[^>]*\blocalSheetId=\"%d\"[^>]*>.*?</(?:\w+:)?definedName>" % position
     xml = re.sub(local, b"", xml, flags=re.S)
-    return _moved(xml, position + 1, -1)
+    xml = _moved(xml, position + 1, -1)
+    # The last sheet gone, a view that showed it shows the one before.
+    last = len(re.findall(rb"<(?:\w+:)?sheet\b", xml)) - 1
+
+    def within(found: re.Match[bytes]) -> bytes:
+        return found.group(1) + b'"%d"' % min(int(found.group(2)), max(last, 0))
+
+    return re.sub(rb"(\b(?:activeTab|firstSheet)=)\"(\d+)\"", within, xml)
 
 
 def set_active(xml: bytes, position: int) -> bytes:

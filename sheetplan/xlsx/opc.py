@@ -28,6 +28,8 @@ CHART = f"{OFFICE_RELS}/chart"
 DOCUMENT = f"{OFFICE_RELS}/officeDocument"
 EXTENDED = f"{OFFICE_RELS}/extended-properties"
 CALC_CHAIN = f"{OFFICE_RELS}/calcChain"
+_END = rb"[^>]*?(?:/>|>\s*</(?:\w+:)?%s\s*>)"
+"""The rest of an element after an attribute: self-closing, or open and closed with nothing in it."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def add_relationship(data: bytes, id: str, kind: str, target: str) -> bytes:
 
 def drop_relationship(data: bytes, id: str) -> bytes:
     """A `.rels` part's bytes without the relationship `id`."""
-    pattern = rb"<(?:\w+:)?Relationship\b[^>]*\bId=[\"']" + re.escape(id.encode()) + rb"[\"'][^>]*>"
+    attribute = rb"\bId=[\"']" + re.escape(id.encode()) + rb"[\"']"
+    pattern = rb"<(?:\w+:)?Relationship\b[^>]*" + attribute + _END % b"Relationship"
     return re.sub(pattern, b"", data, count=1)
 
 
@@ -111,9 +114,10 @@ def free_id(used: set[str]) -> str:
 
 
 def free_name(taken: set[str], pattern: str) -> str:
-    """The first part name `pattern.format(n)` (n = 1, 2, …) not in `taken`."""
+    """The first part name `pattern.format(n)` (n = 1, 2, …) not in `taken`, ignoring case as OPC does."""
+    taken = {name.lower() for name in taken}
     number = 1
-    while pattern.format(number) in taken:
+    while pattern.format(number).lower() in taken:
         number += 1
     return pattern.format(number)
 
@@ -127,10 +131,8 @@ def add_override(data: bytes, part: str, content_type: str) -> bytes:
 
 def drop_override(data: bytes, part: str) -> bytes:
     """`[Content_Types].xml` without the Override of `part`, when it has one."""
-    name = re.escape(("/" + part).encode())
-    return re.sub(
-        rb"<(?:\w+:)?Override\b[^>]*\bPartName=[\"']" + name + rb"[\"'][^>]*>", b"", data, flags=re.I
-    )
+    attribute = rb"\bPartName=[\"']" + re.escape(("/" + part).encode()) + rb"[\"']"
+    return re.sub(rb"<(?:\w+:)?Override\b[^>]*" + attribute + _END % b"Override", b"", data, flags=re.I)
 
 
 def content_types(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
@@ -154,19 +156,21 @@ def _resolve(folder: str, target: str) -> str:
 
 
 def _insert_before_close(data: bytes, tag: bytes, entry: bytes) -> bytes:
-    closing = list(re.finditer(rb"</(?:\w+:)?" + tag + rb"\s*>", data))
+    """`entry` (an element without a prefix) added as the last child of the element `tag`, in its prefix."""
+    closing = list(re.finditer(rb"</(\w+:)?" + tag + rb"\s*>", data))
     if closing:
         at = closing[-1].start()
-        return data[:at] + entry + data[at:]
-    empty = re.search(rb"<((?:\w+:)?" + tag + rb")\b([^>]*?)\s*/>", data)
+        return data[:at] + b"<" + (closing[-1].group(1) or b"") + entry[1:] + data[at:]
+    empty = re.search(rb"<((\w+:)?" + tag + rb")\b([^>]*?)\s*/>", data)
     if empty is None:
         raise WriteError(f"no <{tag.decode()}> element to add to")
     name = empty.group(1)
+    entry = b"<" + (empty.group(2) or b"") + entry[1:]
     return (
         data[: empty.start()]
         + b"<"
         + name
-        + empty.group(2)
+        + empty.group(3)
         + b">"
         + entry
         + b"</"

@@ -43,10 +43,11 @@ class Package:
         self._file: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
         try:
             self._archive = zipfile.ZipFile(self._file)
-        except zipfile.BadZipFile:
+            self._members = {info.filename: info for info in self._archive.infolist() if not info.is_dir()}
+        # `zipfile` says "version not supported" or stumbles on a nameless member as well as "bad zip".
+        except (zipfile.BadZipFile, NotImplementedError, IndexError):
             self._file.close()
             raise WriteError(f"{label}: damaged zip file; not written") from None
-        self._members = {info.filename: info for info in self._archive.infolist() if not info.is_dir()}
         self._order = list(self._members)
         self._changed: dict[str, bytes] = {}
 
@@ -68,10 +69,13 @@ class Package:
         return name in self._changed or name in self._members
 
     def read(self, name: str) -> bytes:
-        """A part's bytes, as changed or as in the file; KeyError when there is no such part."""
+        """A part's bytes, as changed or as in the file; KeyError if there is none, WriteError if damaged."""
         if name in self._changed:
             return self._changed[name]
-        return self._archive.read(self._members[name])
+        try:
+            return self._archive.read(self._members[name])
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError):
+            raise WriteError(f"{self.label}: the part {name} is damaged; not written") from None
 
     def put(self, name: str, data: bytes) -> None:
         """Replace a part, or add it at the end."""
@@ -156,8 +160,10 @@ def _compressed(name: str, data: bytes, offset: int) -> tuple[bytes, bytes, byte
 
 def _copy_data(source: BinaryIO, info: zipfile.ZipInfo, stream: BinaryIO) -> int:
     """Copy a member's compressed data from the old zip to `stream`; the number of bytes copied."""
-    source.seek(info.header_offset)
-    fixed = source.read(_LOCAL.size)
+    fixed = b""
+    if info.header_offset >= 0:  # a directory that puts a member before the file's start makes it negative
+        source.seek(info.header_offset)
+        fixed = source.read(_LOCAL.size)
     if len(fixed) < _LOCAL.size or fixed[:4] != b"PK\x03\x04":
         raise WriteError(f"{info.filename}: damaged zip entry; not written")
     name_length, extra_length = struct.unpack("<2H", fixed[26:30])

@@ -85,24 +85,31 @@ class _NumberFormats:
     def __init__(self, formats: _List) -> None:
         self.list = formats
         self.codes: dict[str, int] = {}
+        self.taken: set[int] = set()
+        """Every id the file defines, whatever the order or quotes of its attributes."""
         for item in formats.items:
-            found = re.search(rb'numFmtId="(\d+)"[^>]*formatCode="([^"]*)"', item)
-            if found:
-                self.codes.setdefault(html.unescape(found.group(2).decode()), int(found.group(1)))
+            number = re.search(rb"""\bnumFmtId=["'](\d+)""", item)
+            code = re.search(rb"""\bformatCode=(["'])(.*?)\1""", item, re.S)
+            if number:
+                self.taken.add(int(number.group(1)))
+                if code:
+                    self.codes.setdefault(html.unescape(code.group(2).decode()), int(number.group(1)))
 
     def id(self, code: str) -> int:
         if code in _BUILT_IN_FORMATS:
             return _BUILT_IN_FORMATS[code]
         if code not in self.codes:
-            number = max([_FIRST_CUSTOM_FORMAT - 1, *self.codes.values()]) + 1
+            number = max([_FIRST_CUSTOM_FORMAT - 1, *self.taken]) + 1
             self.codes[code] = number
+            self.taken.add(number)
             self.list.index(f'<numFmt numFmtId="{number}" formatCode={quoteattr(code)}/>')
         return self.codes[code]
 
 
 def _rebuilt(xml: bytes, prefix: str, lists: Mapping[str, _List]) -> bytes:
     """The styles part with each list's new items appended and its count updated; other bytes unchanged."""
-    pieces: list[tuple[int, int, bytes]] = []
+    # (start, end, the list's place in the schema, what replaces the bytes from start to end)
+    pieces: list[tuple[int, int, int, bytes]] = []
     for position, name in enumerate(_LISTS):
         found = lists[name]
         if not found.added:
@@ -112,15 +119,16 @@ def _rebuilt(xml: bytes, prefix: str, lists: Mapping[str, _List]) -> bytes:
         tag = (prefix + name).encode()
         if found.span is None:
             at = _insertion_point(xml, prefix, _LISTS[position + 1 :])
-            pieces.append((at, at, b'<%s count="%d">%s</%s>' % (tag, count, items, tag)))
+            pieces.append((at, at, position, b'<%s count="%d">%s</%s>' % (tag, count, items, tag)))
             continue
         opening = re.sub(rb'\bcount="\d*"', b'count="%d"' % count, found.opening.rstrip(b"/>") + b">")
         if b"count=" not in opening:
             opening = opening[:-1] + b' count="%d">' % count
         start, end = found.span
-        pieces.append((start, end, opening + items + b"</" + tag + b">"))
+        pieces.append((start, end, position, opening + items + b"</" + tag + b">"))
     out, last = [], 0
-    for start, end, replacement in sorted(pieces):
+    # Lists made at the same place (before the same existing list) go in in the schema's order.
+    for start, end, _, replacement in sorted(pieces):
         out += [xml[last:start], replacement]
         last = end
     return b"".join([*out, xml[last:]])
