@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
@@ -118,6 +119,9 @@ def test_review_of_the_example_validates(example_review: dict[str, Any]) -> None
     validator("review").validate(example_review)
 
 
+AFTER_THE_PLAN = date(2025, 7, 15)
+
+
 @pytest.mark.parametrize("month", ["2025-01", "2025-03", "2025-06"])
 @pytest.mark.parametrize("lang", ["en", "bg"])
 def test_review_of_a_small_plan_validates(
@@ -125,7 +129,8 @@ def test_review_of_a_small_plan_validates(
 ) -> None:
     """Reviews of a small plan in either language, in months with and without actual results, validate."""
     write_workbook(tmp_path / "plan.xlsx", plan_grid(sample(), lang))
-    pretend_today(monkeypatch)
+    # After the plan's last month, so that every month can be reviewed.
+    pretend_today(monkeypatch, AFTER_THE_PLAN)
     review = run(tmp_path, "review", "--json", "--dry-run", "--month", month, str(tmp_path / "plan.xlsx"))
     validator("review").validate(review)
 
@@ -135,7 +140,7 @@ def test_a_month_without_actuals_is_no_data_with_null_variances(
 ) -> None:
     """A month with no actual results validates as no_data with null actual and variances."""
     write_workbook(tmp_path / "plan.xlsx", plan_grid(sample()))
-    pretend_today(monkeypatch)
+    pretend_today(monkeypatch, AFTER_THE_PLAN)
     review = run(tmp_path, "review", "--json", "--dry-run", "--month", "2025-06", str(tmp_path / "plan.xlsx"))
     month = review["metrics"][0]["month"]
     assert (month["actual"], month["variance"], month["variance_pct"], month["status"]) == (

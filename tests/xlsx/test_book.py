@@ -7,6 +7,7 @@ workbook. Everything else in the part is checked to stay byte for byte as it was
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -67,7 +68,8 @@ def test_a_sheet_put_in_moves_on_the_positions_after_it(
 
 def test_a_sheet_name_is_escaped_in_the_workbook_part() -> None:
     changed = book.insert_sheet(WORKBOOK, 4, 'R&D "2025"', 5, "rId9")
-    assert b'<sheet name=\'R&amp;D "2025"\' sheetId="5" r:id="rId9"/>' in changed
+    assert b'<sheet name="R&amp;D &quot;2025&quot;" sheetId="5" r:id="rId9"/>' in changed
+    assert html.unescape(positions(changed)[0][4]) == 'R&D "2025"'
 
 
 def test_a_prefixed_workbook_gets_a_prefixed_sheet() -> None:

@@ -198,10 +198,10 @@ def test_custom_number_formats_never_take_an_id_the_file_uses() -> None:
 
 
 def test_a_number_format_with_quotes_in_it_is_found_again_on_the_next_review() -> None:
-    """Its code is written in single quotes, which must not hide it (or its id) from the next review."""
+    """Its quotes are escaped in the attribute, which must not hide it (or its id) from the next review."""
     cells = {"euro": Style(number_format='#,##0 "€"'), "tenths": Style(number_format="0.0")}
     added = add_styles(BARE.encode(), cells, {})
-    assert "formatCode='#,##0 \"€\"'".encode() in added.xml
+    assert 'formatCode="#,##0 &quot;€&quot;"'.encode() in added.xml
     again = add_styles(added.xml, cells, {})
     assert (again.xml, again.cells) == (added.xml, added.cells)
 
