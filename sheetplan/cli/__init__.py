@@ -134,7 +134,7 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
     \b
     Examples:
         sheetplan check plan.xlsx
-        sheetplan check --json gsheet:1AbC... > problems.json
+        sheetplan check --json gsheet:KEY > problems.json
     """
     import json
 
@@ -192,9 +192,10 @@ def review(
     \b
     Examples:
         sheetplan review plan.xlsx
-        sheetplan review plan.xlsx --month 2026-03 --dry-run
+        sheetplan review plan.xlsx --dry-run
         sheetplan review plan.xlsx --json --fail-on off_track > review.json
         sheetplan review plan.ods --out reviews.xlsx
+        sheetplan review gsheet:KEY
     """
     import json
 
@@ -241,7 +242,7 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
 
     \b
     Example:
-        sheetplan push plan.xlsx https://docs.google.com/spreadsheets/d/1AbC.../edit
+        sheetplan push plan.xlsx https://docs.google.com/spreadsheets/d/KEY/edit
     """
     from sheetplan.api import push as push_plan
 
@@ -262,7 +263,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
 
     \b
     Example:
-        sheetplan pull gsheet:1AbC... plan-2026-03.xlsx
+        sheetplan pull gsheet:KEY plan-copy.xlsx
     """
     from sheetplan.api import pull as pull_plan
 

@@ -339,7 +339,7 @@ def test_help_shows_runnable_examples() -> None:
     from sheetplan.cli import cli
 
     text = CliRunner().invoke(cli, ["review", "--help"]).stdout
-    assert "    sheetplan review plan.xlsx --month 2026-03 --dry-run\n" in text
+    assert "    sheetplan review plan.xlsx --dry-run\n" in text
     assert "--fail-on [at_risk|off_track]" in text
 
 
