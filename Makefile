@@ -24,7 +24,9 @@ demo: $(VENV)/.installed
 	mkdir -p $(dir $(EXAMPLE))
 	$(BIN)/sheetplan init --example --force $(EXAMPLE)
 	$(BIN)/sheetplan review $(EXAMPLE)
-	@echo "Open $(EXAMPLE): the sheet \"Review YYYY-MM\" after Assumptions is the agenda of the monthly meeting."
+	@$(BIN)/python -c 'from datetime import date; from sheetplan.review.variance import default_review_month as m; \
+	print(f"Open $(EXAMPLE): the sheet \"Review {m(date.today())}\" after Assumptions is the agenda of the monthly meeting.")'
+
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -14,6 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
+from datetime import datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -33,9 +34,11 @@ def refuse_if_open(path: Path) -> None:
     """Raise WriteError when another program has `path` open, naming the lock file that says so."""
     for lock in lock_files(path):
         if lock.exists():
+            since = datetime.fromtimestamp(lock.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             raise WriteError(
-                f"{path}: the file is open in another program ({lock.name} is beside it); "
-                "close it there and run the command again."
+                f"{path}: the file is open in another program ({lock.name} is beside it, since {since}); "
+                f"close it there and run the command again. If no program has it open, the lock was left "
+                f"by one that stopped: delete {lock.name}."
             )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -24,6 +25,10 @@ X14_DROPDOWN = (
     b'<x14:dataValidations count="0"/>'
     b"</ext></extLst></worksheet>"
 )
+
+
+LEFT_AT = datetime(2026, 11, 20, 14, 3).timestamp()
+"""When a crashed program left the lock file."""
 
 
 @pytest.fixture
@@ -253,12 +258,14 @@ def test_a_forced_review_shows_dropdown_values_outside_the_lists_as_typed(
 @pytest.mark.parametrize("lock", ["~$plan.xlsx", ".~lock.plan.xlsx#"])
 def test_a_plan_open_in_another_program_is_not_written(plan: Path, lock: str) -> None:
     (plan.parent / lock).write_text("someone")
+    os.utime(plan.parent / lock, (LEFT_AT, LEFT_AT))
     original = plan.read_bytes()
     result = review(plan, "--month", MONTH)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"Error: {plan}: the file is open in another program ({lock} is beside it); "
-        "close it there and run the command again.\n"
+        f"Error: {plan}: the file is open in another program ({lock} is beside it, since 2026-11-20 14:03); "
+        "close it there and run the command again. If no program has it open, the lock was left "
+        f"by one that stopped: delete {lock}.\n"
     )
     assert plan.read_bytes() == original
     assert sorted(path.name for path in plan.parent.iterdir()) == sorted(["plan.xlsx", lock])

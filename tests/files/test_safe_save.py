@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,6 +18,10 @@ from sheetplan.files.safe_save import TEMP_MARK, backup_path, lock_files, refuse
 from sheetplan.plan.errors import WriteError
 
 ORIGINAL = b"PK original workbook bytes"
+
+
+LEFT_AT = datetime(2026, 11, 20, 14, 3).timestamp()
+"""When a crashed program left the lock file."""
 
 
 @pytest.fixture
@@ -36,11 +41,13 @@ def temps(folder: Path) -> list[str]:
 )
 def test_a_file_open_elsewhere_is_refused_naming_the_lock(plan: Path, lock: str, program: str) -> None:
     (plan.parent / lock).write_text(program)
+    os.utime(plan.parent / lock, (LEFT_AT, LEFT_AT))
     with pytest.raises(WriteError) as raised:
         replace_safely(plan, lambda stream: stream.write(b"new"))
     assert str(raised.value) == (
-        f"{plan}: the file is open in another program ({lock} is beside it); "
-        "close it there and run the command again."
+        f"{plan}: the file is open in another program ({lock} is beside it, since 2026-11-20 14:03); "
+        "close it there and run the command again. If no program has it open, the lock was left "
+        f"by one that stopped: delete {lock}."
     )
     assert raised.value.exit_code == 2
     assert plan.read_bytes() == ORIGINAL

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,9 @@ from sheetplan.plan.example import Content
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import ACTIONS
 from sheetplan.template.workbook import build_workbook, default_start, write_plan
+
+LEFT_AT = datetime(2026, 11, 20, 14, 3).timestamp()
+"""When a crashed program left the lock file."""
 
 
 def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
@@ -74,11 +77,13 @@ def test_a_workbook_open_elsewhere_is_not_overwritten(tmp_path: Path, lock: str)
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"open in Excel")
     (tmp_path / lock).write_bytes(b"")
+    os.utime(tmp_path / lock, (LEFT_AT, LEFT_AT))
     with pytest.raises(WriteError) as raised:
         write_plan(path, start=START, force=True)
     assert str(raised.value) == (
-        f"{path}: the file is open in another program ({lock} is beside it); "
-        "close it there and run the command again."
+        f"{path}: the file is open in another program ({lock} is beside it, since 2026-11-20 14:03); "
+        "close it there and run the command again. If no program has it open, the lock was left "
+        f"by one that stopped: delete {lock}."
     )
     assert path.read_bytes() == b"open in Excel"
 
