@@ -14,8 +14,8 @@ import os
 import shutil
 import stat
 import tempfile
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
