@@ -9,56 +9,20 @@ from __future__ import annotations
 import signal
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from sheetplan import __version__
+from sheetplan.cli.common import Group, parse_month, stage, writes
 from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
-from sheetplan.plan.errors import SheetplanError
 
 if TYPE_CHECKING:
     # The library is imported inside each command, so that `sheetplan --help` starts at once.
     from sheetplan.plan.model import Month
 
 
-_TARGET = "sheetplan.target"
-"""The key in the context's `meta` of the file or sheet the running command writes."""
-
-
-class _Group(click.Group):
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except SheetplanError as error:
-            # One line on stderr and the error's exit code; a traceback would help nobody.
-            click.echo(f"Error: {error}", err=True)
-            ctx.exit(error.exit_code)
-        except KeyboardInterrupt:
-            # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
-            target = ctx.meta.get(_TARGET)
-            click.echo(f"interrupted; {target} is unchanged" if target else "interrupted", err=True)
-            ctx.exit(130)
-
-
-def _writes(target: object) -> None:
-    """Note what the running command writes, for the line an interruption prints."""
-    click.get_current_context().meta[_TARGET] = str(target)
-
-
-def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:
-    """The Month of a `YYYY-MM` option, or a usage error (exit 2) saying what was expected."""
-    from sheetplan.plan.model import Month
-
-    if value is None:
-        return None
-    try:
-        return Month.parse(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.") from None
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sheetplan")
 def cli() -> None:
     """Run a marketing action plan from a spreadsheet.
@@ -109,8 +73,9 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
     """
     from sheetplan.api import write_plan
 
-    _writes(path)
-    summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
+    writes(path)
+    with stage(f"Writing {path}"):
+        summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
     click.echo(summary)
 
 
@@ -141,7 +106,8 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
     from sheetplan.api import read_plan
     from sheetplan.check.report import problems_report
 
-    read = read_plan(source, date.today(), credentials)
+    with stage(f"Reading {source}"):
+        read = read_plan(source, date.today(), credentials)
     if as_json:
         click.echo(json.dumps([problem.as_dict() for problem in read.problems], ensure_ascii=False, indent=2))
     else:
@@ -206,18 +172,23 @@ def review(
     from sheetplan.review.variance import month_not_over
 
     if not dry_run:
-        _writes(out or source)
+        writes(out or source)
     today = date.today()
-    read = read_plan(source, today, credentials)
+    with stage(f"Reading {source}"):
+        read = read_plan(source, today, credentials)
     if read.errors and not force:
         click.echo(problems_report(read.problems, source), err=as_json, color=None)
         click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
         raise SystemExit(1)
-    result = review_of(read, month, today)
+    with stage("Comparing plan with actual"):
+        result = review_of(read, month, today)
     not_over = month_not_over(result.month, today)
     if not_over:
         click.echo(f"Warning: {not_over}.", err=True)
-    written = None if dry_run else write_review(read, result, out)
+    written = None
+    if not dry_run:
+        with stage(f"Writing the review to {out or source}"):
+            written = write_review(read, result, out)
     if as_json:
         click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
         if written is not None:
@@ -246,8 +217,10 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
     """
     from sheetplan.api import push as push_plan
 
-    _writes(sheet)
-    click.echo(push_plan(path, sheet, credentials))
+    writes(sheet)
+    with stage(f"Copying {path} to {sheet}"):
+        pushed = push_plan(path, sheet, credentials)
+    click.echo(pushed)
 
 
 @cli.command()
@@ -267,8 +240,10 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     """
     from sheetplan.api import pull as pull_plan
 
-    _writes(path)
-    click.echo(pull_plan(sheet, path, credentials, force))
+    writes(path)
+    with stage(f"Copying {sheet} to {path}"):
+        pulled = pull_plan(sheet, path, credentials, force)
+    click.echo(pulled)
 
 
 def main() -> None:
