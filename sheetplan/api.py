@@ -118,7 +118,7 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
             ) from None
         raise UsageError(f"{read.source}: {error}") from None
     with gc_paused():
-        return build_review(read.plan, chosen)
+        return build_review(read.plan, chosen, today)
 
 
 def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Written:

@@ -36,6 +36,10 @@ SUBTITLE = Text(
     "{plan} · plan against actual for {month}, year to date since {start}",
     "{plan} · план срещу резултат за {month}, натрупано от {start}",
 )
+AS_OF = Text(
+    "Actions and spending are as the plan holds them on {day}, not as they stood at the end of {month}.",
+    "Действията и разходите са такива, каквито са в плана на {day}, а не каквито бяха в края на {month}.",
+)
 REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day}")
 
 GLANCE = Text("At a glance", "Накратко")

@@ -150,6 +150,11 @@ def _title(sheet: LayoutBuilder, review: Review, lang: Lang, review_day: str) ->
     if review_day:
         sheet.merge(3, 1, sheet.width, labels.REVIEW_DAY(lang).format(day=review_day), "subtitle")
         sheet.row = 4
+    if review.as_of is not None and review.month < Month.of(review.as_of) + -1:
+        # An earlier month's review: the actions' statuses and spending are today's, not that month's.
+        note = labels.AS_OF(lang).format(day=review.as_of.isoformat(), month=month)
+        sheet.merge(sheet.row, 1, sheet.width, note, "subtitle")
+        sheet.row += 1
 
 
 def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:

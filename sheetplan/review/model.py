@@ -7,6 +7,7 @@ none of them computes a number of its own. Money and figures are floats; `None` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner
@@ -154,3 +155,6 @@ class Review:
     """Every action's budget against spent, in the Actions sheet's order."""
     spending: Spending
     """The whole plan's budget against spent."""
+    as_of: date | None = None
+    """The day the plan was read: action statuses and spending are as they stood then, whatever the
+    month reviewed."""

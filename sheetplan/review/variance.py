@@ -28,8 +28,8 @@ from sheetplan.review.model import (
 _PCT_PLACES = Decimal("0.0001")
 
 
-def build_review(plan: Plan, month: Month) -> Review:
-    """The review of `plan` for `month`; UsageError when the month lies outside the plan."""
+def build_review(plan: Plan, month: Month, as_of: date | None = None) -> Review:
+    """The review of `plan` for `month`, as read on `as_of`; UsageError for a month outside the plan."""
     check_review_month(plan, month)
     # The months are the same for every metric: made once, not once a metric.
     plan_months = plan.settings.plan_months
@@ -48,6 +48,7 @@ def build_review(plan: Plan, month: Month) -> Review:
         assumptions=plan.assumptions,
         actions_spending=rollup.actions_spending(plan.actions),
         spending=rollup.spending(plan.actions),
+        as_of=as_of,
     )
 
 

@@ -59,7 +59,9 @@ def test_review_writes_the_tab_and_the_log_in_three_requests(sheets_api: SheetsF
 
 def test_the_tab_is_the_same_layout_the_excel_writer_draws(sheets_api: SheetsFake, key: str) -> None:
     plan, _ = load(read_book(key)[1], key)
-    layout = review_layout(build_review(plan, Month.parse(MONTH)), "en", plan.settings.review_day)
+    layout = review_layout(
+        build_review(plan, Month.parse(MONTH), date.today()), "en", plan.settings.review_day
+    )
     assert run("review", f"gsheet:{key}", "--month", MONTH).exit_code == 0
 
     found = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from plan_builder import PlanData, expected_plan, sample
@@ -200,3 +201,19 @@ def test_a_bulgarian_sheet_shows_no_english_label() -> None:
 
 def test_every_label_is_translated() -> None:
     assert [text.en for text in _fixed_labels() if not text.bg or text.bg == text.en] == []
+
+
+@pytest.mark.parametrize(
+    ("as_of", "noted"), [(date(2025, 6, 2), True), (date(2025, 4, 15), False), (None, False)]
+)
+def test_an_earlier_months_review_says_its_actions_and_spending_are_todays(
+    as_of: date | None, noted: bool
+) -> None:
+    review = replace(sample_review(), as_of=as_of)
+    texts = [cell.value for cell in review_layout(review, "en").cells if isinstance(cell.value, str)]
+    note = (
+        "Actions and spending are as the plan holds them on 2025-06-02,"
+        " not as they stood at the end of March 2025."
+    )
+    assert (note in texts) == noted
+    assert any(text.startswith("Actions and spending are as the plan holds") for text in texts) == noted
