@@ -116,8 +116,9 @@ def _known_goals(context: Context) -> Iterator[Problem]:
 def _one_listed_owner(context: Context) -> Iterator[Problem]:
     """One owner per task, goal and metric, and one that the Owners sheet lists.
 
-    Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
-    otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
+    Names are compared as the review compares them, ignoring case and runs of spaces. A name spelt
+    otherwise than on the Owners sheet has been reported by `load` (`owner_spelling`), which spells it
+    as the Owners sheet does.
     """
     verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
     for sheet in ("goals", "actions", "metrics", "assumptions"):
@@ -140,12 +141,6 @@ def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str
         return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
     if folded not in listed:
         return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet; add the person there first'
-    if owner != listed[folded]:
-        return (
-            "warning",
-            "owner_spelling",
-            f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown',
-        )
     return None
 
 

@@ -401,3 +401,18 @@ def test_a_row_of_floats_with_one_other_cell_reads_as_a_row_of_ints_does(value: 
     plan, problems = load(floats, "plan.xlsx")
     assert (plan, problems) == load(ints, "plan.xlsx")
     assert all(type(number) is int for number in plan.forecasts["M1"].values())
+
+
+def test_owners_are_spelt_as_on_the_owners_sheet_with_a_warning() -> None:
+    grid = set_cell(plan_grid(sample()), "Goals", "E2", "maria")
+    set_cell(grid, "Assumptions", "B2", " MARIA ")
+    set_cell(grid, "Actions", "E2", "Maria  Petrova")  # not on the Owners sheet: kept for check
+    set_cell(grid, "Actions", "E4", "maria, ivan")  # several people: kept for check
+    plan, problems = load(grid, "plan.xlsx")
+    assert [goal.owner for goal in plan.goals] == ["Maria", "Ivan"]
+    assert [action.owner for action in plan.actions] == ["Maria Petrova", "Elena", "maria, ivan", "Maria"]
+    assert plan.assumptions[0].owner == "Maria"
+    assert [f"{problem.cell} {problem.code}: {problem.message}" for problem in problems] == [
+        'Goals!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
+        'Assumptions!B2 owner_spelling: "MARIA" is spelt "Maria" on the Owners sheet; use the dropdown',
+    ]
