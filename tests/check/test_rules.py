@@ -160,9 +160,27 @@ RULE_CASES = [
         'error Actions!E2 unknown_owner: "Petya" is not on the Owners sheet; add the person there first',
     ),
     case(
+        "action owned by someone whose name is close to one on the Owners sheet",
+        cells(("Owners", "A5", "Maria Ivanova"), ("Actions", "E2", "Mariya Ivanova")),
+        'error Actions!E2 unknown_owner: "Mariya Ivanova" is not on the Owners sheet;'
+        ' did you mean "Maria Ivanova"?',
+        "warning Owners!A5 owner_without_tasks: Maria Ivanova owns no action;"
+        " give them a task or remove them",
+    ),
+    case(
+        "metric owned by a misspelt name",
+        cells(("Metrics", "D3", "ivn")),
+        'error Metrics!D3 unknown_owner: "ivn" is not on the Owners sheet; did you mean "Ivan"?',
+    ),
+    case(
         "action owner spelt in another case",
         cells(("Actions", "E2", "maria")),
         'warning Actions!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
+    ),
+    case(
+        "action for a Goal ID typed in another case",
+        cells(("Actions", "B3", "g1")),
+        "error Actions!B3 unknown_goal: g1 is not a Goal ID on the Goals sheet; did you mean G1?",
     ),
     case(
         "action due before it starts",
@@ -173,6 +191,12 @@ RULE_CASES = [
         "action on a channel not on the Channels sheet",
         cells(("Actions", "D2", "TikTok")),
         'warning Actions!D2 unknown_channel: "TikTok" is not on the Channels sheet',
+    ),
+    case(
+        "action on a channel spelt otherwise than on the Channels sheet",
+        cells(("Actions", "D2", "Linkedin")),
+        'warning Actions!D2 unknown_channel: "Linkedin" is not on the Channels sheet;'
+        ' did you mean "LinkedIn"?',
     ),
     # Metrics: a valid direction and aggregation, a forecast for every month.
     case(
@@ -261,6 +285,13 @@ RULE_CASES = [
         "forecasts for a metric not on the Metrics sheet",
         cells(("Forecasts", "A5", "M9"), ("Forecasts", "C5", 3)),
         "error Forecasts!A5 unknown_metric: M9 is not a Metric ID on the Metrics sheet",
+    ),
+    case(
+        "forecasts for a Metric ID typed in another case",
+        cells(("Forecasts", "A2", "m1")),
+        "error Metrics!A2 no_forecast_row: M1 has no row on Forecasts;"
+        " add one with a forecast for every month",
+        "error Forecasts!A2 unknown_metric: m1 is not a Metric ID on the Metrics sheet; did you mean M1?",
     ),
     case(
         "actuals for a metric not on the Metrics sheet",
