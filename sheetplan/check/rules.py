@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
-from sheetplan.check import suggest
+from sheetplan.check import progress, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -256,6 +256,7 @@ def _due_after_start(context: Context) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (
+    progress.empty_plan,
     _required_values,
     _valid_choices,
     _unique_ids,
@@ -269,6 +270,7 @@ RULES: tuple[Rule, ...] = (
     _channels_within_limits,
     _known_channels,
     _due_after_start,
+    progress.missing_actuals,
 )
 
 

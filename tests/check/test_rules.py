@@ -57,6 +57,10 @@ def delete_row(sheet: str, row: int) -> Callable[[Grid], None]:
     return change
 
 
+EMPTIED = ("Goals", "Actions", "Metrics", "Forecasts", "Actuals", "Assumptions")
+"""The sheets an empty plan has nothing on (Settings, Owners and Channels may be filled in first)."""
+
+
 def case(name: str, change: Callable[[Grid], None], *expected: str) -> Any:
     return pytest.param(change, list(expected), id=name)
 
@@ -297,6 +301,44 @@ RULE_CASES = [
         "actuals for a metric not on the Metrics sheet",
         cells(("Actuals", "A3", "M7")),
         "error Actuals!A3 unknown_metric: M7 is not a Metric ID on the Metrics sheet",
+        "warning Metrics!A3 missing_actual: M2 has no row on Actuals, and 2025-01, 2025-02 and 2025-03"
+        " have ended; add one with the results",
+    ),
+    case(
+        "a month that has ended without its actual",
+        cells(("Actuals", "D3", None)),
+        "warning Actuals!D3 missing_actual: M2 has no actual for 2025-02, which has ended;"
+        " type the result before the review",
+    ),
+    case(
+        "months that have ended without actuals",
+        cells(("Actuals", "C4", ""), ("Actuals", "E4", " ")),
+        "warning Actuals!C4 missing_actual: M3 has no actual for 2025-01 and 2025-03, which have ended;"
+        " type the result before the review",
+    ),
+    case(
+        "a dropped goal's metrics need no actuals",
+        cells(("Goals", "G3", "dropped"), ("Actuals", "D3", None)),
+    ),
+    # A plan with nothing in it says where to start.
+    case(
+        "an empty plan",
+        lambda grid: [grid[sheet].__delitem__(slice(1, None)) for sheet in EMPTIED],
+        "warning Goals!A2 empty_plan: the plan is empty: start here with a goal, the problem it solves and"
+        " why it matters, then its actions on Actions, its metrics on Metrics and their forecasts on"
+        " Forecasts",
+        *(
+            f"warning Owners!A{row} owner_without_tasks: {name} owns no action;"
+            " give them a task or remove them"
+            for row, name in ((2, "Maria"), (3, "Ivan"), (4, "Elena"))
+        ),
+    ),
+    case(
+        "an empty plan without owners",
+        lambda grid: [grid[sheet].__delitem__(slice(1, None)) for sheet in ("Owners", *EMPTIED)],
+        "warning Owners!A2 empty_plan: the plan is empty: start here with the people who own tasks, then"
+        " the goals on Goals, their actions on Actions, their metrics on Metrics and the metrics'"
+        " forecasts on Forecasts",
     ),
     case(
         "an actual for a month that has not ended",
@@ -378,6 +420,7 @@ def test_rules_work_on_a_plan_built_in_code() -> None:
     assert [(problem.sheet, problem.cell, problem.code) for problem in check_plan(plan, today=TODAY)] == [
         ("Forecasts", "Forecasts!0:0", "missing_forecast"),
         ("Channels", "Channels!2:2", "too_many_posts"),
+        ("Metrics", "Metrics!2:2", "missing_actual"),
     ]
 
 

@@ -50,7 +50,7 @@ def test_a_blank_template_is_a_plan_with_nothing_in_it(tmp_path: Path) -> None:
     path = tmp_path / "blank.xlsx"
     write_plan(path, start=START, months=MONTHS, today=TODAY)
     plan, problems = read(path)
-    assert problems == []
+    assert problems == ["Owners!A2 empty_plan"]
     assert (plan.goals, plan.actions, plan.metrics, dict(plan.forecasts)) == ((), (), (), {})
     assert plan.settings.start == START and plan.settings.months == MONTHS
 
