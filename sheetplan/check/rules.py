@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
-from sheetplan.check import progress, suggest
+from sheetplan.check import progress, scale, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -271,6 +271,7 @@ RULES: tuple[Rule, ...] = (
     _known_channels,
     _due_after_start,
     progress.missing_actuals,
+    scale.percent_scale,
 )
 
 

@@ -320,6 +320,14 @@ RULE_CASES = [
         "a dropped goal's metrics need no actuals",
         cells(("Goals", "G3", "dropped"), ("Actuals", "D3", None)),
     ),
+    # Numbers a hundred times off, as percentages in cells formatted as % are.
+    case(
+        "an actual typed into a cell formatted as %, against forecasts typed as numbers",
+        cells(("Actuals", "D3", 0.24)),
+        "warning Actuals!D3 percent_scale: 0.24 is about a hundredth of M2's forecast 25.5 for 2025-02:"
+        " if it is 24% typed into a cell formatted as %, which holds it as 0.24, type 24 as the others"
+        " are typed",
+    ),
     # A plan with nothing in it says where to start.
     case(
         "an empty plan",
