@@ -135,8 +135,8 @@ def _problem(
         )
     else:
         message = (
-            f"{shown} is about a hundred times {against}, which look like cells formatted as %"
-            f" ({values.text(reference)} is {_shifted(reference, 100)}%): if it is {shown}%, type it as"
+            f"{shown} is about a hundred times {against}, as a cell formatted as % holds a percentage"
+            f" ({values.text(reference)} for {_shifted(reference, 100)}%): if it is {shown}%, type it as"
             f" {shown}% (read as {_shifted(number, Decimal('0.01'))})"
         )
     location = context.plan.locations.get(sheet)

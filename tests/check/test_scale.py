@@ -36,8 +36,8 @@ def test_a_number_typed_among_cells_formatted_as_percent_is_a_hundred_times_them
     grid = row(plan_grid(sample()), "Forecasts", 3, *[0.255] * 6)
     row(grid, "Actuals", 3, 0.24, 24, 0.25)
     assert scaled(grid) == [
-        "Actuals!D3: 24 is about a hundred times M2's forecast 0.255 for 2025-02, which look like cells"
-        " formatted as % (0.255 is 25.5%): if it is 24%, type it as 24% (read as 0.24)"
+        "Actuals!D3: 24 is about a hundred times M2's forecast 0.255 for 2025-02, as a cell formatted as %"
+        " holds a percentage (0.255 for 25.5%): if it is 24%, type it as 24% (read as 0.24)"
     ]
 
 
