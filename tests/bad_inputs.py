@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from plan_builder import Grid, plan_grid, rewrite_zip, sample, set_cell, write_workbook
@@ -42,6 +43,12 @@ def _cells(*changes: tuple[str, str, object], engine: str = "xlsxwriter") -> Cal
         return _plan(folder, lambda grid: [set_cell(grid, *change) for change in changes], engine)
 
     return build
+
+
+def _emptied(grid: Grid) -> None:
+    """Leave the headers alone on every sheet but Settings and Channels."""
+    for sheet in ("Goals", "Owners", "Actions", "Metrics", "Forecasts", "Actuals", "Assumptions"):
+        del grid[sheet][1:]
 
 
 def _bytes(data: bytes, name: str = NAME) -> Callable[[Path], Path]:
@@ -460,5 +467,63 @@ PLAN_CASES = [
         0,
         '  warning Forecasts!C2: "1 234,5" is a number typed as text, read as 1234.5; type it as a number'
         " [number_as_text]",
+    ),
+    BadInput(
+        "an amount typed with its currency",
+        _cells(("Actions", "I3", "€300")),
+        0,
+        '  warning Actions!I3: "€300" is a number typed as text, read as 300; type it as a number'
+        " [number_as_text]",
+    ),
+    BadInput(
+        "a day typed into a date-formatted due date, which stores it as 1900-01-15",
+        _cells(("Actions", "G3", date(1900, 1, 15))),
+        1,
+        "  error   Actions!G3: 1900-01-15 is before 1950, not a date of the plan (a number typed into a"
+        " cell formatted as a date reads as a day around 1900); use a date such as 2026-03-31 or"
+        " 31.03.2026 [not_a_date]",
+    ),
+    BadInput(
+        "a date whose order of day and month is not known",
+        _cells(("Actions", "G3", "03/04/2025")),
+        1,
+        '  error   Actions!G3: "03/04/2025" could be 3 April 2025 or 4 March 2025 (the order of day and'
+        " month is not known); type it as 2025-04-03 or 3 April 2025 [not_a_date]",
+    ),
+    BadInput(
+        "an owner spelt in another case",
+        _cells(("Actions", "E3", "elena")),
+        0,
+        '  warning Actions!E3: "elena" is spelt "Elena" on the Owners sheet; use the dropdown'
+        " [owner_spelling]",
+    ),
+    BadInput(
+        "an owner close to one listed",
+        _cells(("Actions", "E3", "Elenna")),
+        1,
+        '  error   Actions!E3: "Elenna" is not on the Owners sheet; did you mean "Elena"? [unknown_owner]',
+    ),
+    BadInput(
+        "a month that has ended without its actual",
+        _cells(("Actuals", "E4", None)),
+        0,
+        "  warning Actuals!E4: M3 has no actual for 2025-03, which has ended; type the result before the"
+        " review [missing_actual]",
+    ),
+    BadInput(
+        "an actual typed into a cell formatted as %",
+        _cells(("Actuals", "E3", 0.26)),
+        0,
+        "  warning Actuals!E3: 0.26 is about a hundredth of M2's forecast 25.5 for 2025-03: if it is 26%"
+        " typed into a cell formatted as %, which holds it as 0.26, type 26 as the others are typed"
+        " [percent_scale]",
+    ),
+    BadInput(
+        "a plan with nothing in it yet",
+        lambda folder: _plan(folder, _emptied),
+        0,
+        "  warning Owners!A2: the plan is empty: start here with the people who own tasks, then the goals"
+        " on Goals, their actions on Actions, their metrics on Metrics and the metrics' forecasts on"
+        " Forecasts [empty_plan]",
     ),
 ]

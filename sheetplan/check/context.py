@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
+from sheetplan.check import suggest
 from sheetplan.plan import schema
 from sheetplan.plan.model import Month, Plan, Problem, Severity
 
@@ -34,6 +36,19 @@ class Context:
             },
             channels=frozenset(channel.name for channel in plan.channels if channel.name),
         )
+
+    @cached_property
+    def folded_goal_ids(self) -> dict[str, str]:
+        """The Goal IDs folded, to look up one typed in another case (worked out when first asked)."""
+        return suggest.folded(goal.id for goal in self.plan.goals)
+
+    @cached_property
+    def folded_metric_ids(self) -> dict[str, str]:
+        return suggest.folded(metric.id for metric in self.plan.metrics)
+
+    @cached_property
+    def folded_channels(self) -> dict[str, str]:
+        return suggest.folded(channel.name for channel in self.plan.channels)
 
     def problem(
         self, severity: Severity, sheet: str, row: int, column: str | None, code: str, message: str

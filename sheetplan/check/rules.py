@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
+from sheetplan.check import progress, scale, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -109,15 +110,17 @@ def _known_goals(context: Context) -> Iterator[Problem]:
     for sheet in ("actions", "metrics"):
         for record in getattr(context.plan, sheet):
             if record.goal_id and record.goal_id not in context.goal_ids:
-                message = f"{record.goal_id} is not a Goal ID on the Goals sheet"
+                meant = suggest.meant_id(record.goal_id, context.folded_goal_ids)
+                message = f"{record.goal_id} is not a Goal ID on the Goals sheet{suggest.did_you_mean(meant)}"
                 yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
 
 
 def _one_listed_owner(context: Context) -> Iterator[Problem]:
     """One owner per task, goal and metric, and one that the Owners sheet lists.
 
-    Names are compared as the review compares them, ignoring case and runs of spaces; a name spelt
-    otherwise than on the Owners sheet is a warning, since the dropdown would have spelt it right.
+    Names are compared as the review compares them, ignoring case and runs of spaces. A name spelt
+    otherwise than on the Owners sheet has been reported by `load` (`owner_spelling`), which spells it
+    as the Owners sheet does.
     """
     verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
     for sheet in ("goals", "actions", "metrics", "assumptions"):
@@ -139,13 +142,9 @@ def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str
     if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
         return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
     if folded not in listed:
-        return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet; add the person there first'
-    if owner != listed[folded]:
-        return (
-            "warning",
-            "owner_spelling",
-            f'"{owner}" is spelt "{listed[folded]}" on the Owners sheet; use the dropdown',
-        )
+        meant = suggest.meant_name(owner, listed)
+        advice = suggest.did_you_mean(meant, quoted=True) if meant else "; add the person there first"
+        return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet{advice}'
     return None
 
 
@@ -194,7 +193,8 @@ def _known_metrics(context: Context) -> Iterator[Problem]:
         rows = location.rows if location else {}
         for metric_id in getattr(context.plan, sheet):
             if metric_id not in context.metric_ids:
-                message = f"{metric_id} is not a Metric ID on the Metrics sheet"
+                meant = suggest.meant_id(metric_id, context.folded_metric_ids)
+                message = f"{metric_id} is not a Metric ID on the Metrics sheet{suggest.did_you_mean(meant)}"
                 yield context.problem(
                     "error", sheet, rows.get(metric_id, 0), "metric_id", "unknown_metric", message
                 )
@@ -242,7 +242,8 @@ def _known_channels(context: Context) -> Iterator[Problem]:
         return
     for action in context.plan.actions:
         if action.channel and action.channel not in context.channels:
-            message = f'"{action.channel}" is not on the Channels sheet'
+            meant = suggest.did_you_mean(suggest.meant_name(action.channel, context.folded_channels), True)
+            message = f'"{action.channel}" is not on the Channels sheet{meant}'
             yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
 
 
@@ -255,6 +256,7 @@ def _due_after_start(context: Context) -> Iterator[Problem]:
 
 
 RULES: tuple[Rule, ...] = (
+    progress.empty_plan,
     _required_values,
     _valid_choices,
     _unique_ids,
@@ -268,6 +270,8 @@ RULES: tuple[Rule, ...] = (
     _channels_within_limits,
     _known_channels,
     _due_after_start,
+    progress.missing_actuals,
+    scale.percent_scale,
 )
 
 

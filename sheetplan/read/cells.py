@@ -12,7 +12,7 @@ Numbers come out as int when they are whole, whatever the backend gave (calamine
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -93,7 +93,11 @@ class CellReader:
                 for n, v in cells
             ]
         if kind == "date":
-            return [v if type(v) is date else slow(n, index, v, kind, None) for n, v in cells]
+            first, last = values.FIRST_DAY, values.LAST_DAY
+            return [
+                v if type(v) is date and first <= v <= last else slow(n, index, v, kind, None)
+                for n, v in cells
+            ]
         return [slow(n, index, v, kind, choices) for n, v in cells]
 
     def text(self, row: Row, key: str) -> str:
@@ -110,8 +114,6 @@ class CellReader:
             return choice(choices, typed) if kind == "choice" and choices else typed
         if values.is_blank(value):
             return None
-        if kind == "date" and isinstance(value, datetime):
-            return value.date()
         parse, code = _PARSERS[kind]
         try:
             return parse(value)
@@ -125,7 +127,7 @@ class CellReader:
         if values.is_blank(value):
             return None
         try:
-            amount, typed = values.number(value)
+            amount, typed = values.number(value, signs=True)
         except values.BadValue as error:
             self.report(row, index, "error", "not_a_number", str(error))
             return None

@@ -8,7 +8,7 @@ or a required column is missing. Whether the plan is complete and consistent is 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from sheetplan.plan import schema
@@ -31,6 +31,8 @@ from sheetplan.read.tables import Table, find_sheets, find_table
 from sheetplan.read.workbook import gc_paused
 
 T = TypeVar("T")
+Owned = TypeVar("Owned", Goal, Action, Metric, Assumption)
+"""A record with an owner."""
 
 
 def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
@@ -52,16 +54,23 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     locations: dict[str, SheetLocation] = {key: table.location() for key, table in tables.items()}
     locations["forecasts"] = tables["forecasts"].location(forecast_rows)
     locations["actuals"] = tables["actuals"].location(actual_rows)
+    owners = _records(tables.get("owners"), problems, Owner, _OWNER)
+    listed = {schema.normalise(owner.name): owner.name for owner in reversed(owners) if owner.name}
+
+    def owned(key: str, record: type[Owned], fields: Sequence[Field]) -> tuple[Owned, ...]:
+        records = _records(tables.get(key), problems, record, fields)
+        return _as_listed(records, tables.get(key), listed, problems)
+
     plan = Plan(
         settings=settings,
-        goals=_records(tables.get("goals"), problems, Goal, _GOAL),
-        owners=_records(tables.get("owners"), problems, Owner, _OWNER),
+        goals=owned("goals", Goal, _GOAL),
+        owners=owners,
         channels=_records(tables.get("channels"), problems, Channel, _CHANNEL),
-        actions=_records(tables.get("actions"), problems, Action, _ACTION),
-        metrics=_records(tables.get("metrics"), problems, Metric, _METRIC),
+        actions=owned("actions", Action, _ACTION),
+        metrics=owned("metrics", Metric, _METRIC),
         forecasts=forecasts,
         actuals=actuals,
-        assumptions=_records(tables.get("assumptions"), problems, Assumption, _ASSUMPTION),
+        assumptions=owned("assumptions", Assumption, _ASSUMPTION),
         lang=lang,
         locations=locations,
     )
@@ -84,6 +93,32 @@ def _records(
     numbers = [number for number, _ in rows]
     # The row number is the record's last field, after those read.
     return tuple(record(*values) for values in zip(*columns, numbers, strict=True))
+
+
+def _as_listed(
+    records: tuple[Owned, ...], table: Table | None, listed: Mapping[str, str], problems: list[Problem]
+) -> tuple[Owned, ...]:
+    """The records with each owner spelt as on the Owners sheet (`listed`: folded name to name) when
+    the two differ only in case or spaces, each such cell reported as `owner_spelling`.
+
+    So `ana koleva` and `Ana Koleva` are one person in the review, its summary and its agenda.
+    """
+    if table is None or not listed:
+        return records
+    spelt: dict[str, str | None] = {}  # a plan names a few people many times
+    renamed = list(records)
+    for index, record in enumerate(records):
+        owner = record.owner
+        if owner not in spelt:
+            found = listed.get(schema.normalise(owner)) if owner else None
+            spelt[owner] = found if found is not None and found != owner else None
+        name = spelt[owner]
+        if name is not None:
+            message = f'"{owner}" is spelt "{name}" on the Owners sheet; use the dropdown'
+            address = table.address(record.row, table.columns["owner"])
+            problems.append(Problem("warning", table.name, address, "owner_spelling", message))
+            renamed[index] = dataclasses.replace(record, owner=name)
+    return tuple(renamed)
 
 
 def _fields(record: type, spec: dict[str, Field]) -> tuple[Field, ...]:

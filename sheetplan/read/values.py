@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue, Month
 
@@ -18,10 +19,13 @@ class BadValue(ValueError):
     """A cell's value cannot be read as what its column holds; the message says what it should be."""
 
 
-"""Day 0 of spreadsheet serial dates (Excel's 1900 system from March 1900 on, LibreOffice, Google)."""
 _SERIAL_RANGE = (18264, 109574)
 """Serial numbers read as dates: 1950-01-01 to 2199-12-31. Any other number is not a date, so that a
 day typed as `15` is not taken for 14 January 1900."""
+FIRST_DAY = SERIAL_EPOCH + timedelta(days=_SERIAL_RANGE[0])
+LAST_DAY = SERIAL_EPOCH + timedelta(days=_SERIAL_RANGE[1])
+"""The dates a plan can mean, however they are typed. A date cell outside them is a number typed into
+a cell formatted as a date: `15` there is stored as 15 January 1900."""
 
 _SPACES = "\u00a0\u202f\u2009 "
 _NUMBER_FORMS = (
@@ -31,8 +35,37 @@ _NUMBER_FORMS = (
     (re.compile(r"[+-]?\d+,\d+"), ""),  # 1234,5
     (re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+,\d+"), "."),  # 1.234,5
 )
+_MONEY = re.compile(
+    r"([+-]?)\s*(?:(?:[€$£]|EUR|USD|GBP|BGN)\s*(.+)|(.+?)\s*(?:[€$£]|EUR|USD|GBP|BGN|лв\.?))", re.IGNORECASE
+)
+"""An amount with a currency sign or code before or after it: `€500`, `500 €`, `-$20`, `300 лв.`."""
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*г\.?)?")
+_SLASHED_DATE = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")
+_NAMED_DATES = (
+    (re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?"), 1, 2),  # 3 April 2026
+    (re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"), 2, 1),  # April 3, 2026
+)
+"""Dates with the month's name: each pattern, and the groups of its day and its month."""
+_MONTH_NAMES = (
+    ("January", "януари"),
+    ("February", "февруари"),
+    ("March", "март"),
+    ("April", "април"),
+    ("May", "май"),
+    ("June", "юни"),
+    ("July", "юли"),
+    ("August", "август"),
+    ("September", "септември"),
+    ("October", "октомври"),
+    ("November", "ноември"),
+    ("December", "декември"),
+)
+_MONTHS_BY_NAME = {
+    name: number
+    for number, (english, bulgarian) in enumerate(_MONTH_NAMES, start=1)
+    for name in (english.lower(), english[:3].lower(), bulgarian)
+} | {"sept": 9}
 _DATE_HINT = "use a date such as 2026-03-31 or 31.03.2026"
 
 
@@ -81,15 +114,39 @@ def name(value: CellValue) -> str:
     return " ".join(text(value).split())
 
 
-def number(value: CellValue) -> tuple[int | float, bool]:
-    """The number a cell holds, and whether it was typed as text (`1 234,5`, `1,234.5`)."""
+def number(value: CellValue, *, signs: bool = False) -> tuple[int | float, bool]:
+    """The number a cell holds, and whether it was typed as text (`1 234,5`, `1,234.5`).
+
+    With `signs`, text may also carry a currency (`€500`, `500 €`) or end in `%` (`12%` is 0.12, as a
+    spreadsheet stores it): what a number column accepts.
+    """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise BadValue(f"{shown(value)} is not a number")
     if isinstance(value, float) and value.is_integer():
         return int(value), False
     if not isinstance(value, str):
         return value, False
+    if signs:
+        return parse_amount(value), True
     return parse_number(value), True
+
+
+def parse_amount(typed: str) -> int | float:
+    """A number typed as text, with a currency before or after it or a `%` after it."""
+    cleaned = typed.strip()
+    if cleaned.endswith("%"):
+        try:
+            share = Decimal(repr(parse_number(cleaned[:-1]))) / 100
+        except BadValue:
+            raise BadValue(f"{shown(typed)} is not a number") from None
+        return int(share) if share == share.to_integral_value() else float(share)
+    found = _MONEY.fullmatch(cleaned.replace("\u2212", "-"))
+    if found:
+        try:
+            return parse_number(found[1] + (found[2] or found[3]))
+        except BadValue:
+            pass
+    return parse_number(typed)
 
 
 def parse_number(typed: str) -> int | float:
@@ -105,27 +162,62 @@ def parse_number(typed: str) -> int | float:
 
 
 def to_date(value: CellValue) -> date:
-    """A date cell, ISO text `2026-03-31`, text `31.03.2026`, or a serial number; BadValue otherwise."""
-    if isinstance(value, datetime):
-        return value.date()
+    """A date from 1950 to 2199: a date cell, text (`2026-03-31`, `31.03.2026`, `31/12/2026`,
+    `3 April 2026`) or a serial number; BadValue otherwise."""
     if isinstance(value, date):
-        return value
+        day = value.date() if isinstance(value, datetime) else value
+        if day < FIRST_DAY:
+            raise BadValue(
+                f"{day} is before {FIRST_DAY.year}, not a date of the plan (a number typed into a cell"
+                f" formatted as a date reads as a day around 1900); {_DATE_HINT}"
+            )
+        if day > LAST_DAY:
+            raise BadValue(f"{day} is after {LAST_DAY.year}, not a date of the plan; {_DATE_HINT}")
+        return day
     if isinstance(value, int | float) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return SERIAL_EPOCH + timedelta(days=int(value))
         raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
     if isinstance(value, str):
         typed = value.strip()
-        found = _ISO_DATE.fullmatch(typed)
-        parts = (found[1], found[2], found[3]) if found else None
-        if not found and (found := _DOTTED_DATE.fullmatch(typed)):
-            parts = (found[3], found[2], found[1])
+        parts = _date_parts(typed)
         if parts:
             try:
-                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+                day = date(*parts)
             except ValueError:
                 raise BadValue(f"{shown(typed)} is not a real date; {_DATE_HINT}") from None
+            return to_date(day)
     raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
+
+
+def _date_parts(typed: str) -> tuple[int, int, int] | None:
+    """The year, month and day of a date typed as text; None when it is not one of the known forms."""
+    if found := _ISO_DATE.fullmatch(typed):
+        return int(found[1]), int(found[2]), int(found[3])
+    if found := _DOTTED_DATE.fullmatch(typed):
+        return int(found[3]), int(found[2]), int(found[1])
+    if found := _SLASHED_DATE.fullmatch(typed):
+        return _slashed(typed, int(found[1]), int(found[3]), int(found[4]))
+    for pattern, day, month in _NAMED_DATES:
+        found = pattern.fullmatch(typed)
+        if found and found[month].lower() in _MONTHS_BY_NAME:
+            return int(found[3]), _MONTHS_BY_NAME[found[month].lower()], int(found[day])
+    return None
+
+
+def _slashed(typed: str, first: int, second: int, year: int) -> tuple[int, int, int]:
+    """`31/12/2026` (day first) or `12/31/2026` (month first), whichever is possible; BadValue when
+    both are, since the order of day and month is not known."""
+    if first > 12 or first == second:
+        return year, second, first
+    if second > 12:
+        return year, first, second
+    one = f"{first} {_MONTH_NAMES[second - 1][0]} {year}"
+    other = f"{second} {_MONTH_NAMES[first - 1][0]} {year}"
+    raise BadValue(
+        f"{shown(typed)} could be {one} or {other} (the order of day and month is not known);"
+        f" type it as {year}-{second:02d}-{first:02d} or {one}"
+    )
 
 
 def to_month(value: CellValue) -> Month:

@@ -57,6 +57,10 @@ def delete_row(sheet: str, row: int) -> Callable[[Grid], None]:
     return change
 
 
+EMPTIED = ("Goals", "Actions", "Metrics", "Forecasts", "Actuals", "Assumptions")
+"""The sheets an empty plan has nothing on (Settings, Owners and Channels may be filled in first)."""
+
+
 def case(name: str, change: Callable[[Grid], None], *expected: str) -> Any:
     return pytest.param(change, list(expected), id=name)
 
@@ -160,9 +164,27 @@ RULE_CASES = [
         'error Actions!E2 unknown_owner: "Petya" is not on the Owners sheet; add the person there first',
     ),
     case(
+        "action owned by someone whose name is close to one on the Owners sheet",
+        cells(("Owners", "A5", "Maria Ivanova"), ("Actions", "E2", "Mariya Ivanova")),
+        'error Actions!E2 unknown_owner: "Mariya Ivanova" is not on the Owners sheet;'
+        ' did you mean "Maria Ivanova"?',
+        "warning Owners!A5 owner_without_tasks: Maria Ivanova owns no action;"
+        " give them a task or remove them",
+    ),
+    case(
+        "metric owned by a misspelt name",
+        cells(("Metrics", "D3", "ivn")),
+        'error Metrics!D3 unknown_owner: "ivn" is not on the Owners sheet; did you mean "Ivan"?',
+    ),
+    case(
         "action owner spelt in another case",
         cells(("Actions", "E2", "maria")),
         'warning Actions!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
+    ),
+    case(
+        "action for a Goal ID typed in another case",
+        cells(("Actions", "B3", "g1")),
+        "error Actions!B3 unknown_goal: g1 is not a Goal ID on the Goals sheet; did you mean G1?",
     ),
     case(
         "action due before it starts",
@@ -173,6 +195,12 @@ RULE_CASES = [
         "action on a channel not on the Channels sheet",
         cells(("Actions", "D2", "TikTok")),
         'warning Actions!D2 unknown_channel: "TikTok" is not on the Channels sheet',
+    ),
+    case(
+        "action on a channel spelt otherwise than on the Channels sheet",
+        cells(("Actions", "D2", "Linkedin")),
+        'warning Actions!D2 unknown_channel: "Linkedin" is not on the Channels sheet;'
+        ' did you mean "LinkedIn"?',
     ),
     # Metrics: a valid direction and aggregation, a forecast for every month.
     case(
@@ -263,9 +291,62 @@ RULE_CASES = [
         "error Forecasts!A5 unknown_metric: M9 is not a Metric ID on the Metrics sheet",
     ),
     case(
+        "forecasts for a Metric ID typed in another case",
+        cells(("Forecasts", "A2", "m1")),
+        "error Metrics!A2 no_forecast_row: M1 has no row on Forecasts;"
+        " add one with a forecast for every month",
+        "error Forecasts!A2 unknown_metric: m1 is not a Metric ID on the Metrics sheet; did you mean M1?",
+    ),
+    case(
         "actuals for a metric not on the Metrics sheet",
         cells(("Actuals", "A3", "M7")),
         "error Actuals!A3 unknown_metric: M7 is not a Metric ID on the Metrics sheet",
+        "warning Metrics!A3 missing_actual: M2 has no row on Actuals, and 2025-01, 2025-02 and 2025-03"
+        " have ended; add one with the results",
+    ),
+    case(
+        "a month that has ended without its actual",
+        cells(("Actuals", "D3", None)),
+        "warning Actuals!D3 missing_actual: M2 has no actual for 2025-02, which has ended;"
+        " type the result before the review",
+    ),
+    case(
+        "months that have ended without actuals",
+        cells(("Actuals", "C4", ""), ("Actuals", "E4", " ")),
+        "warning Actuals!C4 missing_actual: M3 has no actual for 2025-01 and 2025-03, which have ended;"
+        " type the result before the review",
+    ),
+    case(
+        "a dropped goal's metrics need no actuals",
+        cells(("Goals", "G3", "dropped"), ("Actuals", "D3", None)),
+    ),
+    # Numbers a hundred times off, as percentages in cells formatted as % are.
+    case(
+        "an actual typed into a cell formatted as %, against forecasts typed as numbers",
+        cells(("Actuals", "D3", 0.24)),
+        "warning Actuals!D3 percent_scale: 0.24 is about a hundredth of M2's forecast 25.5 for 2025-02:"
+        " if it is 24% typed into a cell formatted as %, which holds it as 0.24, type 24 as the others"
+        " are typed",
+    ),
+    # A plan with nothing in it says where to start.
+    case(
+        "an empty plan",
+        lambda grid: [grid[sheet].__delitem__(slice(1, None)) for sheet in EMPTIED],
+        "warning Goals!A2 empty_plan: the plan is empty: start here with a goal, the problem it solves and"
+        " why it matters, then its actions on Actions, its metrics on Metrics and their forecasts on"
+        " Forecasts",
+        *(
+            f"warning Owners!A{row} owner_without_tasks: {name} owns no action;"
+            " give them a task or remove them"
+            for row, name in ((2, "Maria"), (3, "Ivan"), (4, "Elena"))
+        ),
+    ),
+    case(
+        "an empty plan without owners",
+        lambda grid: [grid[sheet].__delitem__(slice(1, None)) for sheet in ("Owners", *EMPTIED)],
+        "warning Owners!A2 empty_plan: the plan is empty: start here with the people who own tasks, then"
+        " the goals on Goals, their actions on Actions, their metrics on Metrics and the metrics'"
+        " forecasts on Forecasts",
     ),
     case(
         "an actual for a month that has not ended",
@@ -347,6 +428,7 @@ def test_rules_work_on_a_plan_built_in_code() -> None:
     assert [(problem.sheet, problem.cell, problem.code) for problem in check_plan(plan, today=TODAY)] == [
         ("Forecasts", "Forecasts!0:0", "missing_forecast"),
         ("Channels", "Channels!2:2", "too_many_posts"),
+        ("Metrics", "Metrics!2:2", "missing_actual"),
     ]
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from gsheets_support import big_plan, calls, create_plan, run
-from plan_builder import plan_grid, write_workbook
+from plan_builder import plan_grid, pretend_today, write_workbook
 from review_support import example_plan
 from sheets_fake import SheetsFake
 
@@ -21,7 +22,10 @@ REQUESTS = {
 }
 
 
-def test_push_type_actuals_check_review_and_pull(tmp_path: Path, sheets_api: SheetsFake) -> None:
+def test_push_type_actuals_check_review_and_pull(
+    tmp_path: Path, sheets_api: SheetsFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pretend_today(monkeypatch, date(2026, 6, 3))  # May is over, and its results are typed below
     plan = example_plan(tmp_path)
     key = sheets_api.create("Lazur Coffee plan", {"Sheet1": []})
     source = f"gsheet:{key}"

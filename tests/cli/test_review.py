@@ -222,7 +222,10 @@ def test_the_default_month_outside_the_plan_says_how_to_choose(
     )
 
 
-def test_a_plan_with_errors_is_not_reviewed_unless_forced(tmp_path: Path) -> None:
+def test_a_plan_with_errors_is_not_reviewed_unless_forced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pretend_today(monkeypatch)
     data = sample()
     data.rows["actions"][0]["owner"] = ""
     path = sample_plan(tmp_path / "plan.xlsx", data)

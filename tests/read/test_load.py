@@ -211,12 +211,27 @@ CELL_PROBLEMS = [
      " read as 1234.5; type it as a number"),
     ("Actions", "I3", "1,200.50", 'warning Actions!I3 number_as_text: "1,200.50" is a number typed as text,'
      " read as 1200.5; type it as a number"),
+    ("Actions", "I3", "€300", 'warning Actions!I3 number_as_text: "€300" is a number typed as text,'
+     " read as 300; type it as a number"),
+    ("Actions", "J2", "420,50 €", 'warning Actions!J2 number_as_text: "420,50 €" is a number typed as'
+     " text, read as 420.5; type it as a number"),
+    ("Actuals", "D3", "24%", 'warning Actuals!D3 number_as_text: "24%" is a number typed as text,'
+     " read as 0.24; type it as a number"),
     ("Forecasts", "D3", "lots", 'error Forecasts!D3 not_a_number: "lots" is not a number'),
     ("Actuals", "C4", True, "error Actuals!C4 not_a_number: TRUE is not a number"),
     ("Channels", "C2", "three", 'error Channels!C2 not_a_number: "three" is not a number'),
     ("Actions", "G2", "end of March",
      f'error Actions!G2 not_a_date: "end of March" is not a date; {DATE_HINT}'),
     ("Goals", "F2", "2025-02-30", f'error Goals!F2 not_a_date: "2025-02-30" is not a real date; {DATE_HINT}'),
+    ("Actions", "G2", date(1900, 1, 15),
+     "error Actions!G2 not_a_date: 1900-01-15 is before 1950, not a date of the plan (a number typed into"
+     f" a cell formatted as a date reads as a day around 1900); {DATE_HINT}"),
+    ("Actions", "F2", datetime(1900, 1, 5, 8), "error Actions!F2 not_a_date: 1900-01-05 is before 1950,"
+     " not a date of the plan (a number typed into a cell formatted as a date reads as a day around"
+     f" 1900); {DATE_HINT}"),
+    ("Actions", "G3", "03/04/2025",
+     'error Actions!G3 not_a_date: "03/04/2025" could be 3 April 2025 or 4 March 2025 (the order of day'
+     " and month is not known); type it as 2025-04-03 or 3 April 2025"),
     ("Metrics", "H3", "a lot",
      'error Metrics!H3 not_a_percent: "a lot" is not a percentage; use 10 or 10% for ten percent'),
     ("Actuals", "D2", ErrorValue("#DIV/0!"),
@@ -259,6 +274,17 @@ def test_a_cell_load_cannot_use_is_a_problem_at_its_address(
 def test_the_value_of_a_cell_typed_as_text_is_used() -> None:
     plan, _ = load(set_cell(plan_grid(sample()), "Forecasts", "D3", "1 234,5"), "plan.xlsx")
     assert plan.forecasts["M2"][Month(2025, 2)] == 1234.5
+
+
+def test_amounts_percentages_and_dates_typed_as_text_are_used() -> None:
+    grid = set_cell(plan_grid(sample()), "Actions", "I2", "€500")
+    set_cell(grid, "Actions", "J2", "420,50 €")
+    set_cell(grid, "Actuals", "D3", "24%")
+    set_cell(grid, "Actions", "G2", "28/02/2025")
+    plan, _ = load(grid, "plan.xlsx")
+    assert (plan.actions[0].budget, plan.actions[0].spent) == (500, 420.5)
+    assert plan.actuals["M2"][Month(2025, 2)] == 0.24
+    assert plan.actions[0].due == date(2025, 2, 28)
 
 
 def test_a_missing_settings_row_is_an_error_without_a_cell() -> None:
@@ -375,3 +401,18 @@ def test_a_row_of_floats_with_one_other_cell_reads_as_a_row_of_ints_does(value: 
     plan, problems = load(floats, "plan.xlsx")
     assert (plan, problems) == load(ints, "plan.xlsx")
     assert all(type(number) is int for number in plan.forecasts["M1"].values())
+
+
+def test_owners_are_spelt_as_on_the_owners_sheet_with_a_warning() -> None:
+    grid = set_cell(plan_grid(sample()), "Goals", "E2", "maria")
+    set_cell(grid, "Assumptions", "B2", " MARIA ")
+    set_cell(grid, "Actions", "E2", "Maria  Petrova")  # not on the Owners sheet: kept for check
+    set_cell(grid, "Actions", "E4", "maria, ivan")  # several people: kept for check
+    plan, problems = load(grid, "plan.xlsx")
+    assert [goal.owner for goal in plan.goals] == ["Maria", "Ivan"]
+    assert [action.owner for action in plan.actions] == ["Maria Petrova", "Elena", "maria, ivan", "Maria"]
+    assert plan.assumptions[0].owner == "Maria"
+    assert [f"{problem.cell} {problem.code}: {problem.message}" for problem in problems] == [
+        'Goals!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
+        'Assumptions!B2 owner_spelling: "MARIA" is spelt "Maria" on the Owners sheet; use the dropdown',
+    ]

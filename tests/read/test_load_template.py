@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from plan_builder import MONTHS, START, TODAY, expected_plan, fill_template, sample
@@ -49,7 +50,7 @@ def test_a_blank_template_is_a_plan_with_nothing_in_it(tmp_path: Path) -> None:
     path = tmp_path / "blank.xlsx"
     write_plan(path, start=START, months=MONTHS, today=TODAY)
     plan, problems = read(path)
-    assert problems == []
+    assert problems == ["Owners!A2 empty_plan"]
     assert (plan.goals, plan.actions, plan.metrics, dict(plan.forecasts)) == ((), (), (), {})
     assert plan.settings.start == START and plan.settings.months == MONTHS
 
@@ -61,3 +62,15 @@ def test_the_example_plan_checks_clean(tmp_path: Path, lang: str, monkeypatch: p
     assert runner.invoke(cli, ["init", "--example", "--lang", lang, "example.xlsx"]).exit_code == 0
     result = runner.invoke(cli, ["check", "example.xlsx"])
     assert (result.exit_code, result.stdout) == (0, "example.xlsx: no problems found.\n")
+
+
+def test_a_day_typed_into_a_date_formatted_due_cell_is_not_a_date(tmp_path: Path) -> None:
+    """A spreadsheet stores `15` typed into a date cell as 15 January 1900: reported, not overdue."""
+    path = filled(tmp_path, "en")
+    workbook = openpyxl.load_workbook(path)
+    cell = workbook["Actions"]["G2"]
+    cell.value, cell.number_format = 15, "yyyy-mm-dd"
+    workbook.save(path)
+    plan, problems = read(path)
+    assert problems == ["Actions!G2 not_a_date"]
+    assert plan.actions[0].due is None

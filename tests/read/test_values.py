@@ -60,6 +60,39 @@ def test_number_says_whether_it_was_typed_as_text(value: object, expected: tuple
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("€500", 500),
+        ("500 €", 500),
+        ("500€", 500),
+        ("-€20", -20),
+        ("€-20", -20),
+        ("\u2212 20 €", -20),
+        ("€ 1 234,50", 1234.5),
+        ("$1,234.5", 1234.5),
+        ("1.234,5 EUR", 1234.5),
+        ("300 лв.", 300),
+        ("12%", 0.12),
+        ("2.6%", 0.026),
+        ("2,6 %", 0.026),
+        ("100%", 1),
+        ("-5%", -0.05),
+        ("1 234,5", 1234.5),
+    ],
+)
+def test_numbers_with_a_currency_or_a_percent_sign(typed: str, expected: float) -> None:
+    number, as_text = values.number(typed, signs=True)
+    assert (number, as_text) == (expected, True)
+    assert type(number) is type(expected)
+
+
+@pytest.mark.parametrize("typed", ["€", "%", "12%%", "500 visits", "€ lots", "5 € 5", "€12%"])
+def test_text_with_signs_that_is_not_a_number(typed: str) -> None:
+    with pytest.raises(values.BadValue, match="is not a number"):
+        values.number(typed, signs=True)
+
+
+@pytest.mark.parametrize(
     ("value", "message"),
     [
         (True, "TRUE is not a number"),
@@ -91,6 +124,17 @@ def test_values_that_are_not_numbers(value: object, message: str) -> None:
         (45747, date(2025, 3, 31)),
         (45747.75, date(2025, 3, 31)),
         (18264, date(1950, 1, 1)),
+        (date(1950, 1, 1), date(1950, 1, 1)),
+        (date(2199, 12, 31), date(2199, 12, 31)),
+        ("31/12/2026", date(2026, 12, 31)),
+        ("12/31/2026", date(2026, 12, 31)),
+        ("05/05/2026", date(2026, 5, 5)),
+        ("31-12-2026", date(2026, 12, 31)),
+        ("3 April 2026", date(2026, 4, 3)),
+        ("3 apr. 2026", date(2026, 4, 3)),
+        ("April 3, 2026", date(2026, 4, 3)),
+        ("Sept 30 2026", date(2026, 9, 30)),
+        ("3 април 2026 г.", date(2026, 4, 3)),
     ],
 )
 def test_dates(value: object, expected: date) -> None:
@@ -103,7 +147,32 @@ def test_dates(value: object, expected: date) -> None:
         ("next week", '"next week" is not a date; use a date such as 2026-03-31 or 31.03.2026'),
         ("2025-02-30", '"2025-02-30" is not a real date; use a date such as 2026-03-31 or 31.03.2026'),
         ("31.13.2025", '"31.13.2025" is not a real date; use a date such as 2026-03-31 or 31.03.2026'),
-        ("03/31/2025", '"03/31/2025" is not a date; use a date such as 2026-03-31 or 31.03.2026'),
+        (
+            "03/04/2026",
+            '"03/04/2026" could be 3 April 2026 or 4 March 2026 (the order of day and month is not'
+            " known); type it as 2026-04-03 or 3 April 2026",
+        ),
+        ("31/13/2026", '"31/13/2026" is not a real date; use a date such as 2026-03-31 or 31.03.2026'),
+        ("3 Foo 2026", '"3 Foo 2026" is not a date; use a date such as 2026-03-31 or 31.03.2026'),
+        (
+            date(1900, 1, 15),
+            "1900-01-15 is before 1950, not a date of the plan (a number typed into a cell formatted as"
+            " a date reads as a day around 1900); use a date such as 2026-03-31 or 31.03.2026",
+        ),
+        (
+            datetime(1900, 1, 15, 12),
+            "1900-01-15 is before 1950, not a date of the plan (a number typed into a cell formatted as"
+            " a date reads as a day around 1900); use a date such as 2026-03-31 or 31.03.2026",
+        ),
+        (
+            "1925-03-31",
+            "1925-03-31 is before 1950, not a date of the plan (a number typed into a cell formatted as"
+            " a date reads as a day around 1900); use a date such as 2026-03-31 or 31.03.2026",
+        ),
+        (
+            date(2250, 1, 1),
+            "2250-01-01 is after 2199, not a date of the plan; use a date such as 2026-03-31 or 31.03.2026",
+        ),
         (15, "15 is not a date; use a date such as 2026-03-31 or 31.03.2026"),
         (True, "TRUE is not a date; use a date such as 2026-03-31 or 31.03.2026"),
         (time(9, 30), "09:30:00 is not a date; use a date such as 2026-03-31 or 31.03.2026"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from plan_builder import plan_grid, sample, set_cell
 
 from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.read.load import load
 from sheetplan.review.model import ActionCounts, Spending, StatusCounts
 from sheetplan.review.rollup import action_counts, is_due_next_month, is_overdue, spending, worst_status
 from sheetplan.review.variance import build_review
@@ -175,3 +177,21 @@ def test_overdue_ties_keep_sheet_order() -> None:
         actions=tuple(_action(id, due=date(2026, 2, day)) for id, day in (("B", 9), ("C", 3), ("A", 9))),
     )
     assert [action.id for action in build_review(plan, MARCH).actions_overdue] == ["C", "B", "A"]
+
+
+def test_an_owner_typed_in_another_case_is_one_person_everywhere_in_the_review() -> None:
+    """`maria` on an action is Maria of the Owners sheet in the owners, the overdue list and the agenda."""
+    grid = set_cell(plan_grid(sample()), "Actions", "E3", "  elena ")  # A2, overdue in March
+    set_cell(grid, "Metrics", "D4", "ELENA")
+    plan, problems = load(grid, "plan.xlsx")
+    assert [(problem.cell, problem.code) for problem in problems] == [
+        ("Actions!E3", "owner_spelling"),
+        ("Metrics!D4", "owner_spelling"),
+    ]
+    review = build_review(plan, Month(2025, 3))
+    assert [owner.name for owner in review.owners] == ["Maria", "Ivan", "Elena"]
+    assert [(action.id, action.owner) for action in review.actions_overdue] == [
+        ("A2", "Elena"),
+        ("A3", "Ivan"),
+    ]
+    assert {metric.metric.owner for metric in review.metrics} == {"Maria", "Ivan", "Elena"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from gsheets_support import calls, create_plan, run
-from plan_builder import sample
+from plan_builder import pretend_today, sample
 from sheets_fake import SheetsFake
 
 from sheetplan.gsheets.book import read_book
@@ -23,8 +23,9 @@ def key(sheets_api: SheetsFake) -> str:
 
 
 def test_pull_writes_the_template_with_the_sheets_data(
-    sheets_api: SheetsFake, key: str, tmp_path: Path
+    sheets_api: SheetsFake, key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pretend_today(monkeypatch)
     copy = tmp_path / "plan-2025-03.xlsx"
 
     result = run("pull", f"gsheet:{key}", copy)
