@@ -4,6 +4,10 @@
 and the Google Sheets backend into one `batchUpdate`. Rows and columns are 1-based, like A1 notation.
 Everything is a plain value: the sheet holds no formulas, so what it shows does not depend on a
 spreadsheet program recalculating it.
+
+The small records are named tuples rather than frozen dataclasses: a big review makes a hundred
+thousand cells, and a tuple is made in a fraction of the time; so is the class itself, which every
+review pays for at start-up.
 """
 
 from __future__ import annotations
@@ -56,8 +60,7 @@ HEADER = Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR, wrap=True)
 """A header row's cells: white bold text on the header colour, wrapped within the column."""
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     """A rectangle of cells."""
 
     first_row: int
@@ -79,11 +82,7 @@ class Range:
 
 
 class Cell(NamedTuple):
-    """One cell's value and the name of its style in `SheetLayout.styles`.
-
-    A named tuple rather than a frozen dataclass: a big review has a hundred thousand cells, and a
-    tuple is made in a fraction of the time.
-    """
+    """One cell's value and the name of its style in `SheetLayout.styles`."""
 
     row: int
     column: int
@@ -91,8 +90,7 @@ class Cell(NamedTuple):
     style: str
 
 
-@dataclass(frozen=True)
-class ColourRule:
+class ColourRule(NamedTuple):
     """A conditional format: cells in `range` whose text is `text` take the style `style`.
 
     Conditional rather than fixed, so that a status changed by hand in the meeting takes its colour.
@@ -103,15 +101,13 @@ class ColourRule:
     style: str
 
 
-@dataclass(frozen=True)
-class ChartSeries:
+class ChartSeries(NamedTuple):
     name: str
     values: Range
     colour: str
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """A native chart drawn from cells of the same sheet.
 
     `kind` is `bar` (horizontal bars, clustered when there are several series) or `line`, which every

@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sheetplan.plan.model import SERIAL_EPOCH
-from sheetplan.xlsx.scan import Tags
+
+if TYPE_CHECKING:
+    # Only named in annotations: writing a review needs these helpers but not the scanner's patterns.
+    from sheetplan.xlsx.scan import Tags
 
 CellInput = str | int | float | bool | date | datetime | None
 """A value `set_cells` writes: text, a number, a truth value, a date, or None to clear the cell."""
