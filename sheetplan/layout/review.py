@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import astuple
 
 from sheetplan.layout import followup, labels, sections
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
@@ -252,7 +251,7 @@ def _overdue(review: Review, lang: Lang) -> str:
 
 
 def _people(review: Review, lang: Lang) -> str:
-    names = [owner.name for owner in review.owners if owner.actions.total or any(astuple(owner.metrics))]
+    names = [owner.name for owner in review.owners if owner.actions.total or any(owner.metrics)]
     if not names:
         return labels.NONE(lang)
     return labels.PEOPLE_DETAIL(lang).format(names=listing(names, lang))

@@ -8,7 +8,6 @@ at the end of every goal, and a `budget` object at the end of the review.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -99,8 +98,8 @@ def _goal(review: GoalReview) -> JSON:
         "id": review.goal.id,
         "name": _text(review.goal.name),
         "status": review.status,
-        "metrics": asdict(review.metrics),
-        "actions": asdict(review.actions),
+        "metrics": review.metrics._asdict(),
+        "actions": review.actions._asdict(),
         **_spending(review.spending),
     }
 
@@ -108,8 +107,8 @@ def _goal(review: GoalReview) -> JSON:
 def _owner(review: OwnerReview) -> JSON:
     return {
         "name": review.name,
-        "actions": asdict(review.actions),
-        "metrics": asdict(review.metrics),
+        "actions": review.actions._asdict(),
+        "metrics": review.metrics._asdict(),
         **_spending(review.spending),
     }
 

@@ -171,7 +171,7 @@ def test_the_charts_show_the_first_metrics_of_a_long_plan() -> None:
     review = sample_review()
     metric = review.metrics[0]
     many = tuple(
-        replace(metric, metric=Metric(f"M{n}", f"Metric {n}", "G1", "Maria", "up", "sum")) for n in range(30)
+        metric._replace(metric=Metric(f"M{n}", f"Metric {n}", "G1", "Maria", "up", "sum")) for n in range(30)
     )
     layout = review_layout(replace(review, metrics=many), "en")
     first = row_of(layout, 1, "Metric ID") + 1
