@@ -56,6 +56,9 @@ _SETTING_KINDS = {
     "month": "month (YYYY-MM)",
     "months": f"whole number, 1 to {schema.MAX_MONTHS}",
     "percent": "percentage",
+    "day": "day of the month",
+    "time": "time of day, HH:MM",
+    "zone": "time zone, an IANA name",
 }
 
 
