@@ -22,7 +22,7 @@ from sheetplan.cli import cli
 from sheetplan.plan import schema
 from sheetplan.plan.presets import load_preset
 
-COMMANDS = ("init", "check", "review", "push", "pull")
+COMMANDS = ("init", "check", "review", "calendar", "push", "pull")
 """The commands in the order a plan meets them."""
 
 HELP_WIDTH = 100
