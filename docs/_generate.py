@@ -22,7 +22,7 @@ from sheetplan.cli import cli
 from sheetplan.plan import schema
 from sheetplan.plan.presets import load_preset
 
-COMMANDS = ("init", "check", "review", "push", "pull")
+COMMANDS = ("init", "check", "review", "calendar", "push", "pull")
 """The commands in the order a plan meets them."""
 
 HELP_WIDTH = 100
@@ -56,6 +56,9 @@ _SETTING_KINDS = {
     "month": "month (YYYY-MM)",
     "months": f"whole number, 1 to {schema.MAX_MONTHS}",
     "percent": "percentage",
+    "day": "day of the month",
+    "time": "time of day, HH:MM",
+    "zone": "time zone, an IANA name",
 }
 
 

@@ -442,6 +442,13 @@ PLAN_CASES = [
         " [bad_setting]",
     ),
     BadInput(
+        "a review day the calendar cannot read, which the review does not need",
+        _cells(("Settings", "B7", "every other Tuesday")),
+        0,
+        '  warning Settings!B7: Review day: "every other Tuesday" is not a review day; use e.g. third'
+        " Thursday, last Friday or 15 [bad_setting]",
+    ),
+    BadInput(
         "an actual for a month that has not ended",
         _cells(("Actuals", "H2", 999)),
         0,

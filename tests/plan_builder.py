@@ -86,6 +86,7 @@ def sample() -> PlanData:
             "tolerance": 10,
             "currency": "EUR",
             "review_day": "third Thursday",
+            "review_time": "10:00",
         },
         rows={
             "goals": [
@@ -264,6 +265,8 @@ def expected_plan(data: PlanData) -> Plan:
             tolerance=percent(tolerance),
             currency=data.settings.get("currency", ""),
             review_day=data.settings.get("review_day", ""),
+            review_time=data.settings.get("review_time", ""),
+            time_zone=data.settings.get("time_zone", ""),
         ),
         goals=tuple(
             Goal(

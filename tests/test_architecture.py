@@ -12,7 +12,17 @@ import pytest
 from importlinter import cli as importlinter_cli
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ("openpyxl", "xlsxwriter", "python_calamine", "gspread", "google", "requests", "defusedxml", "PIL")
+HEAVY = (
+    "openpyxl",
+    "xlsxwriter",
+    "python_calamine",
+    "gspread",
+    "google",
+    "requests",
+    "defusedxml",
+    "PIL",
+    "icalendar",
+)
 MOST_LINES = 300
 LONGER = {"sheetplan/plan/schema.py": "the workbook's sheets and columns in both languages, in one table"}
 

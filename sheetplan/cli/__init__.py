@@ -28,7 +28,8 @@ def cli() -> None:
     """Run a marketing action plan from a spreadsheet.
 
     Write the plan workbook with `init`, fill it in with your team, and once a month let `review`
-    compare the forecasts with the actual results and write the agenda of the review meeting.
+    compare the forecasts with the actual results and write the agenda of the review meeting; put
+    the meetings and the actions' due dates in everyone's calendar with `calendar`.
 
     \b
     Quick start:
@@ -197,6 +198,40 @@ def review(
         click.echo(summary(read, result, written), color=None)
     if fail_on and reached(result, fail_on):
         raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("source")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the calendar to this .ics file.  [default: NAME.ics beside a file; a Google Sheet needs it]",
+)
+@click.option("--owner", metavar="NAME", help="Only this person's actions (and the review meetings).")
+@credentials_option
+def calendar(source: str, out: Path | None, owner: str | None, credentials: Path | None) -> None:
+    """Write the review meetings and the actions' due dates to a calendar file (.ics).
+
+    The monthly review is one repeating event on the Review day of Settings (third Thursday, last
+    Friday, 15...), an hour from the Review time (10:00 unless set) in the Time zone (none: the Review
+    time wherever the calendar is), from the next meeting to the plan's last month. Each action that
+    is not done or dropped is an all-day event on its due date, naming its owner. Import the file
+    into Google Calendar, Outlook or Apple Calendar; importing a newer one updates those events.
+
+    \b
+    Examples:
+        sheetplan calendar plan.xlsx
+        sheetplan calendar plan.xlsx --owner "Maria Ivanova" --out maria.ics
+        sheetplan calendar gsheet:KEY --out review.ics
+    """
+    from sheetplan.api import calendar_path, read_plan, write_calendar
+
+    target = calendar_path(source, out)
+    writes(target)
+    today = date.today()
+    with stage(f"Reading {source}"):
+        read = read_plan(source, today, credentials)
+    click.echo(write_calendar(read, target, today, owner))
 
 
 @cli.command()

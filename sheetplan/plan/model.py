@@ -73,6 +73,11 @@ class Settings:
     """A fraction (0.1 for ten percent); None when the sheet leaves it blank."""
     currency: str = ""
     review_day: str = ""
+    review_time: str = ""
+    time_zone: str = ""
+    """The review meeting's settings as typed; `plan.meeting` reads them."""
+    rows: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """The Settings sheet's row of each setting it has, by key, for a message to name its cell."""
 
     @property
     def plan_months(self) -> tuple[Month, ...]:

@@ -484,7 +484,8 @@ class Setting:
 
     key: str
     label: Text
-    kind: Literal["text", "month", "months", "percent"]
+    kind: Literal["text", "month", "months", "percent", "day", "time", "zone"]
+    """`day`, `time` and `zone` are the review meeting's (`plan.meeting`), kept as typed."""
     required: bool
     default: Text | None = None
 
@@ -504,10 +505,12 @@ SETTINGS_ROWS: tuple[Setting, ...] = (
     Setting(
         "review_day",
         Text("Review day", "Ден за преглед"),
-        "text",
+        "day",
         False,
         Text("third Thursday", "третия четвъртък"),
     ),
+    Setting("review_time", Text("Review time", "Час на прегледа"), "time", False, Text("10:00", "10:00")),
+    Setting("time_zone", Text("Time zone", "Часова зона"), "zone", False),
 )
 
 DEFAULT_TOLERANCE = 0.10

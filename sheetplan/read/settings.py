@@ -1,11 +1,15 @@
-"""Reads the Settings sheet: one row per setting, matched by its label in either language."""
+"""Reads the Settings sheet: one row per setting, matched by its label in either language.
+
+The review meeting's settings (Review day, Review time, Time zone) are kept as typed: only
+`sheetplan calendar` needs them, so one it cannot read is a warning here, and the review goes on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from typing import Any
 
-from sheetplan.plan import schema
+from sheetplan.plan import meeting, schema
 from sheetplan.plan.model import CellValue, Month, Problem, Settings
 from sheetplan.read import values
 from sheetplan.read.cells import CellReader
@@ -30,6 +34,11 @@ _PARSERS: dict[str, Callable[[CellValue], Any]] = {
     "month": values.to_month,
     "months": _months,
     "percent": values.percent,
+}
+_MEETING: dict[str, Callable[[str], object]] = {
+    "day": meeting.parse_review_day,
+    "time": meeting.parse_review_time,
+    "zone": meeting.parse_time_zone,
 }
 
 
@@ -73,6 +82,13 @@ def read_settings(
         value = cells.usable(number, column, raw)
         if value is None:
             continue
+        if setting.kind in _MEETING:
+            found[setting.key] = typed = values.text(value)
+            try:
+                _MEETING[setting.kind](typed)
+            except ValueError as error:
+                cells.report(number, column, "warning", "bad_setting", f"{label}: {error}")
+            continue
         try:
             found[setting.key] = _PARSERS[setting.kind](value)
         except values.BadValue as error:
@@ -100,5 +116,8 @@ def read_settings(
         tolerance=found.get("tolerance"),
         currency=found.get("currency", ""),
         review_day=found.get("review_day", ""),
+        review_time=found.get("review_time", ""),
+        time_zone=found.get("time_zone", ""),
+        rows={key: row[0] for key, row in rows.items()},
     )
     return settings, known

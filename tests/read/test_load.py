@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from plan_builder import (
@@ -19,6 +19,7 @@ from plan_builder import (
 )
 
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.meeting import parse_review_time
 from sheetplan.plan.model import ErrorValue, FormulaValue, Month, Problem, SheetLocation
 from sheetplan.read.load import load
 
@@ -70,7 +71,7 @@ LAYOUTS: dict[str, Callable[[Grid], Grid]] = {
     "months as text": lambda grid: set_cell(grid, "Settings", "B4", "6"),
     "tolerance as a percent-formatted cell": lambda grid: set_cell(grid, "Settings", "B5", 0.1),
     "tolerance as text with a percent sign": lambda grid: set_cell(grid, "Settings", "B5", "10%"),
-    "settings rows in another order": lambda grid: reorder_rows(grid, "Settings", [0, 6, 5, 4, 3, 2, 1]),
+    "settings rows in another order": lambda grid: reorder_rows(grid, "Settings", [0, *range(8, 0, -1)]),
     "dropdown values in Bulgarian": lambda grid: set_cell(grid, "Actions", "H2", "Готово"),
     "dropdown values in any case": lambda grid: set_cell(grid, "Metrics", "F2", " UP "),
     "dates as ISO text": lambda grid: set_cell(grid, "Actions", "G2", "2025-02-28"),
@@ -259,8 +260,18 @@ CELL_PROBLEMS = [
      " this column is ignored"),
     ("Actions", "M1", "Due",
      'warning Actions!M1 duplicate_column: "Due" is also the header of Actions!G1; this column is ignored'),
-    ("Settings", "A8", "Plan name",
-     'warning Settings!A8 duplicate_setting: "Plan name" is also set on Settings!A2; this row is ignored'),
+    ("Settings", "A10", "Plan name",
+     'warning Settings!A10 duplicate_setting: "Plan name" is also set on Settings!A2; this row is ignored'),
+    ("Settings", "B7", "every other Tuesday",
+     'warning Settings!B7 bad_setting: Review day: "every other Tuesday" is not a review day; use e.g.'
+     " third Thursday, last Friday or 15"),
+    ("Settings", "B8", "25:00",
+     'warning Settings!B8 bad_setting: Review time: "25:00" is not a time of day; use e.g. 10:00 or 14:30'),
+    ("Settings", "B8", 1.5,
+     'warning Settings!B8 bad_setting: Review time: "1.5" is not a time of day; use e.g. 10:00 or 14:30'),
+    ("Settings", "B9", "Europe/Sofa",
+     'warning Settings!B9 bad_setting: Time zone: "Europe/Sofa" is not a time zone; did you mean'
+     " Europe/Sofia?"),
 ]  # fmt: skip
 
 
@@ -285,6 +296,37 @@ def test_amounts_percentages_and_dates_typed_as_text_are_used() -> None:
     assert (plan.actions[0].budget, plan.actions[0].spent) == (500, 420.5)
     assert plan.actuals["M2"][Month(2025, 2)] == 0.24
     assert plan.actions[0].due == date(2025, 2, 28)
+
+
+def test_a_plan_without_the_review_time_and_time_zone_rows_reads_as_before() -> None:
+    grid = plan_grid(sample())
+    del grid["Settings"][7:9]  # Review time, Time zone
+    plan, problems = load(grid, "plan.xlsx")
+    assert problems == []
+    assert (plan.settings.review_day, plan.settings.review_time, plan.settings.time_zone) == (
+        "third Thursday",
+        "",
+        "",
+    )
+    assert plan.settings.rows == {
+        "plan_name": 2,
+        "start_month": 3,
+        "months": 4,
+        "tolerance": 5,
+        "currency": 6,
+        "review_day": 7,
+    }
+
+
+@pytest.mark.parametrize(
+    "value",
+    [time(9, 30), timedelta(hours=9, minutes=30), 0.3958333333333333, "09:30"],
+    ids=["a time cell", "a duration cell", "a Google Sheet's time", "text"],
+)
+def test_a_review_time_is_kept_as_the_cell_says_it(value: object) -> None:
+    plan, problems = load(set_cell(plan_grid(sample()), "Settings", "B8", value), "plan.xlsx")
+    assert problems == []
+    assert parse_review_time(plan.settings.review_time) == time(9, 30)
 
 
 def test_a_missing_settings_row_is_an_error_without_a_cell() -> None:

@@ -65,6 +65,7 @@ def test_the_guide_gives_the_monthly_routine_with_the_files_commands(guide: tupl
     assert load_preset("guide")[lang]["routine_title"] in cells
     assert any("sheetplan check 'my plan.xlsx'" in cell for cell in cells)
     assert any("sheetplan review 'my plan.xlsx'" in cell for cell in cells)
+    assert any("sheetplan calendar 'my plan.xlsx' --out calendar.ics" in cell for cell in cells)
     assert "2026-01 … 2026-12" in cells
 
 
