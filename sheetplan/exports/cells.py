@@ -5,16 +5,16 @@ non-English locales use decimal commas (`1.234,5`, with `;` between fields). A t
 of two styles: `comma` when its decimal mark is a comma, else the English one; `sheetplan.read.values`
 parses what is left once the style is settled, so every number in sheetplan is read by one parser.
 
-Each column gets one reader (`reader`), made once per table; a reader remembers the short texts it
-has read, since exports repeat the same small numbers many times.
+Each column gets one reader (`reader`), made once per table.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Literal
 
 from sheetplan.exports.model import Value
@@ -29,8 +29,9 @@ Reader = Callable[[Cell], Value]
 BLANKS = frozenset({"", "-", "--", "–", "—", "n/a", "N/A"})
 """What exports put in a cell that has no value (X's promoted columns hold `-`)."""
 _DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_CACHED = 24
-"""Texts up to this long are remembered by a column's reader."""
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+"""Two forms read without `parse_number`'s tries, for speed: `15,000` in English, and `0.5432`."""
 
 
 def number(typed: str, comma: bool = False) -> int | float | None:
@@ -42,8 +43,13 @@ def number(typed: str, comma: bool = False) -> int | float | None:
     text = typed.strip()
     if text in BLANKS:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
+    if not comma:
+        if _GROUPED.fullmatch(text):
+            return int(text.replace(",", ""))
+        if _DECIMAL.fullmatch(text):
+            return float(text)
     percent = text.endswith("%")
     core = text[:-1].rstrip() if percent else text
     try:
@@ -84,7 +90,7 @@ def cell_text(cell: Cell) -> str | None:
         text = cell.strip()
         if text in BLANKS:
             return None
-        return html.unescape(text) if "&" in text else text
+        return _unescaped(text) if "&" in text else text
     if cell is None:
         return None
     if isinstance(cell, float) and cell.is_integer():
@@ -94,36 +100,46 @@ def cell_text(cell: Cell) -> str | None:
     return cell.isoformat() if isinstance(cell, date) else str(cell)
 
 
+def _unescaped(text: str) -> str:
+    """HTML entities decoded; `&amp;` alone, the usual one, by a plain replace (ten times faster)."""
+    if ";" in text.replace("&amp;", ""):
+        return html.unescape(text)
+    return text.replace("&amp;", "&")
+
+
+def whole_numbers(column: Sequence[str]) -> list[int | None] | None:
+    """A column's texts read at once when each is a whole number written plainly, or a blank; None
+    when any is not, for the cells to be read one by one. Most export columns are such counts."""
+    if "_" in "".join(column):  # int() takes 1_000, which no export writes
+        return None
+    try:
+        return list(map(int, column))
+    except ValueError:
+        pass
+    distinct = set(column)
+    written = distinct - BLANKS
+    try:
+        known: dict[str, int | None] = dict(zip(written, map(int, written), strict=True))
+    except ValueError:
+        return None
+    known.update(dict.fromkeys(distinct & BLANKS))
+    return list(map(known.__getitem__, column))
+
+
 def reader(treat: Treat, comma: bool = False, percent: bool = False) -> Reader:
     """The function that reads one column's cells; a number column's raises BadValue."""
     if treat == "text":
         return cell_text
-    cache: dict[str, Value] = {}
-    strict = treat == "number"
+    if treat == "number":
+        return partial(cell_number, comma=comma, percent=percent)
 
-    def read(cell: Cell) -> Value:
-        if not isinstance(cell, str):
-            try:
-                return cell_number(cell, comma, percent)
-            except BadValue:
-                if strict:
-                    raise
-                return cell_text(cell)
-        found = cache.get(cell, cache)
-        if found is not cache:
-            return found  # type: ignore[return-value]
-        value: Value
+    def either(cell: Cell) -> Value:
         try:
-            value = cell_number(cell, comma, percent)
+            return cell_number(cell, comma, percent)
         except BadValue:
-            if strict:
-                raise
-            value = cell_text(cell)
-        if len(cell) <= _CACHED:
-            cache[cell] = value
-        return value
+            return cell_text(cell)
 
-    return read
+    return either
 
 
 def _shown_cell(cell: Cell) -> str:

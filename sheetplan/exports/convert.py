@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
 from sheetplan.exports import dates, years
-from sheetplan.exports.cells import Cell, Reader, cell_text, number, reader
-from sheetplan.exports.model import Row, Value, folded
+from sheetplan.exports.cells import BLANKS, Cell, Reader, cell_text, number, reader, whole_numbers
+from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
@@ -22,6 +23,7 @@ from sheetplan.read.values import BadValue, shown, to_month
 
 TOTALS = frozenset({"total", "totals", "grand total", "gesamtsumme", "insgesamt", "summe", "общо"})
 """What the first cell of a Total row says, in English, German and Bulgarian."""
+_INITIALS = {total[0] for total in TOTALS} | {total[0].upper() for total in TOTALS}
 ORDERS = "Orders"
 """The column added to Shopify's orders: 1 for each order, for a Sources row to count them."""
 
@@ -33,16 +35,22 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     times: tuple[date | None, ...]
-    notes: tuple[str, ...]
-    """The one-cell lines above the header (Meta's series name)."""
+    series: str | None
+    """Meta page: the series named on the line above the header, under which rows hold Primary too."""
+    columns: list[list[Value]]
+    """The rows' values column by column, in the header's order."""
 
 
 def convert(found: Found, records: Sequence[Record], comma: bool, today: date, name: str) -> Table:
-    """The rows of a table whose header is `found`; SourceError for any cell it cannot read."""
+    """The rows of a table whose header is `found`; SourceError for any cell it cannot read.
+
+    The cells are read a column at a time, and in a CSV each distinct text of a column once: exports
+    repeat the same small numbers, days and blanks many times over.
+    """
     shape, header = found.shape, found.header
     names = [folded(column) for column in header]
     header_line = records[found.at][0]
-    for needed in (*shape.needs,):
+    for needed in shape.needs:
         if folded(needed) not in names:
             raise SourceError(
                 f'{name}: row {header_line}: no "{needed}" column, which a {shape.kind.name} export has'
@@ -50,54 +58,128 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     notes = tuple(
         text for _, cells in records[: found.at] if len(cells) == 1 and (text := cell_text(cells[0]))
     )
-    body = [record for record in records[found.at + 1 :] if not _is_total(record[1])]
+    body = _without_totals(records[found.at + 1 :])
     day_at = names.index(shape.day) if shape.day in names else None
     readers = _readers(found, names, comma)
-    if body and _is_second_header(body[0][1], day_at, readers):
+    if body and _is_second_header(body[0][1], day_at, [read for read, _ in readers]):
         body = body[1:]
     if shape.line_items:
         body = _orders(body, names, name, header)
-    times = _days(body, day_at, header, name, today, blank_ok=shape.kind.name != "Daily CSV")
     width = len(header)
-    rows = []
-    month_at = names.index("month") if shape.kind.name == "Monthly CSV" else None
-    for (line, cells), time in zip(body, times, strict=True):
-        if len(cells) < width:
-            cells = [*cells, *([None] * (width - len(cells)))]
-        try:
-            read_cells = [read(cell) for read, cell in zip(readers, cells, strict=False)]
-            values = dict(zip(header, read_cells, strict=True))
-        except BadValue:
-            raise _cell_error(line, cells, readers, header, name) from None
-        if shape.line_items:
-            values[ORDERS] = 1
-        day = time.date() if isinstance(time, datetime) else time
-        if month_at is None:
-            rows.append(Row(line, day, values))
-        else:
-            rows.append(_monthly(line, cells, values, names, month_at, header, name))
+    lines = [line for line, _ in body]
+    grid = [cells if len(cells) == width else _fitted(cells, width) for _, cells in body]
+    columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for _ in header]
+    texts_only = all(isinstance(cell, str) for cells in grid[:1] for cell in cells)
+    read, bad = [], None
+    for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
+        cells, first_bad = _column(column, reading, counts, distinct=texts_only)
+        read.append(cells)
+        if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
+            bad = (first_bad[0], index, first_bad[1])
+    if bad is not None:
+        raise SourceError(f'{name}: row {lines[bad[0]]}, column "{header[bad[1]]}": {bad[2]}')
+    times = _days(
+        lines, columns[day_at] if day_at is not None else None, header, day_at, name, today, shape.kind.name
+    )
+    days = [time.date() if isinstance(time, datetime) else time for time in times]
     if shape.line_items:
         header = (*header, ORDERS)
-    return Table(header, tuple(rows), tuple(times), notes)
+        read.append([1] * len(lines))
+    places: dict[str, int] = {}
+    for index, column in enumerate(header):
+        places.setdefault(column, index)
+    series = notes[-1] if notes and shape.kind.name == "Meta page" else None
+    if series is not None:
+        places.setdefault(series, names.index("primary"))
+    rows = [
+        Row(line, day, Values(places, values))
+        for line, day, values in zip(lines, days, zip(*read, strict=True), strict=True)
+    ]
+    if shape.kind.name == "Monthly CSV":
+        rows = [_monthly(row, names, header, name) for row in rows]
+    return Table(header, tuple(rows), tuple(times), series, read)
 
 
-def _readers(found: Found, names: list[str], comma: bool) -> list[Reader]:
+def _fitted(cells: list[Cell], width: int) -> list[Cell]:
+    """A row cut or padded to the header's width: a short row's missing cells are blank."""
+    return cells[:width] if len(cells) > width else [*cells, *([None] * (width - len(cells)))]
+
+
+def _column(
+    column: Sequence[Cell], read: Reader, counts: bool, distinct: bool
+) -> tuple[list[Value], tuple[int, BadValue] | None]:
+    """A column's cells read, and the first that cannot be, with its index and why.
+
+    With `distinct`, the column is a CSV's, all text, and each distinct text is read once; `counts`
+    says its numbers are read as they are written, so plain whole numbers are read all at once.
+    """
+    if not distinct:
+        values = []
+        for index, cell in enumerate(column):
+            try:
+                values.append(read(cell))
+            except BadValue as error:
+                return [], (index, error)
+        return values, None
+    if not any(column):
+        return [None] * len(column), None  # a column of empty texts, as many of Meta's are
+    if read is cell_text:
+        return _texts(cast(Sequence[str], column)), None
+    if counts and (numbers := whole_numbers(cast(Sequence[str], column))) is not None:
+        return numbers, None  # type: ignore[return-value]
+    texts = cast(set[str], set(column))
+    known: dict[str, Value] = {}
+    failed: dict[str, BadValue] = {}
+    for cell in texts:
+        try:
+            known[cell] = read(cell)
+        except BadValue as error:
+            failed[cell] = error
+    if failed:
+        index = min(column.index(cell) for cell in failed)
+        return [], (index, failed[cast(str, column[index])])
+    return list(map(known.__getitem__, cast(Sequence[str], column))), None
+
+
+def _texts(column: Sequence[str]) -> list[Value]:
+    """A CSV's text column read: trimmed, and only its blanks and cells with entities read further."""
+    trimmed: list[Value] = list(map(str.strip, column))
+    if not BLANKS.isdisjoint(trimmed) or "&" in "".join(column):
+        for index, text in enumerate(trimmed):
+            if text in BLANKS or "&" in text:  # type: ignore[operator]
+                trimmed[index] = cell_text(text)
+    return trimmed
+
+
+def _readers(found: Found, names: list[str], comma: bool) -> list[tuple[Reader, bool]]:
+    """Each column's reader, and whether its numbers are counts, written as they are."""
     shape = found.shape
     numbers = {folded(column) for column in shape.kind.columns} | set(shape.numbers)
+    if shape.post:
+        numbers |= {column for columns in shape.post.figures.values() for column in columns}
     result = []
     for column in names:
+        percent = "(%)" in column
         if column == shape.day or column in shape.texts:
-            result.append(reader("text"))
+            result.append((reader("text"), False))
         elif column in numbers:
-            result.append(reader("number", comma, percent="(%)" in column))
+            result.append((reader("number", comma, percent), not percent))
         else:
-            result.append(reader(shape.rest, comma, percent="(%)" in column))
+            result.append((reader(shape.rest, comma, percent), shape.rest != "text" and not percent))
     return result
 
 
-def _is_total(cells: list[Cell]) -> bool:
-    first = cells[0] if cells else None
-    return isinstance(first, str) and len(first) < 16 and folded(first) in TOTALS
+def _without_totals(records: Sequence[Record]) -> list[Record]:
+    """The records but for Total rows, told by their first cell."""
+    firsts = {cells[0] for _, cells in records}
+    totals = {
+        first
+        for first in firsts
+        if isinstance(first, str) and len(first) < 16 and first[:1] in _INITIALS and folded(first) in TOTALS
+    }
+    if not totals:
+        return list(records)
+    return [record for record in records if record[1][0] not in totals]
 
 
 def _is_second_header(cells: list[Cell], day_at: int | None, readers: list[Reader]) -> bool:
@@ -122,27 +204,34 @@ def _is_second_header(cells: list[Cell], day_at: int | None, readers: list[Reade
 
 
 def _days(
-    body: list[Record], at: int | None, header: tuple[str, ...], name: str, today: date, blank_ok: bool
+    lines: list[int],
+    column: Sequence[Cell] | None,
+    header: tuple[str, ...],
+    at: int | None,
+    name: str,
+    today: date,
+    kind: str,
 ) -> list[date | None]:
     """Each row's date or time, the years given back to dates printed without them."""
-    if at is None:
-        return [None] * len(body)
-    cells = [cells[at] if at < len(cells) else None for _, cells in body]
-    first = dates.day_first(cells)
-    found: list[date | None] = []
-    month_days: list[tuple[int, dates.MonthDay]] = []
-    for (line, _), cell in zip(body, cells, strict=True):
+    if column is None or at is None:
+        return [None] * len(lines)
+    distinct = set(column)
+    first = dates.day_first(list(distinct))
+    known: dict[Cell, dates.When | None] = dates.at_once(distinct, first) or {}  # type: ignore[assignment]
+    failed: dict[Cell, BadValue] = {}
+    for cell in distinct - known.keys():
         try:
-            when = dates.when(cell, first)
+            known[cell] = dates.when(cell, first)
         except BadValue as error:
-            raise SourceError(f'{name}: row {line}, column "{header[at]}": {error}') from None
-        if when is None and not blank_ok:
-            raise SourceError(f'{name}: row {line}, column "{header[at]}": no date')
-        if isinstance(when, dates.MonthDay):
-            month_days.append((len(found), when))
-            found.append(None)
-        else:
-            found.append(when)
+            failed[cell] = error
+    if failed:
+        index = min(column.index(cell) for cell in failed)
+        raise SourceError(f'{name}: row {lines[index]}, column "{header[at]}": {failed[column[index]]}')
+    found = list(map(known.__getitem__, column))
+    if kind == "Daily CSV" and None in found:
+        line = lines[found.index(None)]
+        raise SourceError(f'{name}: row {line}, column "{header[at]}": no date')
+    month_days = [(index, when) for index, when in enumerate(found) if isinstance(when, dates.MonthDay)]
     if month_days:
         try:
             given = years.with_years([day for _, day in month_days], today)
@@ -150,13 +239,13 @@ def _days(
             index = month_days[error.index][0]
             before = month_days[error.index - 1][0]
             raise SourceError(
-                f'{name}: row {body[index][0]}, column "{header[at]}": {shown(cells[index])} lies'
-                f" {years.NEAR} days or more either way from {shown(cells[before])} above it, so its"
+                f'{name}: row {lines[index]}, column "{header[at]}": {shown(column[index])} lies'
+                f" {years.NEAR} days or more either way from {shown(column[before])} above it, so its"
                 " year cannot be told; download the export with years or for fewer days"
             ) from None
         for (index, _), day in zip(month_days, given, strict=True):
             found[index] = day
-    return found
+    return found  # type: ignore[return-value]
 
 
 def _orders(body: list[Record], names: list[str], name: str, header: tuple[str, ...]) -> list[Record]:
@@ -185,26 +274,14 @@ def _continues(order: list[Cell], cells: list[Cell], order_at: int, total_at: in
     return same and not (total_at < len(cells) and cell_text(cells[total_at]))
 
 
-def _monthly(
-    line: int, cells: list[Cell], values: dict[str, Value], names: list[str], month_at: int,
-    header: tuple[str, ...], name: str,
-) -> Row:  # fmt: skip
+def _monthly(row: Row, names: list[str], header: tuple[str, ...], name: str) -> Row:
+    """A Monthly CSV row, with its month and metric."""
+    month_column, metric_column = header[names.index("month")], header[names.index("metric id")]
     try:
-        month: Month = to_month(cells[month_at])
+        month: Month = to_month(row.values[month_column])
     except BadValue as error:
-        raise SourceError(f'{name}: row {line}, column "{header[month_at]}": {error}') from None
-    metric = values[header[names.index("metric id")]]
+        raise SourceError(f'{name}: row {row.number}, column "{month_column}": {error}') from None
+    metric = row.values[metric_column]
     if not metric:
-        raise SourceError(f'{name}: row {line}, column "{header[names.index("metric id")]}": no metric ID')
-    return Row(line, None, values, month=month, metric_id=str(metric))
-
-
-def _cell_error(
-    line: int, cells: list[Cell], readers: list[Reader], header: tuple[str, ...], name: str
-) -> SourceError:
-    for column, read, cell in zip(header, readers, cells, strict=False):
-        try:
-            read(cell)
-        except BadValue as error:
-            return SourceError(f'{name}: row {line}, column "{column}": {error}')
-    return SourceError(f"{name}: row {line}: cannot be read")  # pragma: no cover - one cell raised
+        raise SourceError(f'{name}: row {row.number}, column "{metric_column}": no metric ID')
+    return Row(row.number, None, row.values, month=month, metric_id=str(metric))

@@ -20,7 +20,7 @@ from sheetplan.exports.archive import members
 from sheetplan.exports.convert import Table, convert
 from sheetplan.exports.decode import decode
 from sheetplan.exports.kinds import KINDS
-from sheetplan.exports.model import Export, Row, folded
+from sheetplan.exports.model import Export, Post, folded
 from sheetplan.exports.posts import posts_of
 from sheetplan.exports.recognise import Found, ga4_dates, recognise
 from sheetplan.exports.sheets import xls_tables, xlsx_tables
@@ -131,12 +131,10 @@ def _export(
     shape = found.shape
     kind = shape.kind
     rows = converted.rows
-    series = None
-    if kind.name == "Meta page" and converted.notes:
-        series = converted.notes[-1]
-        primary = next(column for column in converted.header if folded(column) == "primary")
-        rows = tuple(Row(row.number, row.day, {**row.values, series: row.values[primary]}) for row in rows)
-    posts = posts_of(shape.post, converted.header, rows, converted.times) if shape.post else ()
+    posts: tuple[Post, ...] = ()
+    if shape.post:
+        lines = [row.number for row in rows]
+        posts = posts_of(shape.post, converted.header, lines, converted.times, converted.columns)
     stated: tuple[date, date] | None = (ga4_dates(table.comments) or ga4) if kind.name == "GA4" else None
     stated = stated or coverage.stated_by_name(source.file_name, kind.name)
     covered: tuple[date, date] | None
@@ -148,12 +146,12 @@ def _export(
         covered = None
     else:
         covered = coverage.span(row.day for row in rows)
-    when = next((column for column in converted.header if folded(column) == "date"), None)
+    when = next((index for index, column in enumerate(converted.header) if folded(column) == "date"), None)
     lifetime = (
         kind.name in _LIFETIME
         and when is not None
         and bool(rows)
-        and all(str(row.values.get(when)).casefold() == "lifetime" for row in rows)
+        and {str(value).casefold() for value in set(converted.columns[when])} == {"lifetime"}
     )
     return Export(
         path=source.path,
@@ -161,7 +159,7 @@ def _export(
         sha256=source.sha256,
         kind=kind,
         variant=shape.variant,
-        series=series,
+        series=converted.series,
         columns=converted.header,
         rows=() if shape.posts_only else rows,
         posts=posts,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sheetplan.exports.cells import Cell, cell_number, cell_text, fraction, number, reader
+from sheetplan.exports.cells import Cell, cell_number, cell_text, fraction, number, reader, whole_numbers
 from sheetplan.read.values import BadValue
 
 
@@ -141,3 +141,23 @@ def test_decimal_comma_numbers_read_back(value: float) -> None:
 @given(st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False))
 def test_percentages_read_back_as_the_fraction_written(percent: object) -> None:
     assert number(f"{percent}%") == float(f"{percent}e-2")
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        (["1", "20", "300"], [1, 20, 300]),
+        (["1", "", "-", "1"], [1, None, None, 1]),
+        (["1", "1_000"], None),
+        (["1", "1.5"], None),
+        (["1", "15,000"], None),
+        ([], []),
+    ],
+)
+def test_whole_numbers_read_at_once(column: list[str], expected: list[int | None] | None) -> None:
+    assert whole_numbers(column) == expected
+
+
+@given(st.lists(st.one_of(st.integers(min_value=0, max_value=10**9).map(str), st.sampled_from(["", "-"]))))
+def test_whole_numbers_read_at_once_as_each_alone(column: list[str]) -> None:
+    assert whole_numbers(column) == [number(cell) for cell in column]
