@@ -30,6 +30,20 @@ BLANKS = frozenset({"", "-", "--", "–", "—", "n/a", "N/A"})
 """What exports put in a cell that has no value (X's promoted columns hold `-`)."""
 _DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_GROUPED_LINES = re.compile(r"(?:\d{1,3}(?:,\d{3})*|\d+)(?:\n(?:\d{1,3}(?:,\d{3})*|\d+))*")
+"""Whole numbers, with or without thousands separators, one a line: a column's, checked at once."""
+_ENTITY = re.compile(r"&#?\w+;")
+_APART = "\x00"
+"""What texts decoded together are joined by: no text an export holds has it."""
+_COMMON_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&amp;", "&"),
+)
+_COMMON_NAMES = frozenset(entity for entity, _ in _COMMON_ENTITIES)
 _DECIMAL = re.compile(r"[+-]?\d+\.\d+")
 """Two forms read without `parse_number`'s tries, for speed: `15,000` in English, and `0.5432`."""
 
@@ -101,15 +115,35 @@ def cell_text(cell: Cell) -> str | None:
 
 
 def _unescaped(text: str) -> str:
-    """HTML entities decoded; `&amp;` alone, the usual one, by a plain replace (ten times faster)."""
-    if ";" in text.replace("&amp;", ""):
+    """HTML entities decoded; the five that exports use, by plain replaces (three times faster).
+
+    `&amp;` goes last, so that `&amp;lt;` is `&lt;`, as `html.unescape` makes it."""
+    rest = text
+    for entity, _ in _COMMON_ENTITIES:
+        rest = rest.replace(entity, "")
+    if "&" in rest and ";" in rest:
         return html.unescape(text)
-    return text.replace("&amp;", "&")
+    for entity, char in _COMMON_ENTITIES:
+        text = text.replace(entity, char)
+    return text
 
 
-def whole_numbers(column: Sequence[str]) -> list[int | None] | None:
-    """A column's texts read at once when each is a whole number written plainly, or a blank; None
-    when any is not, for the cells to be read one by one. Most export columns are such counts."""
+def unescaped(texts: list[str]) -> list[str]:
+    """Texts with HTML entities, decoded together: the five that exports use replaced in all at once."""
+    joined = _APART.join(texts)
+    found = set(_ENTITY.findall(joined))
+    if joined.count(_APART) != len(texts) - 1 or not found <= _COMMON_NAMES:
+        return [_unescaped(text) for text in texts]
+    for entity, char in _COMMON_ENTITIES:
+        if entity in found:
+            joined = joined.replace(entity, char)
+    return joined.split(_APART) if texts else []
+
+
+def whole_numbers(column: Sequence[str], comma: bool = False) -> list[int | None] | None:
+    """A column's texts read at once when each is a whole number (in English, `15,000` too) or a
+    blank; None when any is not, for the cells to be read one by one. Most export columns are counts.
+    """
     if "_" in "".join(column):  # int() takes 1_000, which no export writes
         return None
     try:
@@ -117,11 +151,14 @@ def whole_numbers(column: Sequence[str]) -> list[int | None] | None:
     except ValueError:
         pass
     distinct = set(column)
-    written = distinct - BLANKS
+    written = list(distinct - BLANKS)
     try:
         known: dict[str, int | None] = dict(zip(written, map(int, written), strict=True))
     except ValueError:
-        return None
+        lines = "\n".join(written)
+        if comma or not _GROUPED_LINES.fullmatch(lines):
+            return None
+        known = dict(zip(written, map(int, lines.replace(",", "").split("\n")), strict=True))
     known.update(dict.fromkeys(distinct & BLANKS))
     return list(map(known.__getitem__, column))
 

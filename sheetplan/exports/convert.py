@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 from typing import cast
 
 from sheetplan.exports import dates, years
-from sheetplan.exports.cells import BLANKS, Cell, Reader, cell_text, number, reader, whole_numbers
+from sheetplan.exports.cells import BLANKS, Cell, Reader, cell_text, number, reader, unescaped, whole_numbers
 from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
@@ -72,7 +73,7 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     texts_only = all(isinstance(cell, str) for cells in grid[:1] for cell in cells)
     read, bad = [], None
     for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
-        cells, first_bad = _column(column, reading, counts, distinct=texts_only)
+        cells, first_bad = _column(column, reading, counts, distinct=texts_only, comma=comma)
         read.append(cells)
         if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
             bad = (first_bad[0], index, first_bad[1])
@@ -91,10 +92,7 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     series = notes[-1] if notes and shape.kind.name == "Meta page" else None
     if series is not None:
         places.setdefault(series, names.index("primary"))
-    rows = [
-        Row(line, day, Values(places, values))
-        for line, day, values in zip(lines, days, zip(*read, strict=True), strict=True)
-    ]
+    rows = list(map(Row, lines, days, map(Values, repeat(places), repeat(read), range(len(lines)))))
     if shape.kind.name == "Monthly CSV":
         rows = [_monthly(row, names, header, name) for row in rows]
     return Table(header, tuple(rows), tuple(times), series, read)
@@ -106,7 +104,7 @@ def _fitted(cells: list[Cell], width: int) -> list[Cell]:
 
 
 def _column(
-    column: Sequence[Cell], read: Reader, counts: bool, distinct: bool
+    column: Sequence[Cell], read: Reader, counts: bool, distinct: bool, comma: bool = False
 ) -> tuple[list[Value], tuple[int, BadValue] | None]:
     """A column's cells read, and the first that cannot be, with its index and why.
 
@@ -125,7 +123,7 @@ def _column(
         return [None] * len(column), None  # a column of empty texts, as many of Meta's are
     if read is cell_text:
         return _texts(cast(Sequence[str], column)), None
-    if counts and (numbers := whole_numbers(cast(Sequence[str], column))) is not None:
+    if counts and (numbers := whole_numbers(cast(Sequence[str], column), comma)) is not None:
         return numbers, None  # type: ignore[return-value]
     texts = cast(set[str], set(column))
     known: dict[str, Value] = {}
@@ -143,12 +141,17 @@ def _column(
 
 def _texts(column: Sequence[str]) -> list[Value]:
     """A CSV's text column read: trimmed, and only its blanks and cells with entities read further."""
-    trimmed: list[Value] = list(map(str.strip, column))
-    if not BLANKS.isdisjoint(trimmed) or "&" in "".join(column):
+    trimmed: list[str] = list(map(str.strip, column))
+    read: list[Value] = trimmed  # type: ignore[assignment]
+    if "&" in "".join(trimmed):
+        marked = [index for index, text in enumerate(trimmed) if "&" in text]
+        for index, text in zip(marked, unescaped([trimmed[index] for index in marked]), strict=True):
+            trimmed[index] = text
+    if not BLANKS.isdisjoint(trimmed):
         for index, text in enumerate(trimmed):
-            if text in BLANKS or "&" in text:  # type: ignore[operator]
-                trimmed[index] = cell_text(text)
-    return trimmed
+            if text in BLANKS:
+                read[index] = None
+    return read
 
 
 def _readers(found: Found, names: list[str], comma: bool) -> list[tuple[Reader, bool]]:
@@ -170,8 +173,10 @@ def _readers(found: Found, names: list[str], comma: bool) -> list[tuple[Reader, 
 
 
 def _without_totals(records: Sequence[Record]) -> list[Record]:
-    """The records but for Total rows, told by their first cell."""
-    firsts = {cells[0] for _, cells in records}
+    """The records but for Total rows, told by their first cell among the first two and last two
+    rows, where exports put them (YouTube first, GA4 right under the header, others last): a post or
+    campaign called Total further down is a row like any other."""
+    firsts = {cells[0] for _, cells in (*records[:2], *records[-2:])}
     totals = {
         first
         for first in firsts

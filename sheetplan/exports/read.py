@@ -9,8 +9,11 @@ is recognised (`recognise`), converted (`convert`) and, for post-level kinds, li
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -58,6 +61,24 @@ def read_export(path: Path, today: date, name: str | None = None) -> list[Export
     """
     label = str(path) if name is None else name
     data = _read_bytes(path, label)
+    with _collector_paused():
+        return _read(path, data, label, today)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while the rows are made: they form no cycles, and each full
+    collection would walk every one made so far again (a fifth of the time of a 10,000-post file)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(path: Path, data: bytes, label: str, today: date) -> list[Export]:
     source = _Source(path, label, hashlib.sha256(data).hexdigest(), path.name, path.stem)
     if data.startswith(_OLE2):
         return _exports(xls_tables(data, label), source, today)

@@ -126,3 +126,16 @@ def test_shopify_line_items_fold_into_their_order() -> None:
 
 def test_a_table_with_only_a_header() -> None:
     assert _rows(["Date", "Views"]) == []
+
+
+def test_a_row_called_total_among_the_others_is_kept() -> None:
+    rows = _rows(
+        ["Date", "Note", "Views"],
+        ["Total", "", "9"],
+        *[[f"2025-09-0{day}", "", "3"] for day in (1, 2, 3)],
+        ["Total", "", "9"],
+    )
+    assert [line for line, _, _ in rows] == [3, 4, 5]
+    header = ["Title", "Subject", "Send Date", "Unique Opens"]
+    campaigns = [[title, "S", "Jun 09, 2018 09:30 pm", "1"] for title in ("A", "B", "Total", "C", "D")]
+    assert [values["Title"] for _, _, values in _rows(header, *campaigns)] == ["A", "B", "Total", "C", "D"]

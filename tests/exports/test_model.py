@@ -19,7 +19,7 @@ def _export(columns: tuple[str, ...], series: str | None = None) -> Export:
 
 
 def test_values_are_a_mapping_by_column() -> None:
-    values = Values({"Date": 0, "Views": 1, "Facebook views": 1}, ("2025-09-01", 5))
+    values = Values({"Date": 0, "Views": 1, "Facebook views": 1}, (["2025-09-30", "2025-09-01"], [4, 5]), 1)
     assert values == {"Date": "2025-09-01", "Views": 5, "Facebook views": 5}
     assert dict(values) == {"Date": "2025-09-01", "Views": 5, "Facebook views": 5}
     assert (len(values), list(values), values.get("Reach"), "Views" in values) == (
