@@ -70,7 +70,7 @@ def write_files(folder: Path) -> list[Path]:
         for index in range(POSTS)
     ]
     daily = [(day, chance.randint(0, 5000)) for day in DAYS]
-    quirky = [{**post, "Description": post["Description"] + "\n&lt;3 &amp; more"} for post in posts]
+    quirky = [{**post, "Description": f"{post['Description']}\n&lt;3 &amp; more"} for post in posts]
     return [
         files.meta_posts(folder / "Sep-01-2025_Aug-31-2026_101.csv", posts, 34),
         files.meta_posts(folder / "every-quirk-posts.csv", quirky, 34, thousands=True),

@@ -1,5 +1,5 @@
-"""Turns a recognised table's records into rows: each column read as its shape says, days read and
-given their years, Total rows and a second header row left out, line items folded into orders.
+"""Turns a recognised table's records into rows: Total rows and a second header row left out, line
+items folded into orders, each column read as its shape says (`columns`), and rows made of them.
 
 Every cell that cannot be read is a `SourceError` naming the file, the row and the column:
 `exports/meta.csv: row 7, column "Reach": "12k" is not a number`.
@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
-from typing import cast
 
-from sheetplan.exports import dates, years
-from sheetplan.exports.cells import BLANKS, Cell, Reader, cell_text, number, reader, unescaped, whole_numbers
+from sheetplan.exports import dates
+from sheetplan.exports.cells import Cell, Reader, cell_text, number
+from sheetplan.exports.columns import read_column, read_days, readers_of
 from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import Month
-from sheetplan.read.values import BadValue, shown, to_month
+from sheetplan.read.values import BadValue, to_month
 
 TOTALS = frozenset({"total", "totals", "grand total", "gesamtsumme", "insgesamt", "summe", "общо"})
 """What the first cell of a Total row says, in English, German and Bulgarian."""
@@ -61,7 +61,7 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     )
     body = _without_totals(records[found.at + 1 :])
     day_at = names.index(shape.day) if shape.day in names else None
-    readers = _readers(found, names, comma)
+    readers = readers_of(shape, names, comma)
     if body and _is_second_header(body[0][1], day_at, [read for read, _ in readers]):
         body = body[1:]
     if shape.line_items:
@@ -73,13 +73,13 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     texts_only = all(isinstance(cell, str) for cells in grid[:1] for cell in cells)
     read, bad = [], None
     for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
-        cells, first_bad = _column(column, reading, counts, distinct=texts_only, comma=comma)
+        cells, first_bad = read_column(column, reading, counts, distinct=texts_only, comma=comma)
         read.append(cells)
         if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
             bad = (first_bad[0], index, first_bad[1])
     if bad is not None:
         raise SourceError(f'{name}: row {lines[bad[0]]}, column "{header[bad[1]]}": {bad[2]}')
-    times = _days(
+    times = read_days(
         lines, columns[day_at] if day_at is not None else None, header, day_at, name, today, shape.kind.name
     )
     days = [time.date() if isinstance(time, datetime) else time for time in times]
@@ -101,75 +101,6 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
 def _fitted(cells: list[Cell], width: int) -> list[Cell]:
     """A row cut or padded to the header's width: a short row's missing cells are blank."""
     return cells[:width] if len(cells) > width else [*cells, *([None] * (width - len(cells)))]
-
-
-def _column(
-    column: Sequence[Cell], read: Reader, counts: bool, distinct: bool, comma: bool = False
-) -> tuple[list[Value], tuple[int, BadValue] | None]:
-    """A column's cells read, and the first that cannot be, with its index and why.
-
-    With `distinct`, the column is a CSV's, all text, and each distinct text is read once; `counts`
-    says its numbers are read as they are written, so plain whole numbers are read all at once.
-    """
-    if not distinct:
-        values = []
-        for index, cell in enumerate(column):
-            try:
-                values.append(read(cell))
-            except BadValue as error:
-                return [], (index, error)
-        return values, None
-    if not any(column):
-        return [None] * len(column), None  # a column of empty texts, as many of Meta's are
-    if read is cell_text:
-        return _texts(cast(Sequence[str], column)), None
-    if counts and (numbers := whole_numbers(cast(Sequence[str], column), comma)) is not None:
-        return numbers, None  # type: ignore[return-value]
-    texts = cast(set[str], set(column))
-    known: dict[str, Value] = {}
-    failed: dict[str, BadValue] = {}
-    for cell in texts:
-        try:
-            known[cell] = read(cell)
-        except BadValue as error:
-            failed[cell] = error
-    if failed:
-        index = min(column.index(cell) for cell in failed)
-        return [], (index, failed[cast(str, column[index])])
-    return list(map(known.__getitem__, cast(Sequence[str], column))), None
-
-
-def _texts(column: Sequence[str]) -> list[Value]:
-    """A CSV's text column read: trimmed, and only its blanks and cells with entities read further."""
-    trimmed: list[str] = list(map(str.strip, column))
-    read: list[Value] = trimmed  # type: ignore[assignment]
-    if "&" in "".join(trimmed):
-        marked = [index for index, text in enumerate(trimmed) if "&" in text]
-        for index, text in zip(marked, unescaped([trimmed[index] for index in marked]), strict=True):
-            trimmed[index] = text
-    if not BLANKS.isdisjoint(trimmed):
-        for index, text in enumerate(trimmed):
-            if text in BLANKS:
-                read[index] = None
-    return read
-
-
-def _readers(found: Found, names: list[str], comma: bool) -> list[tuple[Reader, bool]]:
-    """Each column's reader, and whether its numbers are counts, written as they are."""
-    shape = found.shape
-    numbers = {folded(column) for column in shape.kind.columns} | set(shape.numbers)
-    if shape.post:
-        numbers |= {column for columns in shape.post.figures.values() for column in columns}
-    result = []
-    for column in names:
-        percent = "(%)" in column
-        if column == shape.day or column in shape.texts:
-            result.append((reader("text"), False))
-        elif column in numbers:
-            result.append((reader("number", comma, percent), not percent))
-        else:
-            result.append((reader(shape.rest, comma, percent), shape.rest != "text" and not percent))
-    return result
 
 
 def _without_totals(records: Sequence[Record]) -> list[Record]:
@@ -206,51 +137,6 @@ def _is_second_header(cells: list[Cell], day_at: int | None, readers: list[Reade
         except BadValue:
             texts += 1
     return texts > 0
-
-
-def _days(
-    lines: list[int],
-    column: Sequence[Cell] | None,
-    header: tuple[str, ...],
-    at: int | None,
-    name: str,
-    today: date,
-    kind: str,
-) -> list[date | None]:
-    """Each row's date or time, the years given back to dates printed without them."""
-    if column is None or at is None:
-        return [None] * len(lines)
-    distinct = set(column)
-    first = dates.day_first(list(distinct))
-    known: dict[Cell, dates.When | None] = dates.at_once(distinct, first) or {}  # type: ignore[assignment]
-    failed: dict[Cell, BadValue] = {}
-    for cell in distinct - known.keys():
-        try:
-            known[cell] = dates.when(cell, first)
-        except BadValue as error:
-            failed[cell] = error
-    if failed:
-        index = min(column.index(cell) for cell in failed)
-        raise SourceError(f'{name}: row {lines[index]}, column "{header[at]}": {failed[column[index]]}')
-    found = list(map(known.__getitem__, column))
-    if kind == "Daily CSV" and None in found:
-        line = lines[found.index(None)]
-        raise SourceError(f'{name}: row {line}, column "{header[at]}": no date')
-    month_days = [(index, when) for index, when in enumerate(found) if isinstance(when, dates.MonthDay)]
-    if month_days:
-        try:
-            given = years.with_years([day for _, day in month_days], today)
-        except years.Ambiguous as error:
-            index = month_days[error.index][0]
-            before = month_days[error.index - 1][0]
-            raise SourceError(
-                f'{name}: row {lines[index]}, column "{header[at]}": {shown(column[index])} lies'
-                f" {years.NEAR} days or more either way from {shown(column[before])} above it, so its"
-                " year cannot be told; download the export with years or for fewer days"
-            ) from None
-        for (index, _), day in zip(month_days, given, strict=True):
-            found[index] = day
-    return found  # type: ignore[return-value]
 
 
 def _orders(body: list[Record], names: list[str], name: str, header: tuple[str, ...]) -> list[Record]:
