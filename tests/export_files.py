@@ -251,6 +251,16 @@ def workbook(path: Path, sheets: Mapping[str, tuple[Sequence[str], Rows]], note:
     return path
 
 
+def linkedin_followers(path: Path, rows: Rows) -> Path:
+    """LinkedIn's followers workbook: new followers per day on the New followers sheet, under a note."""
+    return workbook(path, {"New followers": (LINKEDIN_FOLLOWERS, rows)}, "New followers per day")
+
+
+def linkedin_visitors(path: Path, rows: Rows) -> Path:
+    """LinkedIn's visitors workbook: page views and unique visitors per day, by page and device."""
+    return workbook(path, {"Visitor metrics": (LINKEDIN_VISITORS, rows)}, "Visitors per day")
+
+
 def linkedin_content(path: Path, metrics: Rows, posts: Rows, shares: bool = False) -> Path:
     """LinkedIn's content workbook: Metrics (older files say Shares for Reposts) and All posts."""
     header = [column.replace("Reposts", "Shares") if shares else column for column in LINKEDIN_METRICS]
@@ -270,6 +280,16 @@ def youtube_table(path: Path, rows: Rows, total: Mapping[str, Any] | None = None
         lambda day: f"{day:%b} {day.day}, {day.year}",
     )
     return write_csv(path, lines, newline="\n")
+
+
+def youtube_chart(path: Path, rows: Rows) -> Path:
+    """YouTube Studio's Chart data: a row per day and video."""
+    return write_csv(path, lines_of(YOUTUBE_CHART, rows), newline="\n")
+
+
+def youtube_totals(path: Path, rows: Rows) -> Path:
+    """YouTube Studio's Totals: a row per day. Only its name (`Totals.csv`) tells it from a Daily CSV."""
+    return write_csv(path.with_name("Totals.csv"), lines_of(["Date", "Views"], rows), newline="\n")
 
 
 def ga4(

@@ -58,15 +58,19 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, room: 
         raise SourceError(f"{member}: encrypted; download the export again")
     if not info.filename.lower().endswith(_TEXT):
         raise SourceError(f"{member}: not a CSV file; a zip of exports holds CSV files only")
-    limit = min(MAX_MEMBER, room)
     chunks = []
     size = 0
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
             size += len(chunk)
-            if size > limit:
+            if size > MAX_MEMBER:
                 raise SourceError(
-                    f"{member}: unpacks to more than {_size(limit)}; refusing to unpack it (zip bomb?)"
+                    f"{member}: unpacks to more than {_size(MAX_MEMBER)}; refusing to unpack it (zip bomb?)"
+                )
+            if size > room:
+                raise SourceError(
+                    f"{name}: unpacks to more than {_size(MAX_UNPACKED)} in all;"
+                    " refusing to unpack it (zip bomb?)"
                 )
             if size > _RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
                 raise SourceError(

@@ -5,16 +5,16 @@ non-English locales use decimal commas (`1.234,5`, with `;` between fields). A t
 of two styles: `comma` when its decimal mark is a comma, else the English one; `sheetplan.read.values`
 parses what is left once the style is settled, so every number in sheetplan is read by one parser.
 
-Each column gets one reader (`reader`), made once per table; a reader remembers the short texts it
-has read, since exports repeat the same small numbers many times.
+Each column gets one reader (`reader`), made once per table.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Literal
 
 from sheetplan.exports.model import Value
@@ -29,8 +29,23 @@ Reader = Callable[[Cell], Value]
 BLANKS = frozenset({"", "-", "--", "–", "—", "n/a", "N/A"})
 """What exports put in a cell that has no value (X's promoted columns hold `-`)."""
 _DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_CACHED = 24
-"""Texts up to this long are remembered by a column's reader."""
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_GROUPED_LINES = re.compile(r"(?:\d{1,3}(?:,\d{3})*|\d+)(?:\n(?:\d{1,3}(?:,\d{3})*|\d+))*")
+"""Whole numbers, with or without thousands separators, one a line: a column's, checked at once."""
+_ENTITY = re.compile(r"&#?\w+;")
+_APART = "\x00"
+"""What texts decoded together are joined by: no text an export holds has it."""
+_COMMON_ENTITIES = (
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&quot;", '"'),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&amp;", "&"),
+)
+_COMMON_NAMES = frozenset(entity for entity, _ in _COMMON_ENTITIES)
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+"""Two forms read without `parse_number`'s tries, for speed: `15,000` in English, and `0.5432`."""
 
 
 def number(typed: str, comma: bool = False) -> int | float | None:
@@ -42,8 +57,13 @@ def number(typed: str, comma: bool = False) -> int | float | None:
     text = typed.strip()
     if text in BLANKS:
         return None
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
+    if not comma:
+        if _GROUPED.fullmatch(text):
+            return int(text.replace(",", ""))
+        if _DECIMAL.fullmatch(text):
+            return float(text)
     percent = text.endswith("%")
     core = text[:-1].rstrip() if percent else text
     try:
@@ -84,7 +104,7 @@ def cell_text(cell: Cell) -> str | None:
         text = cell.strip()
         if text in BLANKS:
             return None
-        return html.unescape(text) if "&" in text else text
+        return _unescaped(text) if "&" in text else text
     if cell is None:
         return None
     if isinstance(cell, float) and cell.is_integer():
@@ -94,36 +114,69 @@ def cell_text(cell: Cell) -> str | None:
     return cell.isoformat() if isinstance(cell, date) else str(cell)
 
 
+def _unescaped(text: str) -> str:
+    """HTML entities decoded; the five that exports use, by plain replaces (three times faster).
+
+    `&amp;` goes last, so that `&amp;lt;` is `&lt;`, as `html.unescape` makes it."""
+    rest = text
+    for entity, _ in _COMMON_ENTITIES:
+        rest = rest.replace(entity, "")
+    if "&" in rest and ";" in rest:
+        return html.unescape(text)
+    for entity, char in _COMMON_ENTITIES:
+        text = text.replace(entity, char)
+    return text
+
+
+def unescaped(texts: list[str]) -> list[str]:
+    """Texts with HTML entities, decoded together: the five that exports use replaced in all at once."""
+    joined = _APART.join(texts)
+    found = set(_ENTITY.findall(joined))
+    if joined.count(_APART) != len(texts) - 1 or not found <= _COMMON_NAMES:
+        return [_unescaped(text) for text in texts]
+    for entity, char in _COMMON_ENTITIES:
+        if entity in found:
+            joined = joined.replace(entity, char)
+    return joined.split(_APART) if texts else []
+
+
+def whole_numbers(column: Sequence[str], comma: bool = False) -> list[int | None] | None:
+    """A column's texts read at once when each is a whole number (in English, `15,000` too) or a
+    blank; None when any is not, for the cells to be read one by one. Most export columns are counts.
+    """
+    if "_" in "".join(column):  # int() takes 1_000, which no export writes
+        return None
+    try:
+        return list(map(int, column))
+    except ValueError:
+        pass
+    distinct = set(column)
+    written = list(distinct - BLANKS)
+    try:
+        known: dict[str, int | None] = dict(zip(written, map(int, written), strict=True))
+    except ValueError:
+        lines = "\n".join(written)
+        if comma or not _GROUPED_LINES.fullmatch(lines):
+            return None
+        known = dict(zip(written, map(int, lines.replace(",", "").split("\n")), strict=True))
+    known.update(dict.fromkeys(distinct & BLANKS))
+    return list(map(known.__getitem__, column))
+
+
 def reader(treat: Treat, comma: bool = False, percent: bool = False) -> Reader:
     """The function that reads one column's cells; a number column's raises BadValue."""
     if treat == "text":
         return cell_text
-    cache: dict[str, Value] = {}
-    strict = treat == "number"
+    if treat == "number":
+        return partial(cell_number, comma=comma, percent=percent)
 
-    def read(cell: Cell) -> Value:
-        if not isinstance(cell, str):
-            try:
-                return cell_number(cell, comma, percent)
-            except BadValue:
-                if strict:
-                    raise
-                return cell_text(cell)
-        found = cache.get(cell, cache)
-        if found is not cache:
-            return found  # type: ignore[return-value]
-        value: Value
+    def either(cell: Cell) -> Value:
         try:
-            value = cell_number(cell, comma, percent)
+            return cell_number(cell, comma, percent)
         except BadValue:
-            if strict:
-                raise
-            value = cell_text(cell)
-        if len(cell) <= _CACHED:
-            cache[cell] = value
-        return value
+            return cell_text(cell)
 
-    return read
+    return either
 
 
 def _shown_cell(cell: Cell) -> str:

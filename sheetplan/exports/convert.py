@@ -1,5 +1,5 @@
-"""Turns a recognised table's records into rows: each column read as its shape says, days read and
-given their years, Total rows and a second header row left out, line items folded into orders.
+"""Turns a recognised table's records into rows: Total rows and a second header row left out, line
+items folded into orders, each column read as its shape says (`columns`), and rows made of them.
 
 Every cell that cannot be read is a `SourceError` naming the file, the row and the column:
 `exports/meta.csv: row 7, column "Reach": "12k" is not a number`.
@@ -10,18 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 
-from sheetplan.exports import dates, years
-from sheetplan.exports.cells import Cell, Reader, cell_text, number, reader
-from sheetplan.exports.model import Row, Value, folded
+from sheetplan.exports import dates
+from sheetplan.exports.cells import Cell, Reader, cell_text, number
+from sheetplan.exports.columns import read_column, read_days, readers_of
+from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import Month
-from sheetplan.read.values import BadValue, shown, to_month
+from sheetplan.read.values import BadValue, to_month
 
 TOTALS = frozenset({"total", "totals", "grand total", "gesamtsumme", "insgesamt", "summe", "общо"})
 """What the first cell of a Total row says, in English, German and Bulgarian."""
+_INITIALS = {total[0] for total in TOTALS} | {total[0].upper() for total in TOTALS}
 ORDERS = "Orders"
 """The column added to Shopify's orders: 1 for each order, for a Sources row to count them."""
 
@@ -33,16 +36,22 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     times: tuple[date | None, ...]
-    notes: tuple[str, ...]
-    """The one-cell lines above the header (Meta's series name)."""
+    series: str | None
+    """Meta page: the series named on the line above the header, under which rows hold Primary too."""
+    columns: list[list[Value]]
+    """The rows' values column by column, in the header's order."""
 
 
 def convert(found: Found, records: Sequence[Record], comma: bool, today: date, name: str) -> Table:
-    """The rows of a table whose header is `found`; SourceError for any cell it cannot read."""
+    """The rows of a table whose header is `found`; SourceError for any cell it cannot read.
+
+    The cells are read a column at a time, and in a CSV each distinct text of a column once: exports
+    repeat the same small numbers, days and blanks many times over.
+    """
     shape, header = found.shape, found.header
     names = [folded(column) for column in header]
     header_line = records[found.at][0]
-    for needed in (*shape.needs,):
+    for needed in shape.needs:
         if folded(needed) not in names:
             raise SourceError(
                 f'{name}: row {header_line}: no "{needed}" column, which a {shape.kind.name} export has'
@@ -50,54 +59,63 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     notes = tuple(
         text for _, cells in records[: found.at] if len(cells) == 1 and (text := cell_text(cells[0]))
     )
-    body = [record for record in records[found.at + 1 :] if not _is_total(record[1])]
+    body = _without_totals(records[found.at + 1 :])
     day_at = names.index(shape.day) if shape.day in names else None
-    readers = _readers(found, names, comma)
-    if body and _is_second_header(body[0][1], day_at, readers):
+    readers = readers_of(shape, names, comma)
+    if body and _is_second_header(body[0][1], day_at, [read for read, _ in readers]):
         body = body[1:]
     if shape.line_items:
         body = _orders(body, names, name, header)
-    times = _days(body, day_at, header, name, today, blank_ok=shape.kind.name != "Daily CSV")
     width = len(header)
-    rows = []
-    month_at = names.index("month") if shape.kind.name == "Monthly CSV" else None
-    for (line, cells), time in zip(body, times, strict=True):
-        if len(cells) < width:
-            cells = [*cells, *([None] * (width - len(cells)))]
-        try:
-            read_cells = [read(cell) for read, cell in zip(readers, cells, strict=False)]
-            values = dict(zip(header, read_cells, strict=True))
-        except BadValue:
-            raise _cell_error(line, cells, readers, header, name) from None
-        if shape.line_items:
-            values[ORDERS] = 1
-        day = time.date() if isinstance(time, datetime) else time
-        if month_at is None:
-            rows.append(Row(line, day, values))
-        else:
-            rows.append(_monthly(line, cells, values, names, month_at, header, name))
+    lines = [line for line, _ in body]
+    grid = [cells if len(cells) == width else _fitted(cells, width) for _, cells in body]
+    columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for _ in header]
+    texts_only = all(isinstance(cell, str) for cells in grid[:1] for cell in cells)
+    read, bad = [], None
+    for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
+        cells, first_bad = read_column(column, reading, counts, distinct=texts_only, comma=comma)
+        read.append(cells)
+        if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
+            bad = (first_bad[0], index, first_bad[1])
+    if bad is not None:
+        raise SourceError(f'{name}: row {lines[bad[0]]}, column "{header[bad[1]]}": {bad[2]}')
+    times = read_days(
+        lines, columns[day_at] if day_at is not None else None, header, day_at, name, today, shape.kind.name
+    )
+    days = [time.date() if isinstance(time, datetime) else time for time in times]
     if shape.line_items:
         header = (*header, ORDERS)
-    return Table(header, tuple(rows), tuple(times), notes)
+        read.append([1] * len(lines))
+    places: dict[str, int] = {}
+    for index, column in enumerate(header):
+        places.setdefault(column, index)
+    series = notes[-1] if notes and shape.kind.name == "Meta page" else None
+    if series is not None:
+        places.setdefault(series, names.index("primary"))
+    rows = list(map(Row, lines, days, map(Values, repeat(places), repeat(read), range(len(lines)))))
+    if shape.kind.name == "Monthly CSV":
+        rows = [_monthly(row, names, header, name) for row in rows]
+    return Table(header, tuple(rows), tuple(times), series, read)
 
 
-def _readers(found: Found, names: list[str], comma: bool) -> list[Reader]:
-    shape = found.shape
-    numbers = {folded(column) for column in shape.kind.columns} | set(shape.numbers)
-    result = []
-    for column in names:
-        if column == shape.day or column in shape.texts:
-            result.append(reader("text"))
-        elif column in numbers:
-            result.append(reader("number", comma, percent="(%)" in column))
-        else:
-            result.append(reader(shape.rest, comma, percent="(%)" in column))
-    return result
+def _fitted(cells: list[Cell], width: int) -> list[Cell]:
+    """A row cut or padded to the header's width: a short row's missing cells are blank."""
+    return cells[:width] if len(cells) > width else [*cells, *([None] * (width - len(cells)))]
 
 
-def _is_total(cells: list[Cell]) -> bool:
-    first = cells[0] if cells else None
-    return isinstance(first, str) and len(first) < 16 and folded(first) in TOTALS
+def _without_totals(records: Sequence[Record]) -> list[Record]:
+    """The records but for Total rows, told by their first cell among the first two and last two
+    rows, where exports put them (YouTube first, GA4 right under the header, others last): a post or
+    campaign called Total further down is a row like any other."""
+    firsts = {cells[0] for _, cells in (*records[:2], *records[-2:])}
+    totals = {
+        first
+        for first in firsts
+        if isinstance(first, str) and len(first) < 16 and first[:1] in _INITIALS and folded(first) in TOTALS
+    }
+    if not totals:
+        return list(records)
+    return [record for record in records if record[1][0] not in totals]
 
 
 def _is_second_header(cells: list[Cell], day_at: int | None, readers: list[Reader]) -> bool:
@@ -119,44 +137,6 @@ def _is_second_header(cells: list[Cell], day_at: int | None, readers: list[Reade
         except BadValue:
             texts += 1
     return texts > 0
-
-
-def _days(
-    body: list[Record], at: int | None, header: tuple[str, ...], name: str, today: date, blank_ok: bool
-) -> list[date | None]:
-    """Each row's date or time, the years given back to dates printed without them."""
-    if at is None:
-        return [None] * len(body)
-    cells = [cells[at] if at < len(cells) else None for _, cells in body]
-    first = dates.day_first(cells)
-    found: list[date | None] = []
-    month_days: list[tuple[int, dates.MonthDay]] = []
-    for (line, _), cell in zip(body, cells, strict=True):
-        try:
-            when = dates.when(cell, first)
-        except BadValue as error:
-            raise SourceError(f'{name}: row {line}, column "{header[at]}": {error}') from None
-        if when is None and not blank_ok:
-            raise SourceError(f'{name}: row {line}, column "{header[at]}": no date')
-        if isinstance(when, dates.MonthDay):
-            month_days.append((len(found), when))
-            found.append(None)
-        else:
-            found.append(when)
-    if month_days:
-        try:
-            given = years.with_years([day for _, day in month_days], today)
-        except years.Ambiguous as error:
-            index = month_days[error.index][0]
-            before = month_days[error.index - 1][0]
-            raise SourceError(
-                f'{name}: row {body[index][0]}, column "{header[at]}": {shown(cells[index])} lies'
-                f" {years.NEAR} days or more either way from {shown(cells[before])} above it, so its"
-                " year cannot be told; download the export with years or for fewer days"
-            ) from None
-        for (index, _), day in zip(month_days, given, strict=True):
-            found[index] = day
-    return found
 
 
 def _orders(body: list[Record], names: list[str], name: str, header: tuple[str, ...]) -> list[Record]:
@@ -185,26 +165,14 @@ def _continues(order: list[Cell], cells: list[Cell], order_at: int, total_at: in
     return same and not (total_at < len(cells) and cell_text(cells[total_at]))
 
 
-def _monthly(
-    line: int, cells: list[Cell], values: dict[str, Value], names: list[str], month_at: int,
-    header: tuple[str, ...], name: str,
-) -> Row:  # fmt: skip
+def _monthly(row: Row, names: list[str], header: tuple[str, ...], name: str) -> Row:
+    """A Monthly CSV row, with its month and metric."""
+    month_column, metric_column = header[names.index("month")], header[names.index("metric id")]
     try:
-        month: Month = to_month(cells[month_at])
+        month: Month = to_month(row.values[month_column])
     except BadValue as error:
-        raise SourceError(f'{name}: row {line}, column "{header[month_at]}": {error}') from None
-    metric = values[header[names.index("metric id")]]
+        raise SourceError(f'{name}: row {row.number}, column "{month_column}": {error}') from None
+    metric = row.values[metric_column]
     if not metric:
-        raise SourceError(f'{name}: row {line}, column "{header[names.index("metric id")]}": no metric ID')
-    return Row(line, None, values, month=month, metric_id=str(metric))
-
-
-def _cell_error(
-    line: int, cells: list[Cell], readers: list[Reader], header: tuple[str, ...], name: str
-) -> SourceError:
-    for column, read, cell in zip(header, readers, cells, strict=False):
-        try:
-            read(cell)
-        except BadValue as error:
-            return SourceError(f'{name}: row {line}, column "{column}": {error}')
-    return SourceError(f"{name}: row {line}: cannot be read")  # pragma: no cover - one cell raised
+        raise SourceError(f'{name}: row {row.number}, column "{metric_column}": no metric ID')
+    return Row(row.number, None, row.values, month=month, metric_id=str(metric))

@@ -3,6 +3,21 @@ Sources row may take a value from, and how a file of that kind is recognised.
 
 This is the list `sheetplan import --formats` prints and a Sources row's Export column is checked
 against. How each kind's columns are read is in `shapes`; this module holds only what users see.
+
+Where a platform's files could be one kind or several, the line was drawn by what a Sources row
+names:
+
+- A Page's follower history is `Meta followers`, not `Meta page`: its Followers column is a running
+  total beside the day's difference, where each `Meta page` file is one daily series (its series'
+  name on the file's second line, its value under `Primary`), and its days have no year.
+- `YouTube` is one kind: YouTube Studio downloads Table data (a row per video, which are its posts),
+  Chart data (per day and video) and Totals (per day) together; an export's `variant` says which.
+- `LinkedIn content` is one workbook: its Metrics sheet gives the rows (Reposts were Shares in
+  older files; either name finds the column) and its All posts sheet the posts.
+- `LinkedIn followers` are new followers per day: its Total followers is the day's sum of the
+  others, not a running total.
+- `Shopify orders` has a row per order (its line items' quantities summed), and a column `Orders`
+  of 1 for each, so that a Sources row can count them.
 """
 
 from __future__ import annotations

@@ -21,10 +21,11 @@ A figure the export does not have is None; sheetplan does not add one up from ot
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
+from itertools import repeat
 
-from sheetplan.exports.model import Post, Row, Value, folded
+from sheetplan.exports.model import Post, Value, folded
 from sheetplan.exports.shapes import PostColumns
 
 _FIGURES = ("impressions", "reach", "engagements", "reactions", "comments", "shares", "clicks")
@@ -32,39 +33,43 @@ _YOUTUBE_WATCH = "https://www.youtube.com/watch?v="
 
 
 def posts_of(
-    columns: PostColumns, header: Sequence[str], rows: Sequence[Row], times: Sequence[date | None]
+    columns: PostColumns,
+    header: Sequence[str],
+    lines: Sequence[int],
+    times: Sequence[date | None],
+    cells: Sequence[Sequence[Value]],
 ) -> tuple[Post, ...]:
-    """The posts of a table's rows, `times` being each row's publish time."""
-    spelled = {folded(column): column for column in header}
+    """The posts of a table given by its columns (`cells`, one sequence per column of `header`),
+    `times` being each row's publish time. The figure columns hold numbers or None, as `convert`
+    reads them."""
+    places = {folded(column): index for index, column in enumerate(header)}
+    blank: list[Value] = [None] * len(lines)
 
-    def first(names: Sequence[str]) -> str | None:
-        return next((spelled[name] for name in names if name in spelled), None)
+    def column(name: str | None) -> Sequence[Value]:
+        return cells[places[name]] if name in places else blank
 
-    post_id = spelled.get(columns.post_id)
-    texts = [spelled[name] for name in columns.text if name in spelled]
-    link = first([columns.link] if columns.link else [])
-    kind = first([columns.type] if columns.type else [])
-    figures = {figure: first(columns.figures.get(figure, ())) for figure in _FIGURES}
-    posts = []
-    for row, time in zip(rows, times, strict=True):
-        values = row.values
-        identifier = _text(values, post_id) or ""
-        text = next((found for column in texts if (found := _text(values, column))), "")
-        address = _text(values, link)
-        if address is None and columns.channel == "YouTube" and identifier:
-            address = _YOUTUBE_WATCH + identifier
-        amounts = {figure: _amount(values, column) for figure, column in figures.items()}
-        posts.append(
-            Post(row.number, columns.channel, identifier, time, _text(values, kind), text, address, **amounts)
+    identifiers = ["" if value is None else str(value) for value in column(columns.post_id)]
+    texts = [column(name) for name in columns.text if name in places] or [blank]
+    text: list[Value] = [value if value is not None else "" for value in texts[-1]]
+    for earlier in reversed(texts[:-1]):
+        text = [value if value is not None else later for value, later in zip(earlier, text, strict=True)]
+    links = column(columns.link)
+    if columns.channel == "YouTube" and columns.link is None:
+        links = [_YOUTUBE_WATCH + identifier if identifier else None for identifier in identifiers]
+    figures = [
+        next((cells[places[name]] for name in columns.figures.get(figure, ()) if name in places), blank)
+        for figure in _FIGURES
+    ]
+    return tuple(
+        map(
+            Post,
+            lines,
+            repeat(columns.channel),
+            identifiers,
+            times,
+            column(columns.type),
+            text,
+            links,
+            *figures,
         )
-    return tuple(posts)
-
-
-def _text(values: Mapping[str, Value], column: str | None) -> str | None:
-    value = values.get(column) if column else None
-    return None if value is None else str(value)
-
-
-def _amount(values: Mapping[str, Value], column: str | None) -> int | float | None:
-    value = values.get(column) if column else None
-    return value if isinstance(value, int | float) else None
+    )

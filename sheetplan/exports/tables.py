@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import cast
 
 from sheetplan.exports.cells import Cell
 from sheetplan.plan.errors import SourceError
@@ -58,31 +56,36 @@ def csv_tables(text: str, name: str) -> list[RawTable]:
     tables: list[RawTable] = []
     current = RawTable(comma=comma)
     gap = True
+    append = current.records.append
     for line, cells in _records(text, separator, skipped, name):
-        if not (cells and (cells[0].strip() or "".join(cells).strip())):
+        if not (cells and (cells[0] or "".join(cells).strip())):
             gap = True
-            continue
-        if gap and cells[0].lstrip().startswith("#"):
+        elif gap and cells[0].lstrip()[:1] == "#":
             if current.records:
                 tables.append(current)
                 current = RawTable(comma=comma)
+                append = current.records.append
             current.comments.append(separator.join(cells).lstrip()[1:].strip())
-            continue
-        gap = False
-        current.records.append((line, cast(list[Cell], cells)))
+        else:
+            gap = False
+            append((line, cells))  # type: ignore[arg-type]
     if current.records or current.comments:
         tables.append(current)
     _check_complete(text, tables, name)
     return tables
 
 
-def _records(text: str, separator: str, skipped: int, name: str) -> Iterator[tuple[int, list[str]]]:
+def _records(text: str, separator: str, skipped: int, name: str) -> list[tuple[int, list[str]]]:
+    """Every record of the text (blank lines as empty ones), with the line it starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    start = 1
+    records: list[tuple[int, list[str]]] = []
+    append = records.append
+    start = 1 + skipped
     try:
         for cells in reader:
-            yield start + skipped, cells
-            start = reader.line_num + 1
+            append((start, cells))
+            start = reader.line_num + 1 + skipped
+        return records
     except csv.Error as error:
         why = str(error)
         if "field limit" in why:
@@ -91,7 +94,7 @@ def _records(text: str, separator: str, skipped: int, name: str) -> Iterator[tup
             detail = "the file ends inside a quoted field; it seems cut short"
         else:
             detail = f"not readable as CSV ({why})"
-        raise SourceError(f"{name}: row {start + skipped}: {detail}") from None
+        raise SourceError(f"{name}: row {start}: {detail}") from None
 
 
 def _check_complete(text: str, tables: list[RawTable], name: str) -> None:

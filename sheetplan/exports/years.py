@@ -62,9 +62,13 @@ def with_years(days: Sequence[MonthDay], today: date) -> list[date]:
     raise Ambiguous(latest)  # pragma: no cover - some year in eight fits any series
 
 
+_BEFORE = (0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)
+"""The days of a leap year before each month."""
+
+
 def _day_of_year(day: MonthDay) -> int:
     """The day's place in a leap year, so that February 29 has one."""
-    return date(2000, day.month, day.day).timetuple().tm_yday
+    return _BEFORE[day.month - 1] + day.day
 
 
 def _on_or_before(day: MonthDay, today: date) -> Iterator[date]:
@@ -81,7 +85,10 @@ def _on_or_before(day: MonthDay, today: date) -> Iterator[date]:
 def _nearest(day: MonthDay, estimate: date) -> date:
     """The date of `day` nearest the estimate (off by a day or two where leap days were counted)."""
     candidates = []
-    for year in range(estimate.year - 4, estimate.year + 5):
+    years = range(estimate.year - 1, estimate.year + 2)
+    if (day.month, day.day) == (2, 29):
+        years = range(estimate.year - 4, estimate.year + 5)
+    for year in years:
         try:
             candidates.append(date(year, day.month, day.day))
         except ValueError:

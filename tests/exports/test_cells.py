@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sheetplan.exports.cells import Cell, cell_number, cell_text, fraction, number, reader
+from sheetplan.exports.cells import (
+    Cell,
+    cell_number,
+    cell_text,
+    fraction,
+    number,
+    reader,
+    unescaped,
+    whole_numbers,
+)
 from sheetplan.read.values import BadValue
 
 
@@ -86,6 +95,9 @@ def test_cells_that_are_not_numbers(cell: Cell, message: str) -> None:
         ("  Salt &amp; pepper ", "Salt & pepper"),
         ("&lt;b&gt; &quot;hi&quot; &#39;x&#39;", "<b> \"hi\" 'x'"),
         ("AT&T", "AT&T"),
+        ("&amp;lt;", "&lt;"),
+        ("Caf&eacute; &amp; bar &#233;", "Café & bar é"),
+        ("&lt;3 &#x27;x&#x27; &gt;", "<3 'x' >"),
         ("line one\nline two", "line one\nline two"),
         ("-", None),
         ("", None),
@@ -141,3 +153,45 @@ def test_decimal_comma_numbers_read_back(value: float) -> None:
 @given(st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False))
 def test_percentages_read_back_as_the_fraction_written(percent: object) -> None:
     assert number(f"{percent}%") == float(f"{percent}e-2")
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        (["1", "20", "300"], [1, 20, 300]),
+        (["1", "", "-", "1"], [1, None, None, 1]),
+        (["1", "1_000"], None),
+        (["1", "1.5"], None),
+        (["1", "15,000", "", "1,234,567"], [1, 15000, None, 1234567]),
+        (["1", "15,00"], None),
+        (["1", " 15,000"], None),
+        ([], []),
+    ],
+)
+def test_whole_numbers_read_at_once(column: list[str], expected: list[int | None] | None) -> None:
+    assert whole_numbers(column) == expected
+
+
+def test_thousands_separators_are_not_read_at_once_with_decimal_commas() -> None:
+    assert whole_numbers(["1", "15,000"], comma=True) is None
+
+
+counts = st.integers(min_value=0, max_value=10**9)
+
+
+@given(st.lists(st.one_of(counts.map(str), counts.map("{:,}".format), st.sampled_from(["", "-"]))))
+def test_whole_numbers_read_at_once_as_each_alone(column: list[str]) -> None:
+    assert whole_numbers(column) == [number(cell) for cell in column]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["a &amp; b", "&lt;3", "x"],
+        ["&amp;lt;", "&eacute;t&eacute;"],
+        ["one\x00two &amp;", "three"],
+        [],
+    ],
+)
+def test_texts_decoded_together_read_as_each_alone(texts: list[str]) -> None:
+    assert unescaped(texts) == [cell_text(text) or "" for text in texts]

@@ -9,7 +9,7 @@ from export_files import mailchimp_time, month_day, us_time, x_day
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sheetplan.exports.dates import MonthDay, day_first, when
+from sheetplan.exports.dates import MonthDay, at_once, day_first, when
 from sheetplan.read.values import BadValue
 
 
@@ -88,3 +88,22 @@ def test_every_platforms_form_reads_back(moment: datetime) -> None:
     assert when(f"{moment:%Y%m%d}") == moment.date()
     assert when(f"{moment:%d.%m.%Y}") == moment.date()
     assert when(month_day(moment.date())) == MonthDay(moment.month, moment.day)
+
+
+@given(st.lists(moments, min_size=1, max_size=30), st.sampled_from(["us", "iso", "iso day"]))
+def test_a_column_read_at_once_reads_as_each_cell_alone(times: list[datetime], form: str) -> None:
+    written = {
+        "us": lambda moment: f"{moment:%m/%d/%Y %H:%M}",
+        "iso": lambda moment: moment.isoformat(),
+        "iso day": lambda moment: moment.date().isoformat(),
+    }[form]
+    cells = {written(moment) for moment in times}
+    assert at_once(cells) == {cell: when(cell) for cell in cells}
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [{"09/01/2025 21:13", "2025-09-01"}, {"02/30/2025 10:00"}, {"2025-02-30"}, {"Sep 1, 2025"}, set()],
+)
+def test_columns_not_read_at_once(cells: set[object]) -> None:
+    assert at_once(cells) is None

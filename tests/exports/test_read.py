@@ -253,15 +253,8 @@ CASES = [
     ),
     Case(
         "LinkedIn followers (.xlsx), header on row 2",
-        lambda folder: files.workbook(
-            folder / "followers.xlsx",
-            {
-                "New followers": (
-                    files.LINKEDIN_FOLLOWERS,
-                    [{"Date": D(2025, 9, 1), "Organic followers": 3, "Total followers": 4}],
-                )
-            },
-            note="Followers gained per day",
+        lambda folder: files.linkedin_followers(
+            folder / "followers.xlsx", [{"Date": D(2025, 9, 1), "Organic followers": 3, "Total followers": 4}]
         ),
         [
             Table(
@@ -274,15 +267,8 @@ CASES = [
     ),
     Case(
         "LinkedIn visitors (.xlsx)",
-        lambda folder: files.workbook(
-            folder / "visitors.xlsx",
-            {
-                "Visitor metrics": (
-                    files.LINKEDIN_VISITORS,
-                    [{"Date": D(2025, 9, 2), "Total unique visitors (total)": 17}],
-                )
-            },
-            note="Visitors",
+        lambda folder: files.linkedin_visitors(
+            folder / "visitors.xlsx", [{"Date": D(2025, 9, 2), "Total unique visitors (total)": 17}]
         ),
         [
             Table(
@@ -325,9 +311,7 @@ CASES = [
     ),
     Case(
         "YouTube Totals",
-        lambda folder: files.daily_csv(
-            folder / "Totals.csv", ["Date", "Views"], [{"Date": D(2025, 9, 1), "Views": 30}]
-        ),
+        lambda folder: files.youtube_totals(folder / "Totals.csv", [{"Date": D(2025, 9, 1), "Views": 30}]),
         [Table("YouTube", (D(2025, 9, 1),) * 2, [(2, D(2025, 9, 1), 30)], ("Views",), variant="Totals")],
     ),
     Case(

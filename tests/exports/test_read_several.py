@@ -110,16 +110,11 @@ def test_youtube_zip_states_its_range_in_its_name(tmp_path: Path) -> None:
         [{"Content": "abc", "Video title": "Launch", "Video publish time": D(2025, 8, 1), "Views": 7}],
         {"Views": 7},
     )
-    chart = files.write_csv(
+    chart = files.youtube_chart(
         tmp_path / "Chart data.csv",
-        files.lines_of(
-            files.YOUTUBE_CHART,
-            [{"Date": D(2025, 9, 1), "Content": "abc", "Video title": "Launch", "Views": 7}],
-        ),
+        [{"Date": D(2025, 9, 1), "Content": "abc", "Video title": "Launch", "Views": 7}],
     )
-    totals = files.daily_csv(
-        tmp_path / "Totals.csv", ["Date", "Views"], [{"Date": D(2025, 9, 1), "Views": 7}]
-    )
+    totals = files.youtube_totals(tmp_path / "Totals.csv", [{"Date": D(2025, 9, 1), "Views": 7}])
     path = files.zipped(
         tmp_path / "Content 2025-09-01_2025-09-30 Example channel.zip",
         {member.name: member.read_bytes() for member in (table, chart, totals)},

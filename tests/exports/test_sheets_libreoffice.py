@@ -14,7 +14,6 @@ from sheetplan.exports.read import read_export
 pytestmark = needs_libreoffice
 
 TODAY = date(2026, 10, 1)
-NOTE = "Data for the period"
 
 
 def _followers(folder: Path) -> Path:
@@ -22,16 +21,12 @@ def _followers(folder: Path) -> Path:
         {"Date": date(2025, 9, 1), "Sponsored followers": 0, "Organic followers": 3, "Total followers": 3},
         {"Date": date(2025, 9, 2), "Organic followers": 1, "Auto-invited followers": 2, "Total followers": 3},
     ]
-    return files.workbook(
-        folder / "followers.xlsx", {"New followers": (files.LINKEDIN_FOLLOWERS, rows)}, NOTE
-    )
+    return files.linkedin_followers(folder / "followers.xlsx", rows)
 
 
 def _visitors(folder: Path) -> Path:
     rows = [{"Date": date(2025, 9, 1), "Total page views (total)": 40, "Total unique visitors (total)": 17}]
-    return files.workbook(
-        folder / "visitors.xlsx", {"Visitor metrics": (files.LINKEDIN_VISITORS, rows)}, NOTE
-    )
+    return files.linkedin_visitors(folder / "visitors.xlsx", rows)
 
 
 def _content(folder: Path) -> Path:
