@@ -19,6 +19,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from sheetplan.cli import cli
+from sheetplan.exports.kinds import KINDS
 from sheetplan.plan import schema
 from sheetplan.plan.presets import load_preset
 
@@ -137,6 +138,8 @@ def _dropdown(column: schema.Column) -> str:
         source = schema.sheet_by_key(column.source.sheet)
         header = source.column(column.source.column).header.en
         return f"the {source.name.en} sheet's {header} column (`{column.source.defined_name}`)"
+    if column.export_kinds:
+        return ", ".join(_code(kind.name) for kind in KINDS)
     return ""
 
 
@@ -200,6 +203,7 @@ DROPDOWNS = (
     schema.DIRECTION,
     schema.AGGREGATION,
     schema.STILL_TRUE,
+    schema.HOW,
     schema.STATUS,
 )
 """Every fixed list of values, in the order the sheets use them."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
-from sheetplan.check import progress, scale, suggest
+from sheetplan.check import progress, scale, sources, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -42,6 +42,9 @@ _REQUIRED: tuple[tuple[str, str, str, str], ...] = (
     ("metrics", "direction", "direction", "no direction: up if higher is better, down if lower is"),
     ("metrics", "aggregation", "aggregation", "no aggregation: sum, last or average"),
     ("assumptions", "text", "assumption", "no assumption"),
+    ("sources", "metric_id", "metric_id", "no Metric ID: say which metric this export feeds"),
+    ("sources", "export", "export", "no export: say which kind of export the number comes from"),
+    ("sources", "value", "value", "no value: name the export's column, or posts to count its posts"),
 )
 
 _CHOICES: tuple[tuple[str, str, str], ...] = (
@@ -50,6 +53,7 @@ _CHOICES: tuple[tuple[str, str, str], ...] = (
     ("metrics", "direction", "a direction"),
     ("metrics", "aggregation", "an aggregation"),
     ("assumptions", "still_true", "an answer"),
+    ("sources", "how", "a way to add up a month"),
 )
 """Each dropdown column read into a record field of the same name, and what its values are called."""
 
@@ -270,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     _channels_within_limits,
     _known_channels,
     _due_after_start,
+    *sources.RULES,
     progress.missing_actuals,
     scale.percent_scale,
 )

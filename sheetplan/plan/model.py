@@ -156,6 +156,19 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A Sources row: the export that feeds a metric's actual results, and how its number is made."""
+
+    metric_id: str
+    export: str
+    value: str
+    filter: str = ""
+    how: str | None = None
+    """sum, last, average or max; None to follow the metric's Aggregation."""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class ErrorValue:
     """A cell showing an error such as `#N/A` or `#REF!`."""
 
@@ -202,10 +215,12 @@ class Plan:
     """Metric ID to its forecast by month."""
     actuals: Mapping[str, Series] = field(default_factory=dict)
     assumptions: tuple[Assumption, ...] = ()
+    sources: tuple[Source, ...] = ()
     lang: Lang = field(default="en", compare=False)
     """The language the workbook was written in, judged from its sheet names."""
     locations: Mapping[str, SheetLocation] = field(default_factory=dict, compare=False)
-    """Schema sheet key to where it sits in the workbook; empty for a plan built in code."""
+    """Schema sheet key to where it sits in the workbook; empty for a plan built in code. The Posts
+    sheet is only located here: `sheetplan import` writes it, and nothing reads its rows back."""
 
     def sheet_name(self, sheet: str) -> str:
         """The workbook's name of a schema sheet, or the schema's in the plan's language."""

@@ -156,10 +156,13 @@ class Column:
     source: _ListSource | None = None
     hint: Text | None = None
     """The input message of the column's cells: what to put there."""
+    export_kinds: bool = False
+    """The column's dropdown offers the kinds of export sheetplan reads (`exports.kinds.KINDS`, a
+    package above this one, so the writers take the list from there)."""
 
     @property
     def dropdown(self) -> bool:
-        return self.choices is not None or self.source is not None
+        return self.choices is not None or self.source is not None or self.export_kinds
 
     @property
     def cell_number_format(self) -> str | None:
@@ -186,7 +189,7 @@ class Sheet:
     months_required: bool = False
     """Every plan month needs its column and a number (Forecasts); Actuals fill in as months end."""
     optional: bool = False
-    """A plan may leave the sheet out (Channels, Assumptions)."""
+    """A plan may leave the sheet out (Channels, Assumptions, Sources, Posts)."""
 
     def column(self, key: str) -> Column:
         """The column with this key; KeyError for none."""
@@ -457,6 +460,111 @@ REVIEW_LOG = Sheet(
     ),
 )
 
+# The sheets of `sheetplan import`: which export feeds each metric's actual results, and the posts read.
+
+HOW = _choices(
+    "how",
+    ("sum", "sum", "сума"),
+    ("last", "last", "последна"),
+    ("average", "average", "средна"),
+    ("max", "max", "най-голяма"),
+)
+"""How a Sources row turns an export's days or posts into a month's number."""
+
+SOURCES = Sheet(
+    "sources",
+    Text("Sources", "Източници"),
+    (
+        # A metric fed by several exports has a row for each, so its ID is not unique here.
+        Column(
+            "metric_id",
+            Text("Metric ID", "ID на показател"),
+            "choice",
+            True,
+            12,
+            source=_METRIC_LIST,
+            hint=Text("A Metric ID from the Metrics sheet.", "ID на показател от листа „Показатели“."),
+        ),
+        Column(
+            "export",
+            Text("Export", "Експорт"),
+            "choice",
+            True,
+            18,
+            export_kinds=True,
+            hint=Text(
+                "The kind of export the number comes from, such as Meta posts or GA4.",
+                "Видът експорт, от който идва числото, например Meta posts или GA4.",
+            ),
+        ),
+        Column(
+            "value",
+            Text("Value", "Стойност"),
+            "text",
+            True,
+            28,
+            hint=Text(
+                "A column of the export, posts to count its rows, or two columns as A + B or A / B.",
+                "Колона от експорта, posts за броя на редовете му, или две колони като A + B или A / B.",
+            ),
+        ),
+        Column(
+            "filter",
+            Text("Filter", "Филтър"),
+            "text",
+            False,
+            28,
+            hint=Text(
+                "Only the rows where a column has a value, as Column = value.",
+                "Само редовете, в които колона има дадена стойност, като Колона = стойност.",
+            ),
+        ),
+        Column(
+            "how",
+            Text("How", "Как"),
+            "choice",
+            False,
+            12,
+            choices=HOW,
+            hint=Text(
+                "How the month's days or posts add up: sum, last, average or max; blank for the"
+                " metric's Aggregation.",
+                "Как се събират дните или публикациите за месеца: сума, последна, средна или най-голяма;"
+                " празно за агрегирането на показателя.",
+            ),
+        ),
+    ),
+    optional=True,
+)
+
+
+def _count(key: str, en: str, bg: str) -> Column:
+    return Column(key, Text(en, bg), "number", False, 12, _NUMBER_FORMAT)
+
+
+POSTS = Sheet(
+    "posts",
+    Text("Posts", "Публикации"),
+    (
+        Column("channel", Text("Channel", "Канал"), "text", False, 14),
+        Column("post_id", Text("Post ID", "ID на публикация"), "text", False, 20),
+        Column("published", Text("Published", "Публикувана"), "date", False, 12, DATE_FORMAT),
+        Column("type", Text("Type", "Вид"), "text", False, 12),
+        Column("text", Text("Text", "Текст"), "text", False, 40),
+        Column("link", Text("Link", "Връзка"), "text", False, 30),
+        _count("impressions", "Impressions", "Импресии"),
+        _count("reach", "Reach", "Обхват"),
+        _count("engagements", "Engagements", "Ангажирания"),
+        _count("reactions", "Reactions", "Реакции"),
+        _count("comments", "Comments", "Коментари"),
+        _count("shares", "Shares", "Споделяния"),
+        _count("clicks", "Clicks", "Кликвания"),
+        Column("source_file", Text("Source file", "Файл"), "text", False, 24),
+    ),
+    optional=True,
+)
+"""Written by `sheetplan import`, one row per post; read back only to be found (`Plan.locations`)."""
+
 REVIEW_SHEET = Text("Review {month}", "Преглед {month}")
 """The name of a month's review sheet; `{month}` is YYYY-MM."""
 
@@ -471,6 +579,8 @@ SHEETS: tuple[Sheet, ...] = (
     FORECASTS,
     ACTUALS,
     ASSUMPTIONS,
+    SOURCES,
+    POSTS,
 )
 """The sheets `sheetplan init` writes, in order."""
 

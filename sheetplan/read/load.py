@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from sheetplan.plan import schema
+from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import (
     Action,
     Assumption,
@@ -23,6 +24,7 @@ from sheetplan.plan.model import (
     Plan,
     Problem,
     SheetLocation,
+    Source,
 )
 from sheetplan.read.cells import CellReader, Kind
 from sheetplan.read.monthly import read_monthly
@@ -44,7 +46,7 @@ def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
 def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     names, lang, problems = find_sheets(grid, source)
     tables = {
-        key: find_table(grid, sheet, names[key], lang, source, problems)
+        key: _find_table(grid, sheet, names[key], lang, source, problems)
         for sheet in schema.INPUT_SHEETS
         if (key := sheet.key) in names
     }
@@ -71,10 +73,24 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
         forecasts=forecasts,
         actuals=actuals,
         assumptions=owned("assumptions", Assumption, _ASSUMPTION),
+        sources=_records(tables.get("sources"), problems, Source, _SOURCE),
         lang=lang,
         locations=locations,
     )
     return plan, problems
+
+
+def _find_table(
+    grid: Grid, sheet: schema.Sheet, name: str, lang: schema.Lang, source: str, problems: list[Problem]
+) -> Table:
+    """Where a sheet's headers are; a sheet with no required columns (Posts) that has no header row
+    yet is found all the same, as a blank sheet with its headers to come on row 1."""
+    try:
+        return find_table(grid, sheet, name, lang, source, problems)
+    except SourceError:
+        if sheet.required:
+            raise
+        return Table(sheet, name, grid[name], 1, {})
 
 
 Field = tuple[str, Kind]
@@ -197,5 +213,15 @@ _ASSUMPTION = _fields(
         "owner": ("owner", "name"),
         "still_true": ("still_true", "choice"),
         "note": ("note", "text"),
+    },
+)
+_SOURCE = _fields(
+    Source,
+    {
+        "metric_id": ("metric_id", "name"),
+        "export": ("export", "name"),
+        "value": ("value", "name"),
+        "filter": ("filter", "text"),
+        "how": ("how", "choice"),
     },
 )

@@ -14,6 +14,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from sheetplan.exports.kinds import KINDS
 from sheetplan.layout.formulas import metric_lookup
 from sheetplan.plan.example import Row
 from sheetplan.plan.model import Month
@@ -196,6 +197,9 @@ class SheetWriter:
             options = {"validate": "list", "source": column.choices.labels(self.lang)}
         elif column.source is not None:
             options = {"validate": "list", "source": "=" + column.source.defined_name}
+        elif column.export_kinds:
+            # Kept as an inline list: the names are the same in every language and fit its 255 characters.
+            options = {"validate": "list", "source": [kind.name for kind in KINDS]}
         elif column.type == "date":
             options = {"validate": "date", "criteria": ">=", "value": date(1900, 1, 1)}
         elif column.type in ("number", "money", "percent"):

@@ -57,6 +57,15 @@ def delete_row(sheet: str, row: int) -> Callable[[Grid], None]:
     return change
 
 
+def source_row(*cells_of_row: str) -> Callable[[Grid], None]:
+    """A Sources row with these cells (Metric ID, Export, Value, Filter, How) below the headers."""
+
+    def change(grid: Grid) -> None:
+        grid["Sources"].append(list(cells_of_row))
+
+    return change
+
+
 EMPTIED = ("Goals", "Actions", "Metrics", "Forecasts", "Actuals", "Assumptions")
 """The sheets an empty plan has nothing on (Settings, Owners and Channels may be filled in first)."""
 
@@ -377,6 +386,77 @@ RULE_CASES = [
         cells(("Assumptions", "B2", "Boris")),
         'error Assumptions!B2 unknown_owner: "Boris" is not on the Owners sheet; add the person there first',
     ),
+    # Sources: a metric of the plan, a kind of export sheetplan reads, a Value it has, a Filter.
+    case(
+        "a source row that names no export",
+        source_row("M1", "", "Reach"),
+        "error Sources!B2 missing_value: no export: say which kind of export the number comes from",
+    ),
+    case(
+        "a source row that names no value",
+        source_row("M1", "Meta posts", ""),
+        "error Sources!C2 missing_value: no value: name the export's column, or posts to count its posts",
+    ),
+    case(
+        "a source of a metric the plan does not have",
+        source_row("M9", "GA4", "Sessions"),
+        "error Sources!A2 unknown_metric: M9 is not a Metric ID on the Metrics sheet",
+    ),
+    case(
+        "a source of a metric in the wrong case",
+        source_row("m1", "GA4", "Sessions"),
+        "error Sources!A2 unknown_metric: m1 is not a Metric ID on the Metrics sheet; did you mean M1?",
+    ),
+    case(
+        "a source with a kind of export close to one sheetplan reads",
+        source_row("M1", "Meta post", "Reach"),
+        'error Sources!B2 unknown_export: "Meta post" is not a kind of export sheetplan reads;'
+        ' did you mean "Meta posts"?',
+    ),
+    case(
+        "a source with a kind of export sheetplan does not read",
+        source_row("M1", "Pinterest", "Saves"),
+        'error Sources!B2 unknown_export: "Pinterest" is not a kind of export sheetplan reads; use one of:'
+        " Meta posts, Meta page, Meta followers, Instagram posts, X posts, X account, LinkedIn followers,"
+        " LinkedIn visitors, LinkedIn content, YouTube, GA4, Search Console, Mailchimp, Shopify orders,"
+        " TikTok, Monthly CSV and Daily CSV",
+    ),
+    case(
+        "a source with a column close to one of its export's",
+        source_row("M1", "Instagram posts", "Like"),
+        'error Sources!C2 unknown_export_column: "Like" is not a column of Instagram posts;'
+        ' did you mean "Likes"?',
+    ),
+    case(
+        "a source adding a column its export does not have",
+        source_row("M1", "Meta posts", "Reach + Saves"),
+        'error Sources!C2 unknown_export_column: "Saves" is not a column of Meta posts; its columns are:'
+        " Views; Reach; Reactions, Comments and Shares; Reactions; Comments; Shares; and 1 more",
+    ),
+    case(
+        "a source counting the posts of an export without posts",
+        source_row("M1", "Meta followers", "posts"),
+        "error Sources!C2 unknown_export_column: Meta followers does not list posts, so there are none to"
+        " count; name one of its columns",
+    ),
+    case(
+        "a source with a value that is no column, posts, sum or ratio",
+        source_row("M1", "Mailchimp", "Unique Opens / Total Opens / Total Clicks"),
+        'error Sources!C2 bad_source_value: "Unique Opens / Total Opens / Total Clicks" is not a column,'
+        " posts, or two columns as A + B or A / B",
+    ),
+    case(
+        "a source with a filter that is not Column = value",
+        source_row("M1", "GA4", "Sessions", "facebook"),
+        'error Sources!D2 bad_filter: "facebook" is not a filter; write it as Column = value'
+        " (Post type = Reel)",
+    ),
+    case(
+        "a source with an unknown way to add up a month",
+        source_row("M1", "GA4", "Sessions", "", "median"),
+        'error Sources!E2 invalid_choice: "median" is not a way to add up a month;'
+        " use one of: sum, last, average, max",
+    ),
     # A cell load reports is not reported again: the formula, not "no due date".
     case(
         "a formula with no result where the due date goes",
@@ -451,3 +531,30 @@ def test_every_rule_finds_something_in_some_case() -> None:
         contexts.append(Context.of(load(grid, "plan.xlsx")[0], TODAY))
     idle = [rule.__name__ for rule in RULES if not any(list(rule(context)) for context in contexts)]
     assert idle == []
+
+
+def test_a_source_of_a_kind_without_fixed_columns_may_name_any_column() -> None:
+    grid = plan_grid(sample())
+    for row in (
+        ["M1", "GA4", "Sessions", "Session source = linkedin"],
+        ["M1", "daily csv", "Orders + Refunds", "", "max"],
+        ["M1", "Meta posts", "posts + Reach"],
+        ["M2", "Meta posts", "posts"],
+        ["M3", "  mailchimp ", "unique clicks / successful deliveries", "Subject=March issue", "average"],
+    ):
+        grid["Sources"].append(row)
+    found_now = found(grid)
+    assert found_now == [
+        'error Sources!C4 unknown_export_column: "posts" is not a column of Meta posts;'
+        " its columns are: Views; Reach; Reactions, Comments and Shares; Reactions; Comments; Shares;"
+        " and 1 more"
+    ]
+
+
+def test_a_bulgarian_plan_names_the_sources_sheet_in_bulgarian() -> None:
+    grid = plan_grid(sample(), "bg")
+    grid["Източници"].append(["M1", "GA4", "Sessions", "", "медиана"])
+    assert found(grid) == [
+        'error Източници!E2 invalid_choice: "медиана" is not a way to add up a month;'
+        " use one of: сума, последна, средна, най-голяма"
+    ]

@@ -125,3 +125,12 @@ def test_a_bulgarian_plan_is_reported_under_its_own_sheet_names(
         "\n"
         "план.xlsx: 1 error, 0 warnings\n"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_the_example_with_its_sources_checks_clean(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "example.xlsx"
+    assert CliRunner().invoke(cli, ["init", "--example", "--lang", lang, str(path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["check", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []

@@ -58,7 +58,7 @@ def test_review_writes_the_sheet_and_the_log_into_the_plan(plan: Path) -> None:
         f'Wrote the sheet "Review 2026-04" and the Review log to {plan} '
         f"(the previous version is in {plan.with_name('plan.bak.xlsx')})."
     )
-    assert names(plan)[-3:] == ["Assumptions", "Review 2026-04", "Review log"]
+    assert names(plan)[-3:] == ["Posts", "Review 2026-04", "Review log"]
     assert plan.with_name("plan.bak.xlsx").read_bytes() == original
     assert log_rows(plan) == [("2026-04", f"M{number}") for number in range(1, 11)]
 
@@ -126,7 +126,7 @@ def parts(path: Path) -> dict[str, bytes]:
 def test_reviewing_again_replaces_the_months_sheet_and_rows(plan: Path) -> None:
     for month in ("2026-04", "2026-03", "2026-04"):
         assert review(plan, "--month", month).exit_code == 0
-    assert names(plan)[-4:] == ["Assumptions", "Review 2026-03", "Review 2026-04", "Review log"]
+    assert names(plan)[-4:] == ["Posts", "Review 2026-03", "Review 2026-04", "Review log"]
     expected = [(month, f"M{number}") for month in ("2026-03", "2026-04") for number in range(1, 11)]
     assert log_rows(plan) == expected
 

@@ -50,7 +50,7 @@ def test_review_writes_the_tab_and_the_log_in_three_requests(sheets_api: SheetsF
         f'Wrote the sheet "Review 2025-03" and the Review log to Google Sheet {key}.'
     )
     assert calls(sheets_api) == ["GET metadata", "GET /values:batchGet", "POST :batchUpdate"]
-    assert titles(sheets_api, key)[-3:] == ["Assumptions", "Review 2025-03", "Review log"]
+    assert titles(sheets_api, key)[-3:] == ["Posts", "Review 2025-03", "Review log"]
     log = sheets_api.values(key, "Review log")
     assert log[0] == LOG_HEADER
     assert [row[:2] for row in log[1:]] == [[MONTH, "M1"], [MONTH, "M2"], [MONTH, "M3"]]
@@ -115,7 +115,7 @@ def test_a_second_review_replaces_its_months_tab_and_rows(sheets_api: SheetsFake
     again = run("review", f"gsheet:{key}", "--month", MONTH)
 
     assert again.exit_code == 0, again.output
-    assert titles(sheets_api, key)[-4:] == ["Assumptions", "Review 2025-02", "Review 2025-03", "Review log"]
+    assert titles(sheets_api, key)[-4:] == ["Posts", "Review 2025-02", "Review 2025-03", "Review log"]
     log = sheets_api.values(key, "Review log")
     assert [row[:2] for row in log[1:]] == [
         ["2024-12", "M9"],

@@ -15,6 +15,7 @@ from openpyxl.workbook.workbook import Workbook
 from template_support import START, TODAY, label_value, load, records, write
 
 from sheetplan.check.rules import check_plan
+from sheetplan.exports.kinds import kind_named
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
     ACTIONS,
@@ -30,6 +31,7 @@ from sheetplan.plan.schema import (
     Lang,
     Sheet,
 )
+from sheetplan.plan.sources import parse_filter, parse_value
 from sheetplan.read.load import load as read_plan
 from sheetplan.read.source import read_file
 from sheetplan.review.variance import compare
@@ -223,3 +225,27 @@ def test_the_checker_finds_the_example_clean(tmp_path: Path, lang: Lang, months:
     plan, problems = read_plan(read_file(Path(path)), path)
     assert [*problems, *check_plan(plan, today=TODAY)] == []
     assert len(plan.metrics) == len(plan.forecasts) == 10
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_feed_most_metrics_from_exports_sheetplan_reads(tmp_path: Path, lang: Lang) -> None:
+    path = write(tmp_path, lang=lang, example=True)
+    plan, problems = read_plan(read_file(path), str(path))
+    assert problems == []
+    fed = {source.metric_id for source in plan.sources}
+    assert fed <= {metric.id for metric in plan.metrics}
+    assert len(fed) > len(plan.metrics) / 2
+    for source in plan.sources:
+        kind = kind_named(source.export)
+        assert kind is not None, source.export
+        spec = parse_value(source.value)
+        assert spec is not None, source.value
+        if spec.operation == "posts":
+            assert kind.posts, source
+        elif kind.columns:
+            assert set(spec.columns) <= set(kind.columns), source
+        assert not source.filter or parse_filter(source.filter) is not None
+    # Posts published on every channel add up: one row per channel's export.
+    posts = [source.export for source in plan.sources if source.metric_id == "M2"]
+    assert len(posts) == len(plan.channels)
+    assert {source.how for source in plan.sources} >= {None, "last", "average"}

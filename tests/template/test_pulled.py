@@ -94,7 +94,7 @@ def test_the_review_log_comes_along_and_review_tabs_do_not(
     assert run("pull", f"gsheet:{key}", copy).exit_code == 0
 
     workbook = openpyxl.load_workbook(copy)
-    assert workbook.sheetnames[-2:] == ["Assumptions", "Review log"]
+    assert workbook.sheetnames[-2:] == [schema.SHEETS[-1].name.en, "Review log"]
     log = [list(row) for row in workbook["Review log"].iter_rows(values_only=True)]
     assert log[0] == [column.header.en for column in schema.REVIEW_LOG.columns]
     assert log[1] == ["2025-03", "M1", "Website visits from social", 1200, 1190, -10, -0.0083, "on track"]

@@ -10,6 +10,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 from openpyxl.workbook.workbook import Workbook
 from template_support import START, headers, load, records, validation_for, write
 
+from sheetplan.exports.kinds import KINDS
 from sheetplan.plan.example import Content
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
@@ -118,6 +119,8 @@ def test_every_dropdown_column_has_its_list_message_and_alert(
     assert validation.type == "list"
     if column.choices is not None:
         assert validation.formula1 == '"' + ",".join(column.choices.labels(lang)) + '"'
+    elif column.export_kinds:
+        assert validation.formula1 == '"' + ",".join(kind.name for kind in KINDS) + '"'
     else:
         assert validation.formula1 == column.source.defined_name
     assert validation.showDropDown in (None, False)  # openpyxl's name for "hide the arrow"

@@ -74,8 +74,8 @@ def test_values_of_every_kind_and_a_formula_replaced_drop_the_calculation_chain(
 def test_a_missing_sheet_or_a_shared_formula_is_refused_and_the_file_kept(tmp_path: Path) -> None:
     plan = example_plan(tmp_path)
     original = plan.read_bytes()
-    with pytest.raises(WriteError, match=r"has no sheet 'Posts'; nothing was written"):
-        fill(plan, {"Actuals": {(2, 7): 1}, "Posts": {(2, 1): "x"}})
+    with pytest.raises(WriteError, match=r"has no sheet 'Team notes'; nothing was written"):
+        fill(plan, {"Actuals": {(2, 7): 1}, "Team notes": {(2, 1): "x"}})
     rewrite_zip(
         plan,
         {

@@ -56,7 +56,7 @@ def test_a_second_review_of_a_month_changes_only_the_review_and_the_log(tmp_path
     changed = {name for name in second if first.get(name) != second[name]}
     assert changed == {
         "[Content_Types].xml",
-        "xl/worksheets/_rels/sheet11.xml.rels",
+        "xl/worksheets/_rels/sheet13.xml.rels",
         "xl/drawings/drawing2.xml",
         "xl/drawings/_rels/drawing2.xml.rels",
         "xl/charts/chart3.xml",
@@ -111,7 +111,7 @@ def test_a_review_put_before_other_sheets_moves_their_sheet_local_names(tmp_path
     assert review(plan, "--month", MONTH).exit_code == 0
     workbook = openpyxl.load_workbook(plan)
     assert {title: workbook[title].print_title_rows for title in titles} == titles
-    assert workbook.sheetnames[-4:] == ["Assumptions", "Review 2026-04", "Team notes", "Review log"]
+    assert workbook.sheetnames[-4:] == ["Posts", "Review 2026-04", "Team notes", "Review log"]
     assert workbook.active.title == "Review 2026-04"
     selected = [sheet.title for sheet in workbook.worksheets if sheet.sheet_view.tabSelected]
     assert selected == ["Review 2026-04"]

@@ -70,7 +70,7 @@ def test_a_teams_own_sheets_and_columns_survive_reviews(tmp_path: Path) -> None:
 
     workbook = openpyxl.load_workbook(plan)
     assert workbook.sheetnames[-5:] == [
-        "Assumptions",
+        "Posts",
         "Review 2025-02",
         "Review 2025-03",
         "Team notes",
