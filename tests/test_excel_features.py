@@ -180,7 +180,8 @@ def test_openpyxl_opens_it(corpus: Corpus, case: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "... extension is not supported and will be removed"
         workbook = openpyxl.load_workbook(corpus[case])
-    assert workbook.sheetnames[:10] == openpyxl.load_workbook(corpus[""]).sheetnames
+    plain = openpyxl.load_workbook(corpus[""]).sheetnames
+    assert workbook.sheetnames[: len(plain)] == plain
 
 
 @pytest.mark.parametrize("case", CASES)
