@@ -136,7 +136,8 @@ def _exports(tables: list[RawTable], source: _Source, today: date) -> list[Expor
             continue
         ga4 = ga4 or found.shape.kind.name == "GA4"
         label = source.label if table.sheet is None else f"{source.label}, sheet {table.sheet}"
-        read.append((found, table, convert(found, table.records, table.comma, today, label)))
+        converted = convert(found, table.records, table.comma, today, label, typed=table.sheet is not None)
+        read.append((found, table, converted))
     if not read:
         raise _unknown(source.label, tables[0] if tables else None, sheets=len(tables))
     first_ga4 = next(
