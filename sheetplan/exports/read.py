@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 
 from sheetplan.exports import coverage
@@ -155,7 +156,7 @@ def _export(
     rows = converted.rows
     posts: tuple[Post, ...] = ()
     if shape.post:
-        lines = [row.number for row in rows]
+        lines = list(map(attrgetter("number"), rows))
         posts = posts_of(shape.post, converted.header, lines, converted.times, converted.columns)
     stated: tuple[date, date] | None = (ga4_dates(table.comments) or ga4) if kind.name == "GA4" else None
     stated = stated or coverage.stated_by_name(source.file_name, kind.name)
@@ -167,7 +168,7 @@ def _export(
     elif shape.variant == "Table data":
         covered = None
     else:
-        covered = coverage.span(row.day for row in rows)
+        covered = coverage.span(set(map(attrgetter("day"), rows)))
     when = next((index for index, column in enumerate(converted.header) if folded(column) == "date"), None)
     lifetime = (
         kind.name in _LIFETIME
