@@ -42,9 +42,12 @@ class Table:
     """The rows' values column by column, in the header's order."""
 
 
-def convert(found: Found, records: Sequence[Record], comma: bool, today: date, name: str) -> Table:
+def convert(
+    found: Found, records: Sequence[Record], comma: bool, today: date, name: str, typed: bool = False
+) -> Table:
     """The rows of a table whose header is `found`; SourceError for any cell it cannot read.
 
+    `typed` says the cells are a workbook's (text, numbers, dates), not a CSV's, which are all text.
     The cells are read a column at a time, and in a CSV each distinct text of a column once: exports
     repeat the same small numbers, days and blanks many times over.
     """
@@ -70,10 +73,9 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
     lines = [line for line, _ in body]
     grid = [cells if len(cells) == width else _fitted(cells, width) for _, cells in body]
     columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for _ in header]
-    texts_only = all(isinstance(cell, str) for cells in grid[:1] for cell in cells)
     read, bad = [], None
     for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
-        cells, first_bad = read_column(column, reading, counts, distinct=texts_only, comma=comma)
+        cells, first_bad = read_column(column, reading, counts, distinct=not typed, comma=comma)
         read.append(cells)
         if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
             bad = (first_bad[0], index, first_bad[1])
@@ -99,8 +101,8 @@ def convert(found: Found, records: Sequence[Record], comma: bool, today: date, n
 
 
 def _fitted(cells: list[Cell], width: int) -> list[Cell]:
-    """A row cut or padded to the header's width: a short row's missing cells are blank."""
-    return cells[:width] if len(cells) > width else [*cells, *([None] * (width - len(cells)))]
+    """A row cut or padded to the header's width: a short row's missing cells are empty text."""
+    return cells[:width] if len(cells) > width else [*cells, *([""] * (width - len(cells)))]
 
 
 def _without_totals(records: Sequence[Record]) -> list[Record]:

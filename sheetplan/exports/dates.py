@@ -55,6 +55,8 @@ _FORMS = (
                rf"{_TIME}{_ZONE}"),
     re.compile(rf"(?:[A-Za-z]{{3,9}},?\s+)?(?P<d>\d{{1,2}})\.?\s+{_MONTH},?(?:\s+(?P<y>\d{{4}}))?{_TIME}{_ZONE}"),
 )  # fmt: skip
+_WORDY = _FORMS[4:]
+"""The forms a date starting with a letter may have (`Sat, Aug 22, 2026`, `August 18`)."""
 _SLASHES = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
 HINT = "use a date such as 2026-03-31"
 
@@ -77,7 +79,7 @@ def when(cell: object, day_first: bool = False) -> When | None:
         raise BadValue(f"{shown(cell)} is not a date; {HINT}")  # type: ignore[arg-type]
     if not typed or typed in {"-", "--"}:
         return None
-    for form in _FORMS:
+    for form in _WORDY if typed[0].isalpha() else _FORMS:
         found = form.fullmatch(typed)
         if found:
             try:

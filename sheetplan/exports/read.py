@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 
 from sheetplan.exports import coverage
@@ -136,7 +137,8 @@ def _exports(tables: list[RawTable], source: _Source, today: date) -> list[Expor
             continue
         ga4 = ga4 or found.shape.kind.name == "GA4"
         label = source.label if table.sheet is None else f"{source.label}, sheet {table.sheet}"
-        read.append((found, table, convert(found, table.records, table.comma, today, label)))
+        converted = convert(found, table.records, table.comma, today, label, typed=table.sheet is not None)
+        read.append((found, table, converted))
     if not read:
         raise _unknown(source.label, tables[0] if tables else None, sheets=len(tables))
     first_ga4 = next(
@@ -154,7 +156,7 @@ def _export(
     rows = converted.rows
     posts: tuple[Post, ...] = ()
     if shape.post:
-        lines = [row.number for row in rows]
+        lines = list(map(attrgetter("number"), rows))
         posts = posts_of(shape.post, converted.header, lines, converted.times, converted.columns)
     stated: tuple[date, date] | None = (ga4_dates(table.comments) or ga4) if kind.name == "GA4" else None
     stated = stated or coverage.stated_by_name(source.file_name, kind.name)
@@ -166,7 +168,7 @@ def _export(
     elif shape.variant == "Table data":
         covered = None
     else:
-        covered = coverage.span(row.day for row in rows)
+        covered = coverage.span(set(map(attrgetter("day"), rows)))
     when = next((index for index, column in enumerate(converted.header) if folded(column) == "date"), None)
     lifetime = (
         kind.name in _LIFETIME

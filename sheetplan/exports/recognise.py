@@ -73,7 +73,11 @@ def recognise(table: RawTable, stem: str, ga4: bool) -> Found | None:
 
 
 def _header(table: RawTable, at: int) -> tuple[str, ...]:
-    return tuple(cell_text(cell) or "" for cell in table.records[at][1])
+    """A row as a header: its cells as text, without the blank ones a spreadsheet leaves at its end."""
+    header = [cell_text(cell) or "" for cell in table.records[at][1]]
+    while header and not header[-1]:
+        header.pop()
+    return tuple(header)
 
 
 def _particular(shape: Shape, header: tuple[str, ...]) -> Shape:

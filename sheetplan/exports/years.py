@@ -84,13 +84,17 @@ def _on_or_before(day: MonthDay, today: date) -> Iterator[date]:
 
 def _nearest(day: MonthDay, estimate: date) -> date:
     """The date of `day` nearest the estimate (off by a day or two where leap days were counted)."""
-    candidates = []
-    years = range(estimate.year - 1, estimate.year + 2)
-    if (day.month, day.day) == (2, 29):
-        years = range(estimate.year - 4, estimate.year + 5)
-    for year in years:
-        try:
-            candidates.append(date(year, day.month, day.day))
-        except ValueError:
-            continue
-    return min(candidates, key=lambda found: abs((found - estimate).days))
+    try:
+        found = date(estimate.year, day.month, day.day)
+        gap = (found - estimate).days
+        if abs(gap) <= 183:
+            return found
+        return found.replace(year=found.year - 1 if gap > 0 else found.year + 1)
+    except ValueError:  # February 29, in a year without one
+        candidates = []
+        for year in range(estimate.year - 4, estimate.year + 5):
+            try:
+                candidates.append(date(year, day.month, day.day))
+            except ValueError:
+                continue
+        return min(candidates, key=lambda found: abs((found - estimate).days))

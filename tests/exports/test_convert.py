@@ -19,7 +19,8 @@ def _rows(*records: list[Cell], today: date = TODAY) -> list[tuple[int, date | N
     table = RawTable(records=[(line, list(cells)) for line, cells in enumerate(records, start=1)])
     found = recognise(table, "f", ga4=False)
     assert found is not None
-    converted = convert(found, table.records, table.comma, today, "f.csv")
+    typed = any(not isinstance(cell, str) for cells in records for cell in cells)
+    converted = convert(found, table.records, table.comma, today, "f.csv", typed)
     return [(row.number, row.day, dict(row.values)) for row in converted.rows]
 
 
@@ -37,9 +38,15 @@ def test_total_rows_are_left_out_wherever_they_are(total: str) -> None:
 
 
 def test_short_rows_are_padded_and_long_ones_cut() -> None:
-    assert _rows(["Date", "Views", "Reach"], ["2025-09-01", "10"], ["2025-09-02", "1", "2", "extra"]) == [
-        (2, date(2025, 9, 1), {"Date": "2025-09-01", "Views": 10, "Reach": None}),
-        (3, date(2025, 9, 2), {"Date": "2025-09-02", "Views": 1, "Reach": 2}),
+    assert _rows(
+        ["Date", "Views", "Reach", "Calls"],
+        ["2025-09-01", "10", "3", "5"],
+        ["2025-09-02", "10"],
+        ["2025-09-03", "1", "2", "6", "extra"],
+    ) == [
+        (2, date(2025, 9, 1), {"Date": "2025-09-01", "Views": 10, "Reach": 3, "Calls": 5}),
+        (3, date(2025, 9, 2), {"Date": "2025-09-02", "Views": 10, "Reach": None, "Calls": None}),
+        (4, date(2025, 9, 3), {"Date": "2025-09-03", "Views": 1, "Reach": 2, "Calls": 6}),
     ]
 
 
@@ -121,6 +128,12 @@ def test_shopify_line_items_fold_into_their_order() -> None:
         (2, date(2026, 5, 1), "#1001", 30.5, 3, 1),
         (4, date(2026, 5, 1), "#1002", 5, 1, 1),
         (5, date(2026, 5, 1), "#1002", 5, 1, 1),
+    ]
+
+
+def test_blank_columns_at_the_end_of_the_header_are_not_columns() -> None:
+    assert _rows(["Date", "Views", "", ""], ["2025-09-01", "10", "", ""]) == [
+        (2, date(2025, 9, 1), {"Date": "2025-09-01", "Views": 10})
     ]
 
 

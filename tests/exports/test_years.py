@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from sheetplan.exports.dates import MonthDay
 from sheetplan.exports.years import Ambiguous, with_years
@@ -52,3 +54,30 @@ def test_days_half_a_year_apart_are_ambiguous() -> None:
 
 def test_no_days() -> None:
     assert with_years([], TODAY) == []
+
+
+def _next_year(day: date) -> date:
+    """The next date after `day` with its month and day."""
+    for year in range(day.year + 1, day.year + 9):
+        try:
+            return date(year, day.month, day.day)
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+@given(
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=1, max_value=5),
+    st.integers(min_value=0, max_value=364),
+    st.booleans(),
+)
+def test_any_series_up_to_today_gets_back_its_years(
+    last: date, count: int, step: int, after: int, newest_first: bool
+) -> None:
+    days = [last - timedelta(days=index * step) for index in reversed(range(count))]
+    today = last + timedelta(days=after)
+    assume(today < _next_year(last))  # else the series would as well lie in a later year
+    ordered = days[::-1] if newest_first else days
+    assert with_years(_month_days(ordered), today) == ordered
