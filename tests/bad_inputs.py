@@ -267,7 +267,8 @@ SOURCE_CASES = [
         "a sheet part that is not XML",
         _rewrite("xl/worksheets/sheet3.xml", b"<worksheet><sheetData><row"),
         2,
-        "plan.xlsx: cannot be read as a workbook",
+        "plan.xlsx: xl/worksheets/sheet3.xml is damaged: it ends too early; open the workbook in Excel or"
+        " LibreOffice and save it again",
     ),
     BadInput(
         "a workbook with no sheets listed",
