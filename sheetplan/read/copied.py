@@ -54,11 +54,13 @@ def read_xlsx_copy(
     return {name: layouts[name].sheet_rows(rows) if name in layouts else rows for name, rows in read.items()}
 
 
-def read_ods_copy(path: Path, sparse: set[str], wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:
-    """The wanted tables of an .ods file read through a copy, those in `sparse` sparsely."""
+def read_ods_copy(
+    path: Path, sparse: set[str] | None, wanted: Callable[[str], bool], label: str
+) -> dict[str, Rows]:
+    """The wanted tables of an .ods file read through a copy, those in `sparse` (all if None) sparsely."""
     with zipfile.ZipFile(path) as archive:
         content = inflate.read(archive, "content.xml", label)
-    content, layouts = relocate_ods(content, sparse, label) if sparse else (content, {})
+    content, layouts = relocate_ods(content, sparse, label) if sparse != set() else (content, {})
     read = _read(canonical.ods_copy(content), wanted)
     return {name: layouts[name].sheet_rows(rows) if name in layouts else rows for name, rows in read.items()}
 

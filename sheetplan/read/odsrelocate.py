@@ -27,15 +27,15 @@ _BLANK_ROWS = b'<table:table-row table:number-rows-repeated="%d"><table:table-ce
 _BLANK_CELLS = b'<table:table-cell table:number-columns-repeated="%d"/>'
 
 
-def relocate_ods(content: bytes, names: set[str], label: str) -> tuple[bytes, dict[str, Layout]]:
-    """content.xml with each table named in `names` rewritten; each rewritten table's layout."""
+def relocate_ods(content: bytes, names: set[str] | None, label: str) -> tuple[bytes, dict[str, Layout]]:
+    """content.xml with each table named in `names` (every table if None) rewritten; their layouts."""
     pieces, layouts, done = [], {}, 0
     start = content.find(_TABLE)
     while start >= 0:
         end = _table_end(content, start)
         name = _NAME.search(content, start, content.find(b">", start))
         title = _unescape(name[1].decode("utf-8", "replace")) if name else ""
-        if title in names and title not in layouts:
+        if (names is None or title in names) and title not in layouts:
             table, layouts[title] = _relocate_table(content[start:end], title, label)
             pieces += [content[done:start], table]
             done = end

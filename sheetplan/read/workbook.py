@@ -55,9 +55,8 @@ def read_workbook(
     try:
         with gc_paused():
             return _read_ods(path, accept, label) if kind == "ods" else _read_xlsx(path, accept, label)
-    # calamine's errors (and the panics of its Rust core) have no common base but Exception.
-    except Exception as error:
-        if isinstance(error, SourceError):
+    except BaseException as error:
+        if isinstance(error, SourceError) or not _failed(error):
             raise
         if isinstance(error, zipfile.BadZipFile):
             raise SourceError(f"{label}: damaged or truncated zip file, not a readable workbook") from None
@@ -71,10 +70,12 @@ def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[st
     scans = Scans(path, wanted, label)
     scans.start()
     try:
-        failure: Exception | None = None
+        failure: BaseException | None = None
         try:
             grid, far = _read_sheets(path, scans)
-        except Exception as error:
+        except BaseException as error:
+            if not _failed(error):
+                raise
             scans.join()
             if isinstance(error, SourceError) or scans.raised is not None:
                 raise scans.raised or error from None
@@ -87,8 +88,8 @@ def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[st
                 grid |= copied.read_xlsx_copy(
                     path, book, {name: scans.parts[name] for name in far}, sparse, wanted, label
                 )
-            except Exception as error:
-                if failure is None or isinstance(error, SourceError):
+            except BaseException as error:
+                if failure is None or isinstance(error, SourceError) or not _failed(error):
                     raise
                 parts = [book.part, *scans.parts.values(), book.shared_strings or "", book.styles or ""]
                 raise copied.damage(path, parts, label) or failure from None
@@ -159,17 +160,36 @@ def _read_ods(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str
         else:
             try:
                 grid = _read_ods_file(path, wanted)
-            except Exception as error:
-                try:
-                    grid = copied.read_ods_copy(path, set(), wanted, label)
-                except Exception:
-                    raise copied.damage(path, ["content.xml"], label) or error from None
+            except BaseException as error:
+                if not _failed(error):
+                    raise
+                grid = _read_ods_copy(path, wanted, label, error)
         for sheet_name, cells in errors.result().items():
             if sheet_name in grid:
                 _patch(grid[sheet_name], cast(xmlscan.Cells, cells))
     finally:
         errors.join()
     return grid
+
+
+def _read_ods_copy(
+    path: Path, wanted: Callable[[str], bool], label: str, failure: BaseException
+) -> dict[str, Rows]:
+    """The copy of an .ods file that calamine could not read as it is: with its whitespace taken out,
+    then, should that not do (blank runs too short to tell but too many), with every table rewritten."""
+    for tables in (set[str](), None):
+        try:
+            return copied.read_ods_copy(path, tables, wanted, label)
+        except BaseException as error:
+            if isinstance(error, SourceError) or not _failed(error):
+                raise
+    raise copied.damage(path, ["content.xml"], label) or failure from None
+
+
+def _failed(error: BaseException) -> bool:
+    """Whether `error` is a reader's failure to read: an Exception, or a panic of calamine's Rust core,
+    which pyo3 raises as a BaseException so that `except Exception` does not catch it."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
 
 
 def _read_ods_file(path: Path, wanted: Callable[[str], bool]) -> dict[str, Rows]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
-from ods_files import write_ods
+from ods_files import NAMESPACES, cell, write_ods
 from plan_builder import TODAY, plan_grid, rewrite_zip, sample, write_workbook
 
 from sheetplan.api import read_plan
@@ -157,3 +157,24 @@ def test_a_far_row_in_a_tables_columns_is_one_of_its_rows(tmp_path: Path) -> Non
         "Actions!G1048576",
         "Actions!H1048576",
     ]
+
+
+def test_an_ods_table_whose_short_blank_runs_add_up_far_is_read_sparsely_once_calamine_gives_up(
+    tmp_path: Path,
+) -> None:
+    """Each run is shorter than the scan looks for, but together they reach XFD1048576."""
+    blank_rows = '<table:table-row table:number-rows-repeated="4095"><table:table-cell/></table:table-row>'
+    blank_cells = '<table:table-cell table:number-columns-repeated="255"/>'
+    table = (
+        f'<table:table table:name="Actions"><table:table-row>{cell("Action ID")}</table:table-row>'
+        f"{blank_rows * 256}<table:table-row>{blank_cells * 64}{cell('far')}</table:table-row></table:table>"
+    )
+    content = (
+        f"<office:document-content {NAMESPACES}><office:body><office:spreadsheet>{table}"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = write_ods(tmp_path / "far.ods", {})
+    rewrite_zip(path, {"content.xml": lambda _: content.encode()})
+    rows = read_workbook(path, "ods")["Actions"]
+    assert isinstance(rows, SheetRows) and rows.block == [["Action ID"]]
+    assert len(rows) == 1 + 4095 * 256 + 1 and rows[-1][255 * 64] == "far"
