@@ -12,7 +12,8 @@ example reads; each one in `REFUSED` must be refused with exactly the line given
   XML part, in UTF-16; a sheet whose state is "show"; parts elsewhere than Excel keeps them, under other
   names and with absolute targets, found through `_rels/.rels`; a dimension with row 0 (`A0:L14`), as
   some generators write; a sheet (the Guide) whose relationship is missing;
-- and broken ones: a plan sheet whose relationship is missing, a plan sheet cut short.
+- and broken ones: a plan sheet whose relationship is missing, a plan sheet cut short, a cell reference
+  without a row.
 
 The .ods shapes (`ODS_SHAPES`) need LibreOffice to make an .ods from the example, or from the example
 with far cells, which `pretty_content` may then indent.
@@ -206,6 +207,13 @@ def _lose_relationship(sheet: str) -> Callable[[Path], None]:
     return lose
 
 
+def reference_without_row(path: Path) -> None:
+    """A cell of Actions whose reference has no row number (`B0`), which no program writes."""
+    with Book.edit(path) as book:
+        part = book.sheet("Actions")
+        book.put(part, book.text(part).replace('<c r="B2"', '<c r="B0"', 1))
+
+
 def sheet_cut_short(path: Path) -> None:
     """Actions' part cut off in the middle of its cells, as a failed copy leaves it."""
     with Book.edit(path) as book:
@@ -228,12 +236,15 @@ SHAPES: dict[str, Callable[[Path], None]] = {
     "guide_relationship_missing": _lose_relationship("Guide"),
     "plan_sheet_relationship_missing": _lose_relationship("Assumptions"),
     "sheet_cut_short": sheet_cut_short,
+    "reference_without_row": reference_without_row,
 }
 REFUSED = {
     "plan_sheet_relationship_missing": 'the sheet "Assumptions" is listed in the workbook but is not in the'
     " file; open the workbook in Excel or LibreOffice and save it again",
     "sheet_cut_short": "xl/worksheets/sheet6.xml is damaged: it ends too early; open the workbook in Excel"
     " or LibreOffice and save it again",
+    "reference_without_row": 'the sheet "Actions" cannot be read: a cell\'s reference has no row number; open'
+    " the workbook in Excel or LibreOffice and save it again",
 }
 """What follows the file's name in the refusal of each broken shape."""
 READS = [name for name in SHAPES if name not in REFUSED]

@@ -65,13 +65,26 @@ def read_ods_copy(
     return {name: layouts[name].sheet_rows(rows) if name in layouts else rows for name, rows in read.items()}
 
 
+class SheetUnreadable(Exception):
+    """calamine could not read the sheet `sheet` even from the copy; `cause` is what it raised."""
+
+    def __init__(self, sheet: str, cause: BaseException) -> None:
+        super().__init__(sheet, cause)
+        self.sheet, self.cause = sheet, cause
+
+
 def _read(copy: bytes, wanted: Callable[[str], bool]) -> dict[str, list[list[CellValue]]]:
+    read: dict[str, list[list[CellValue]]] = {}
     with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(copy)) as workbook:
-        names = [sheet.name for sheet in workbook.sheets_metadata if wanted(sheet.name)]
-        return cast(
-            dict[str, list[list[CellValue]]],
-            {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in names},
-        )
+        for name in [sheet.name for sheet in workbook.sheets_metadata if wanted(sheet.name)]:
+            try:
+                rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            except BaseException as error:
+                if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+                    raise
+                raise SheetUnreadable(name, error) from None
+            read[name] = cast(list[list[CellValue]], rows)
+    return read
 
 
 def _refuse_missing(book: Book, wanted: Callable[[str], bool], label: str) -> None:

@@ -58,10 +58,31 @@ def read_workbook(
     except BaseException as error:
         if isinstance(error, SourceError) or not _failed(error):
             raise
-        if isinstance(error, zipfile.BadZipFile):
-            raise SourceError(f"{label}: damaged or truncated zip file, not a readable workbook") from None
-        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise SourceError(f"{label}: cannot be read as a workbook ({detail})") from None
+        raise _unreadable(label, error) from None
+
+
+_WORDS = {
+    "Range is missing the expected row component": "a cell's reference has no row number",
+    "Range is missing the expected column component": "a cell's reference has no column letters",
+    "File is larger than its declared uncompressed size": "a part unpacks to more than its zip header says",
+    "Cell limit exceeded": "a sheet would hold more than 100 million cells",
+}
+"""calamine's words for what it met, and the user's."""
+
+
+def _unreadable(label: str, error: BaseException) -> SourceError:
+    """The one line for a workbook that neither the file nor the copy of it could be read from."""
+    if isinstance(error, zipfile.BadZipFile):
+        return SourceError(f"{label}: damaged or truncated zip file, not a readable workbook")
+    where = "cannot be read as a workbook"
+    if isinstance(error, copied.SheetUnreadable):
+        where, error = f'the sheet "{error.sheet}" cannot be read', error.cause
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    said = next((words for start, words in _WORDS.items() if detail.startswith(start)), None)
+    if said is None:
+        return SourceError(f"{label}: {where} ({detail})")
+    advice = "open the workbook in Excel or LibreOffice and save it again"
+    return SourceError(f"{label}: {where}: {said}; {advice}")
 
 
 def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:
@@ -92,7 +113,7 @@ def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[st
                 if failure is None or isinstance(error, SourceError) or not _failed(error):
                     raise
                 parts = [book.part, *scans.parts.values(), book.shared_strings or "", book.styles or ""]
-                raise copied.damage(path, parts, label) or failure from None
+                raise copied.damage(path, parts, label) or error from None
         for sheet_name, rows in grid.items():
             _patch(rows, _scan(scans, sheet_name)[0])
         return {name: grid[name] for name in scans.parts if name in grid}
@@ -183,6 +204,7 @@ def _read_ods_copy(
         except BaseException as error:
             if isinstance(error, SourceError) or not _failed(error):
                 raise
+            failure = error  # the last copy's, which names the sheet it could not read
     raise copied.damage(path, ["content.xml"], label) or failure from None
 
 
