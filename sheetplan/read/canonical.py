@@ -27,7 +27,7 @@ from collections.abc import Mapping
 
 from sheetplan.files import inflate
 from sheetplan.files.package import Book, damaged
-from sheetplan.read.relocate import sheet_xml, worksheet_head
+from sheetplan.read.sheetxml import sheet_xml, worksheet_head
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from sheetplan.plan.errors import SourceError
-from sheetplan.read.relocate import Layout, near_block, relocate_xlsx, worksheet_cells
+from sheetplan.read.relocate import Layout, near_block, relocate_xlsx
+from sheetplan.read.sheetxml import worksheet_cells
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
