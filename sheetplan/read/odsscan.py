@@ -61,7 +61,7 @@ def ods_scan(archive: zipfile.ZipFile, label: str) -> OdsScan:
     """Scan content.xml for error values and for runs of blank cells that something follows."""
     errors, sparse, name = False, set[str](), ""
     tail, start = b"", 0
-    for chunk in inflate.chunks(archive, "content.xml", label):
+    for chunk in inflate.ahead(archive, "content.xml", label):
         buffer = tail + chunk
         stop = max(start, len(buffer) - _LOOK)
         name = _examine(buffer, start, stop, name, sparse)

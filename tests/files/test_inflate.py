@@ -48,3 +48,20 @@ def test_a_part_that_unpacks_to_more_than_its_header_says_is_refused_at_its_firs
         "my plan.xlsx: sheet.xml unpacks to more than the 1,000 bytes its zip header says;"
         " refusing to unpack it (zip bomb?)"
     )
+
+
+def test_ahead_gives_the_chunks_of_chunks_and_raises_what_inflating_raised(tmp_path: Path) -> None:
+    text = bytes(range(256)) * 40_000
+    path = tmp_path / "book.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", text)
+    with zipfile.ZipFile(path) as archive:
+        assert list(inflate.ahead(archive, "content.xml", "book.ods", 2**16)) == list(
+            inflate.chunks(archive, "content.xml", "book.ods", 2**16)
+        )
+        early = inflate.ahead(archive, "content.xml", "book.ods", 2**10)
+        assert next(early) == text[: 2**10]
+        early.close()  # the thread inflating ahead stops, and the caller does not wait for the rest
+    _understated(path, "content.xml", 1000)
+    with zipfile.ZipFile(path) as archive, pytest.raises(SourceError, match="unpacks to more than the 1,000"):
+        list(inflate.ahead(archive, "content.xml", "book.ods", 2**16))
