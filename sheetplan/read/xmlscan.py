@@ -33,6 +33,7 @@ _LONGEST_ROW = 64 * 2**20
 sheet's extent is not known."""
 _START = re.compile(rb"<(?:\w+:)?c\s")
 _REF = re.compile(rb"\sr\s*=\s*[\"']([A-Z]{1,3})([0-9]+)[\"']")
+_LAST_REFS = re.compile(rb'^([A-Z]{1,3})([0-9]{1,7})"', re.M)
 _TYPE = re.compile(rb"\st\s*=\s*[\"'](\w+)[\"']")
 _VALUE = re.compile(rb"<(?:\w+:)?v\s*(/>|>([^<]*)<)")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
@@ -113,33 +114,29 @@ def _scan(
 def _measure(buffer: bytes, end: int, prefix: bytes, extent: Extent) -> None:
     """Count the cells of `buffer[:end]` and take in the last cell of each row that ends there.
 
-    This runs once for every row of every sheet, so it does as little as it can: the last reference
-    before a row's end is its last cell's (a row's own `r` has no letters), and columns are compared by
-    their letters (a longer name is a later column; names of one length sort as their columns do).
+    This runs for every row of every sheet, so it works on all the rows of a chunk at once: the last
+    reference in a row is its last cell's (a row's own `r` has no letters), picked out of each row and
+    read by one regular expression over them all.
     """
     cell = b"<" + prefix + b"c"
     extent.cells += buffer.count(cell + b" ", 0, end)
-    # A needle that ends in "w", which is rare in a sheet's XML, is found faster than one ending in ">".
-    close = b"</" + prefix + b"row"
-    letters, rows = extent.last_letters, extent.rows
-    previous = 0
-    at = buffer.find(close, 0, end)
-    while at >= 0:
-        ref = buffer.rfind(b' r="', previous, at)
-        text = buffer[ref + 4 : buffer.find(b'"', ref + 4, at)] if ref >= 0 else b""
-        found = text.rstrip(b"0123456789")
-        if found and len(text) > len(found):
-            if len(found) > len(letters) or (len(found) == len(letters) and found > letters):
-                letters = found
-            row = int(text[len(found) :])
-            if row > rows:
-                rows = row
-        elif buffer.find(cell, previous, at) >= 0:
-            extent.known = False  # a row whose cells have no references
-        previous = at
-        at = buffer.find(close, at + len(close), end)
-    extent.last_letters, extent.rows = letters, rows
-    if letters:
+    rows = buffer[:end].split(b"</" + prefix + b"row>")[:-1]
+    if not rows:
+        return
+    refs = [row[row.rfind(b' r="') + 4 :][:12] for row in rows]
+    found = _LAST_REFS.findall(b"\n".join(refs))
+    # Fewer references than rows: rows with no cells, or (told apart one by one) cells with no reference.
+    unplaced = len(found) < len(rows) and any(
+        not _LAST_REFS.match(ref) and (cell + b" " in row or cell + b">" in row)
+        for ref, row in zip(refs, rows, strict=True)
+    )
+    extent.known = extent.known and not unplaced
+    if found:
+        letters = max(
+            {letters for letters, _ in found} | {extent.last_letters}, key=lambda name: (len(name), name)
+        )
+        extent.last_letters = letters
+        extent.rows = max(extent.rows, *map(int, [row for _, row in found]))
         extent.columns = column_number(letters.decode())
 
 

@@ -124,3 +124,18 @@ def test_a_row_whose_cells_have_no_references_leaves_the_extent_unknown(tmp_path
     with _zip_with(tmp_path / "book.xlsx", "sheet.xml", _sheet_xml(cells)) as archive:
         _, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
     assert not extent.known and not extent.dense()
+
+
+def test_what_follows_the_cells_leaves_the_extent_known(tmp_path: Path) -> None:
+    """Conditional formats, row and column breaks come after the cells: none of them is a row."""
+    tail = (
+        '<conditionalFormatting sqref="A1:B2"><cfRule type="expression" priority="1"><formula>A1</formula>'
+        '</cfRule></conditionalFormatting><rowBreaks count="1"><brk id="1" max="16383" man="1"/></rowBreaks>'
+        '<colBreaks count="1"><brk id="1" max="1048575" man="1"/></colBreaks>'
+    )
+    xml = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>').replace(
+        b"</worksheet>", tail.encode() + b"</worksheet>"
+    )
+    with _zip_with(tmp_path / "book.xlsx", "sheet.xml", xml) as archive:
+        _, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
+    assert (extent.rows, extent.columns, extent.cells, extent.known) == (1, 2, 2, True)
