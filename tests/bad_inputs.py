@@ -90,6 +90,25 @@ def _claims_huge_size(folder: Path) -> Path:
     return path
 
 
+def _understates_a_size(folder: Path) -> Path:
+    """A real plan whose zip headers say its first sheet unpacks to 100 bytes: it unpacks to more."""
+    path = _plan(folder)
+    member = b"xl/worksheets/sheet1.xml"
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        local = archive.getinfo(member.decode()).header_offset
+    data[local + 22 : local + 26] = (100).to_bytes(4, "little")
+    central = data.find(b"PK\x01\x02")
+    while (
+        data[central + 46 : central + 46 + int.from_bytes(data[central + 28 : central + 30], "little")]
+        != member
+    ):
+        central = data.find(b"PK\x01\x02", central + 4)
+    data[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _encrypted_member(folder: Path) -> Path:
     path = folder / NAME
     with zipfile.ZipFile(path, "w") as archive:
@@ -213,11 +232,17 @@ SOURCE_CASES = [
         "plan.ods",
     ),
     BadInput(
-        "a zip bomb: one part compressed 1000:1",
-        _zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": bytes(4 * 2**20)}),
+        "a zip bomb: a part that unpacks to more than its header says",
+        _understates_a_size,
         2,
-        "plan.xlsx: xl/worksheets/sheet1.xml is compressed more than 100:1; refusing to unpack it (zip"
-        " bomb?)",
+        "plan.xlsx: xl/worksheets/sheet1.xml unpacks to more than the 100 bytes its zip header says;"
+        " refusing to unpack it (zip bomb?)",
+    ),
+    BadInput(
+        "a zip bomb: more parts than any workbook has",
+        _zip({"xl/workbook.xml": b"<workbook/>"} | {f"xl/media/image{n}.png": b"" for n in range(10_000)}),
+        2,
+        "plan.xlsx: has 10,001 parts, more than 10,000; refusing to unpack it (zip bomb?)",
     ),
     BadInput(
         "a zip bomb: 600 MB unpacked",
@@ -249,7 +274,8 @@ SOURCE_CASES = [
         "a sheet part that is not XML",
         _rewrite("xl/worksheets/sheet3.xml", b"<worksheet><sheetData><row"),
         2,
-        "plan.xlsx: cannot be read as a workbook",
+        "plan.xlsx: xl/worksheets/sheet3.xml is damaged: it ends too early; open the workbook in Excel or"
+        " LibreOffice and save it again",
     ),
     BadInput(
         "a workbook with no sheets listed",

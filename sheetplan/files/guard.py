@@ -3,9 +3,13 @@
 Every refusal is a `SourceError` whose message is one line naming the file (and the part of the zip,
 where that is the trouble). Nothing here writes anything.
 
-The limits were chosen by measuring legitimate plans: a 5,000-metric × 60-month plan unpacks to 35 MB
-as .xlsx (its most compressed part 19:1) and to 101 MB as LibreOffice .ods (`content.xml` 23:1), while a
-zip bomb's parts are compressed hundreds or a thousand times.
+What is bounded is what unpacking costs, not how well a part compresses: honest workbooks compress a
+big uniform sheet 100:1 and more. A workbook may have at most 10,000 parts (counted from the end of
+the zip before its directory is read) and unpack to at most 500 MB in all. The sizes come from the
+zip's headers, which are not taken on trust: every reader inflates a part through
+`sheetplan.files.inflate` (or calamine's zip reader, which does the same), which refuses a part the
+moment it unpacks to more than its header says. A 5,000-metric × 60-month plan unpacks to 35 MB as
+.xlsx and to 101 MB as LibreOffice .ods.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
+from sheetplan.files import inflate
+from sheetplan.files.package import main_part
 from sheetplan.plan.errors import SourceError
 
 WorkbookKind = Literal["xlsx", "ods"]
@@ -22,9 +28,12 @@ WorkbookKind = Literal["xlsx", "ods"]
 _SUFFIXES: dict[str, WorkbookKind] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods"}
 _MAX_UNPACKED = 500 * 2**20
 """Refuse a workbook that unpacks to more than this many bytes in all."""
-_MAX_RATIO = 100
-"""Refuse a part of more than `_RATIO_FLOOR` bytes that is compressed more than this many times."""
-_RATIO_FLOOR = 2**20
+_MAX_PARTS = 10_000
+"""Refuse a zip of more parts than this: a workbook of a thousand sheets, each with a drawing, charts and
+comments, has about 12,000 fewer."""
+_END_OF_DIRECTORY = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_END = b"PK\x06\x06"
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -59,10 +68,11 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
     if not head.startswith(b"PK"):
         raise SourceError(f"{label}: not a workbook (not a zip file)")
     try:
+        _check_parts(path, label)
         with zipfile.ZipFile(path) as archive:
-            kind = _kind(archive, label)
             _check_sizes(archive, label)
             _check_xml(archive, label)
+            kind = _kind(archive, label)
     except zipfile.BadZipFile:
         raise SourceError(f"{label}: damaged or truncated zip file, not a readable workbook") from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
@@ -74,14 +84,52 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
 
 
 def _kind(archive: zipfile.ZipFile, label: str) -> WorkbookKind:
+    """What the package holds: the workbook `_rels/.rels` names (usually xl/workbook.xml), or an .ods."""
     names = set(archive.namelist())
-    if "xl/workbook.xml" in names:
-        return "xlsx"
     if "content.xml" in names and "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
         return "ods"
-    if "xl/workbook.bin" in names:
+    # Excel's own layout is taken as it is; any other is found through the package's relationships.
+    usual = "xl/workbook.xml" in names and b"xl/workbook.xml" in _package_rels(archive, names)
+    workbook = "xl/workbook.xml" if usual else main_part(archive, label)
+    if workbook is not None and not workbook.lower().endswith(".bin"):
+        return "xlsx"
+    if workbook is not None or "xl/workbook.bin" in names:
         raise SourceError(f"{label}: binary .xlsb workbook; save it as .xlsx")
     raise SourceError(f"{label}: a zip file but not a workbook (no xl/workbook.xml or content.xml)")
+
+
+def _package_rels(archive: zipfile.ZipFile, names: set[str]) -> bytes:
+    return archive.read("_rels/.rels") if "_rels/.rels" in names else b"xl/workbook.xml"
+
+
+def _check_parts(path: Path, label: str) -> None:
+    """Refuse a zip of more than `_MAX_PARTS` parts, counted before its directory is read."""
+    parts = _count_parts(path)
+    if parts is not None and parts > _MAX_PARTS:
+        raise SourceError(
+            f"{label}: has {parts:,} parts, more than {_MAX_PARTS:,}; refusing to unpack it (zip bomb?)"
+        )
+
+
+def _count_parts(path: Path) -> int | None:
+    """How many parts the zip's end-of-directory record says it has; None when there is no such record
+    (zipfile then says the file is damaged)."""
+    with path.open("rb") as file:
+        size = file.seek(0, 2)
+        start = max(0, size - 22 - 0xFFFF)
+        file.seek(start)
+        tail = file.read()
+        at = tail.rfind(_END_OF_DIRECTORY)
+        if at < 0 or len(tail) - at < 22:
+            return None
+        parts = int.from_bytes(tail[at + 10 : at + 12], "little")
+        locator = tail[at - 20 : at] if at >= 20 else b""
+        if parts == 0xFFFF and locator.startswith(_ZIP64_LOCATOR):
+            file.seek(int.from_bytes(locator[8:16], "little"))
+            record = file.read(40)
+            if record.startswith(_ZIP64_END) and len(record) == 40:
+                parts = int.from_bytes(record[32:40], "little")
+        return parts
 
 
 def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
@@ -97,11 +145,6 @@ def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
             raise SourceError(
                 f"{label}: {member.filename} is encrypted; save the workbook without a password"
             )
-        if member.file_size > _RATIO_FLOOR and member.file_size > _MAX_RATIO * member.compress_size:
-            raise SourceError(
-                f"{label}: {member.filename} is compressed more than {_MAX_RATIO}:1; refusing to unpack it"
-                " (zip bomb?)"
-            )
 
 
 def _check_xml(archive: zipfile.ZipFile, label: str) -> None:
@@ -113,8 +156,7 @@ def _check_xml(archive: zipfile.ZipFile, label: str) -> None:
     for member in archive.infolist():
         if not member.filename.endswith((".xml", ".rels", ".vml")) or member.file_size == 0:
             continue
-        with archive.open(member) as part:
-            head = part.read(_XML_HEAD)
+        head = next(inflate.chunks(archive, member.filename, label, _XML_HEAD), b"")
         if _has_doctype(head, complete=member.file_size <= _XML_HEAD):
             raise SourceError(
                 f"{label}: {member.filename} declares a DOCTYPE, which workbooks never do;"
@@ -123,9 +165,17 @@ def _check_xml(archive: zipfile.ZipFile, label: str) -> None:
 
 
 def _has_doctype(head: bytes, complete: bool) -> bool:
-    """Whether an XML part's start declares a DOCTYPE; a prologue too long to judge counts as one."""
+    """Whether an XML part's start declares a DOCTYPE; a prologue too long to judge counts as one.
+
+    A part in UTF-16 (with or without a byte order mark) is judged by its text.
+    """
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        encoding = (
+            "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le" if head[0] else "utf-16-be"
+        )
+        head = head[: len(head) // 2 * 2].decode(encoding, "replace").lstrip("\ufeff").encode("utf-8")
     position = 0
     while found := _PROLOGUE.match(head, position):
         position = found.end()

@@ -24,6 +24,7 @@ from sheetplan.plan.model import (
     quote_sheet,
 )
 from sheetplan.read import values
+from sheetplan.read.sparse import numbered
 
 _HEADER_SEARCH_ROWS = 20
 """How many rows from the top of a sheet may hold the header row."""
@@ -67,8 +68,7 @@ class Table:
         """
         columns = [index for key, index in self.columns.items() if key not in ignore]
         indexes = sorted({*columns, *self.months.values()})
-        for number in range(self.header_row + 1, len(self.rows) + 1):
-            cells = self.rows[number - 1]
+        for number, cells in numbered(self.rows, self.header_row + 1):
             width = len(cells)
             for index in indexes:
                 value = cells[index] if index < width else None

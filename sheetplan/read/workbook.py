@@ -12,7 +12,11 @@ about it:
 - error cells (`#N/A`, `#REF!`...): `''` from calamine, replaced here by `ErrorValue`;
 - formulas with no saved result: `''` from calamine, replaced here by `FormulaValue`.
 
-The last two come from `xmlscan`, which streams the sheet XML for the few cells concerned.
+The last two come from a scan of the sheets' XML (`xmlscan`, `odsscan`), which also measures each
+sheet before calamine builds it: a sheet with a cell far from the rest is read sparsely, into a
+`SheetRows`, through a copy of the workbook with its far cells moved (`copied`). So is a workbook
+calamine cannot read as it is but Excel or LibreOffice would open (`canonical` lists what). Only
+worksheets are read: chart sheets, dialog sheets and Excel 4 macro sheets hold no cells of a plan.
 """
 
 from __future__ import annotations
@@ -30,101 +34,198 @@ import python_calamine
 from sheetplan.files.guard import WorkbookKind
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import CellValue
-from sheetplan.read import xmlscan
+from sheetplan.read import copied, odsscan, xmlscan
+from sheetplan.read.sheetscan import Scans
+from sheetplan.read.sparse import SheetRows
 
-Rows = list[list[CellValue]]
-SPLIT_BYTES = 2**20
-"""A workbook whose sheets hold more than this many bytes of XML in all is read by two readers at once."""
+Rows = list[list[CellValue]] | SheetRows
 T = TypeVar("T")
+_WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 
 
 def read_workbook(
     path: Path, kind: WorkbookKind, wanted: Callable[[str], bool] | None = None, name: str | None = None
 ) -> dict[str, Rows]:
-    """The sheets of a workbook that `wanted` accepts (all by default), as rows of plain values.
+    """The worksheets of a workbook that `wanted` accepts (all by default), as rows of plain values.
 
     Rows start at row 1 and cells at column A, whatever the sheet's used range.
     """
     label = name or str(path)
     accept = wanted or (lambda _: True)
-    # The scan inflates the sheets again while calamine parses them; both let go of the GIL, so on
-    # two cores the scan costs next to nothing.
-    special = _Background(lambda: _special_cells(path, kind, accept))
-    special.start()
     try:
         with gc_paused():
-            with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
-                names = [
-                    sheet.name
-                    for sheet in workbook.sheets_metadata
-                    if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet and accept(sheet.name)
-                ]
-                # calamine parses a sheet without holding the GIL, but one workbook object parses one
-                # sheet at a time: a second one reads about half of a big workbook beside the first.
-                others = _for_second_reader(path, kind, names)
-                second = _Background(lambda: _read_sheets(path, others))
-                if others:
-                    second.start()
-                try:
-                    read = _read_sheets(workbook, [name for name in names if name not in others])
-                    if others:
-                        read |= second.result()
-                finally:
-                    if others:
-                        second.join()
-                grid = {name: read[name] for name in names}
-            for sheet_name, cells in special.result().items():
-                if sheet_name in grid:
-                    _patch(grid[sheet_name], cells)
-    # calamine's errors (and the panics of its Rust core) have no common base but Exception.
-    except Exception as error:
-        if isinstance(error, SourceError):
+            return _read_ods(path, accept, label) if kind == "ods" else _read_xlsx(path, accept, label)
+    except BaseException as error:
+        if isinstance(error, SourceError) or not _failed(error):
             raise
-        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise SourceError(f"{label}: cannot be read as a workbook ({detail})") from None
+        raise _unreadable(label, error) from None
+
+
+_WORDS = {
+    "Range is missing the expected row component": "a cell's reference has no row number",
+    "Range is missing the expected column component": "a cell's reference has no column letters",
+    "File is larger than its declared uncompressed size": "a part unpacks to more than its zip header says",
+    "Cell limit exceeded": "a sheet would hold more than 100 million cells",
+}
+"""calamine's words for what it met, and the user's."""
+
+
+def _unreadable(label: str, error: BaseException) -> SourceError:
+    """The one line for a workbook that neither the file nor the copy of it could be read from."""
+    if isinstance(error, zipfile.BadZipFile):
+        return SourceError(f"{label}: damaged or truncated zip file, not a readable workbook")
+    where = "cannot be read as a workbook"
+    if isinstance(error, copied.SheetUnreadable):
+        where, error = f'the sheet "{error.sheet}" cannot be read', error.cause
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    said = next((words for start, words in _WORDS.items() if detail.startswith(start)), None)
+    if said is None:
+        return SourceError(f"{label}: {where} ({detail})")
+    advice = "open the workbook in Excel or LibreOffice and save it again"
+    return SourceError(f"{label}: {where}: {said}; {advice}")
+
+
+def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:
+    # The scan inflates each sheet and measures it just ahead of calamine, which parses the sheets
+    # without holding the GIL: on two cores the scan costs next to nothing.
+    scans = Scans(path, wanted, label)
+    scans.start()
+    try:
+        failure: BaseException | None = None
+        try:
+            grid, far = _read_sheets(path, scans)
+        except BaseException as error:
+            if not _failed(error):
+                raise
+            scans.join()
+            if isinstance(error, SourceError) or scans.raised is not None:
+                raise scans.raised or error from None
+            # calamine cannot read the file as it is: the copy it can, or a part is damaged.
+            grid, far, failure = {}, list(scans.parts), error
+        book = scans.structure()
+        if far:
+            sparse = [name for name in far if not _scan(scans, name)[1].dense()]
+            try:
+                grid |= copied.read_xlsx_copy(
+                    path, book, {name: scans.parts[name] for name in far}, sparse, wanted, label
+                )
+            except BaseException as error:
+                if failure is None or isinstance(error, SourceError) or not _failed(error):
+                    raise
+                parts = [book.part, *scans.parts.values(), book.shared_strings or "", book.styles or ""]
+                raise copied.damage(path, parts, label) or error from None
+        for sheet_name, rows in grid.items():
+            _patch(rows, _scan(scans, sheet_name)[0])
+        return {name: grid[name] for name in scans.parts if name in grid}
     finally:
-        special.join()
+        scans.join()
+
+
+def _scan(scans: Scans, name: str) -> tuple[xmlscan.Cells, xmlscan.Extent]:
+    """The scan of a sheet; for a sheet calamine lists but the workbook part does not, nothing."""
+    return scans.sheet(name) or ({}, xmlscan.Extent())
+
+
+def _read_sheets(path: Path, scans: Scans) -> tuple[dict[str, Rows], list[str]]:
+    """The dense wanted worksheets read by calamine (by two readers for a big workbook), and the names
+    of the others, whose far cells call for the copy."""
+    far: list[str] = []
+    with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+        scans.structure()
+        names = {sheet.name for sheet in workbook.sheets_metadata if sheet.typ == _WORKSHEET}
+        # calamine parses a sheet without holding the GIL, but one workbook object parses one
+        # sheet at a time: a second one reads about half of a big workbook beside the first.
+        others = [name for name in scans.second if name in names]
+        second = _Background(lambda: _dense(path, others, scans, far))
+        if others:
+            second.start()
+        try:
+            read = _dense(workbook, [name for name in scans.first if name in names], scans, far)
+            if others:
+                read |= second.result()
+        finally:
+            if others:
+                second.join()
+    return read, far
+
+
+def _dense(
+    workbook: python_calamine.CalamineWorkbook | Path, names: list[str], scans: Scans, far: list[str]
+) -> dict[str, Rows]:
+    """The sheets `names` that the scan finds dense, read by one workbook object (opened here when
+    given as a path); the others are added to `far`."""
+    if isinstance(workbook, Path):
+        with python_calamine.CalamineWorkbook.from_path(str(workbook)) as opened:
+            return _dense(opened, names, scans, far)
+    read: dict[str, Rows] = {}
+    for name in names:
+        if not _scan(scans, name)[1].dense():
+            far.append(name)
+            continue
+        # calamine's time-only cells (time, timedelta) stay as they are: load reads them as text.
+        read[name] = cast(Rows, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+    return read
+
+
+def _read_ods(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:
+    """An .ods file's wanted tables. calamine reads every table when it opens the file, so the scan
+    comes first; the error cells are parsed beside calamine, only when the scan saw one."""
+    with zipfile.ZipFile(path) as archive:
+        scan = odsscan.ods_scan(archive, label)
+    errors = _Background(lambda: _ods_errors(path, wanted) if scan.errors else {})
+    errors.start()
+    try:
+        grid: dict[str, Rows]
+        if scan.sparse:
+            grid = copied.read_ods_copy(path, set(scan.sparse), wanted, label)
+        else:
+            try:
+                grid = _read_ods_file(path, wanted)
+            except BaseException as error:
+                if not _failed(error):
+                    raise
+                grid = _read_ods_copy(path, wanted, label, error)
+        for sheet_name, cells in errors.result().items():
+            if sheet_name in grid:
+                _patch(grid[sheet_name], cast(xmlscan.Cells, cells))
+    finally:
+        errors.join()
     return grid
 
 
-def _read_sheets(workbook: python_calamine.CalamineWorkbook | Path, names: list[str]) -> dict[str, Rows]:
-    """Some sheets of a workbook (opened here when given as a path), as rows of plain values."""
-    if isinstance(workbook, Path):
-        with python_calamine.CalamineWorkbook.from_path(str(workbook)) as opened:
-            return _read_sheets(opened, names)
-    # calamine's time-only cells (time, timedelta) stay as they are: load reads them as text.
-    return cast(
-        dict[str, Rows],
-        {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in names},
-    )
+def _read_ods_copy(
+    path: Path, wanted: Callable[[str], bool], label: str, failure: BaseException
+) -> dict[str, Rows]:
+    """The copy of an .ods file that calamine could not read as it is: with its whitespace taken out,
+    then, should that not do (blank runs too short to tell but too many), with every table rewritten."""
+    for tables in (set[str](), None):
+        try:
+            return copied.read_ods_copy(path, tables, wanted, label)
+        except BaseException as error:
+            if isinstance(error, SourceError) or not _failed(error):
+                raise
+            failure = error  # the last copy's, which names the sheet it could not read
+    raise copied.damage(path, ["content.xml"], label) or failure from None
 
 
-def _for_second_reader(path: Path, kind: WorkbookKind, names: list[str]) -> list[str]:
-    """The sheets a second reader takes: about half the bytes, biggest first; none of a small workbook.
+def _failed(error: BaseException) -> bool:
+    """Whether `error` is a reader's failure to read: an Exception, or a panic of calamine's Rust core,
+    which pyo3 raises as a BaseException so that `except Exception` does not catch it."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
 
-    Opening the workbook twice costs a few milliseconds, so it is done for sheets of more than
-    `SPLIT_BYTES` in all. An .ods file keeps every sheet in one part: it is read once.
-    """
-    if kind != "xlsx" or len(names) < 2:
-        return []
+
+def _read_ods_file(path: Path, wanted: Callable[[str], bool]) -> dict[str, Rows]:
+    with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+        names = [sheet.name for sheet in workbook.sheets_metadata if wanted(sheet.name)]
+        return {
+            name: cast(Rows, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in names
+        }
+
+
+def _ods_errors(path: Path, wanted: Callable[[str], bool]) -> dict[str, odsscan.Cells]:
     with zipfile.ZipFile(path) as archive:
-        total = sum(
-            info.file_size for info in archive.infolist() if info.filename.startswith("xl/worksheets/")
-        )
-        if total < SPLIT_BYTES:
-            return []
-        parts = xmlscan.xlsx_sheet_parts(archive)
-        members = set(archive.namelist())
-        sizes = {name: archive.getinfo(parts[name]).file_size for name in names if parts.get(name) in members}
-    first, second = 0, 0
-    taken = []
-    for name in sorted(sizes, key=sizes.__getitem__, reverse=True):
-        if second <= first:
-            taken.append(name)
-            second += sizes[name]
-        else:
-            first += sizes[name]
-    return taken if first else []
+        return odsscan.ods_error_cells(archive, wanted)
 
 
 @contextmanager
@@ -165,18 +266,11 @@ class _Background(threading.Thread, Generic[T]):
         return cast(T, self.returned)
 
 
-def _special_cells(path: Path, kind: WorkbookKind, wanted: Callable[[str], bool]) -> dict[str, xmlscan.Cells]:
-    with zipfile.ZipFile(path) as archive:
-        if kind == "ods":
-            return xmlscan.ods_error_cells(archive, wanted)
-        parts = xmlscan.xlsx_sheet_parts(archive)
-        found = {
-            name: xmlscan.xlsx_special_cells(archive, part) for name, part in parts.items() if wanted(name)
-        }
-    return {name: cells for name, cells in found.items() if cells}
-
-
 def _patch(rows: Rows, cells: xmlscan.Cells) -> None:
+    if isinstance(rows, SheetRows):
+        for (row, column), value in cells.items():
+            rows.set(row, column, value)
+        return
     for (row, column), value in cells.items():
         while len(rows) < row:
             rows.append([])

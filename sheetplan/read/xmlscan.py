@@ -1,36 +1,39 @@
-"""Finds the cells calamine cannot tell apart from blanks: error cells, and formulas with no saved result.
+"""Reads a worksheet's XML for what calamine cannot tell, before calamine reads the sheet.
 
 calamine returns `''` both for an empty cell, an error such as `#N/A` and a formula whose result was
 never saved (openpyxl saves none). The few such cells are found here from the file's XML, so that the
-plan can say which cell shows an error or needs recalculating instead of calling it blank.
+plan can say which cell shows an error or needs recalculating instead of calling it blank. The same
+pass measures the sheet (`Extent`): how far its cells reach and how many there are, which tells
+whether calamine may build the rectangle from A1 to its last cell, or whether one cell lies so far out
+that the sheet must be read sparsely (`sheetplan.read.relocate`).
 
-The scan costs little because it does not parse: a worksheet is streamed in chunks and searched for
-the two byte patterns that mark such cells (`<f` and `t="e"`), and only the cells around a hit are
-looked at. Parts were checked for DOCTYPEs by `guard` first; the small parts parsed here (the workbook
-and its relationships) go through defusedxml, and so does the .ods parse, which runs only when the
-file has an error cell.
+The scan costs little because it does not parse: a worksheet is streamed in chunks, cut at row ends,
+and searched for the byte patterns that mark such cells (`<f` and `t="e"`); only the cells around a
+hit, and the last cell of each row, are looked at. Parts were checked for DOCTYPEs by `guard` first,
+and are inflated through `sheetplan.files.inflate`, which refuses a part that unpacks to more than its
+zip header says.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterator
-from typing import IO
+from dataclasses import dataclass
 
+from sheetplan.files import inflate
 from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue, column_number
+from sheetplan.read.sparse import DENSE_SLACK
 
 Cells = dict[tuple[int, int], CellValue]
 """Cells to put over what calamine read: (1-based row, 1-based column) to value."""
 
 _CHUNK = 2**20
-_MAX_REPEAT = 1024
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_LONGEST_ROW = 64 * 2**20
+"""A buffer grows until it holds a row's end; past this many bytes a row is cut between cells, and the
+sheet's extent is not known."""
 _START = re.compile(rb"<(?:\w+:)?c\s")
 _REF = re.compile(rb"\sr\s*=\s*[\"']([A-Z]{1,3})([0-9]+)[\"']")
+_LAST_REFS = re.compile(rb'^([A-Z]{1,3})([0-9]{1,7})"', re.M)
 _TYPE = re.compile(rb"\st\s*=\s*[\"'](\w+)[\"']")
 _VALUE = re.compile(rb"<(?:\w+:)?v\s*(/>|>([^<]*)<)")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>([^<]*)<)")
@@ -39,43 +42,102 @@ _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
-def xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each worksheet's name to the zip member that holds it."""
-    from defusedxml import ElementTree  # imported here, in the scan's thread, beside calamine's work
+@dataclass
+class Extent:
+    """How far a worksheet's cells reach (its last row and column) and how many cells it has.
 
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_RELS}Relationship")}
-    parts = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_DOC_RELS}id"), "")
-        if target:
-            path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            parts[sheet.get("name", "")] = posixpath.normpath(path)
-    return parts
+    Found from the last cell of each row, as Excel and every other writer store a row's cells in
+    order. `known` is False when some row's last cell has no reference to tell where it is.
+    """
+
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+    known: bool = True
+    last_letters: bytes = b""
+    """The letters of the last column, as they are kept while the scan goes on."""
+
+    def dense(self) -> bool:
+        """Whether the rectangle from A1 to the last cell is cheap to build: at most four times the
+        cells (plus `DENSE_SLACK`), so that blank columns between a table's own do not count."""
+        return self.known and self.rows * self.columns <= 4 * self.cells + DENSE_SLACK
 
 
-def xlsx_special_cells(archive: zipfile.ZipFile, member: str) -> Cells:
-    """The error cells, and the formula cells without a saved result, of one worksheet part."""
+def xlsx_scan(archive: zipfile.ZipFile, member: str, label: str) -> tuple[Cells, Extent]:
+    """The error cells and formula cells without a saved result of one worksheet part, and its extent."""
     found: Cells = {}
     shared: dict[bytes, str] = {}
-    close = b""
+    extent = Extent()
+    prefix: bytes | None = None
     tail = b""
-    with archive.open(member) as part:
-        while chunk := part.read(_CHUNK):
-            buffer = tail + chunk
-            if not close:
-                first = _START.search(buffer)
-                if not first:
-                    tail = buffer[-64:]
-                    continue
-                close = b"</" + buffer[first.start() + 1 : first.end() - 2] + b"c>"
-            # Cells never nest, so everything up to the last closing cell tag is whole cells.
-            cut = buffer.rfind(close) + len(close) if close in buffer else 0
-            _read_hits(buffer, cut, close, found, shared)
-            tail = buffer[cut:]
-        _read_hits(tail, len(tail), close or b"</c>", found, shared)
-    return found
+    for chunk in inflate.chunks(archive, member, label, _CHUNK):
+        buffer = tail + chunk
+        if prefix is None:
+            first = _START.search(buffer)
+            if not first:
+                tail = buffer[-64:]
+                continue
+            prefix = buffer[first.start() + 1 : first.end() - 2]
+        # Cells never nest, nor do rows: everything up to the last row end is whole rows of cells.
+        cut = _after_last(buffer, b"</" + prefix + b"row>")
+        if not cut and len(buffer) < _LONGEST_ROW:
+            tail = buffer
+            continue
+        if not cut:
+            cut = _after_last(buffer, b"</" + prefix + b"c>")
+            extent.known = False
+        _scan(buffer, cut, prefix, found, shared, extent)
+        tail = buffer[cut:]
+    if prefix is not None:
+        _scan(tail, len(tail), prefix, found, shared, extent)
+    return found, extent
+
+
+def xlsx_special_cells(archive: zipfile.ZipFile, member: str, label: str = "") -> Cells:
+    """The error cells, and the formula cells without a saved result, of one worksheet part."""
+    return xlsx_scan(archive, member, label or archive.filename or "workbook")[0]
+
+
+def _after_last(buffer: bytes, tag: bytes) -> int:
+    """Where the last `tag` in `buffer` ends, or 0 when there is none."""
+    at = buffer.rfind(tag)
+    return at + len(tag) if at >= 0 else 0
+
+
+def _scan(
+    buffer: bytes, end: int, prefix: bytes, found: Cells, shared: dict[bytes, str], extent: Extent
+) -> None:
+    _read_hits(buffer, end, b"</" + prefix + b"c>", found, shared)
+    _measure(buffer, end, prefix, extent)
+
+
+def _measure(buffer: bytes, end: int, prefix: bytes, extent: Extent) -> None:
+    """Count the cells of `buffer[:end]` and take in the last cell of each row that ends there.
+
+    This runs for every row of every sheet, so it works on all the rows of a chunk at once: the last
+    reference in a row is its last cell's (a row's own `r` has no letters), picked out of each row and
+    read by one regular expression over them all.
+    """
+    cell = b"<" + prefix + b"c"
+    extent.cells += buffer.count(cell + b" ", 0, end)
+    rows = buffer[:end].split(b"</" + prefix + b"row>")[:-1]
+    if not rows:
+        return
+    refs = [row[row.rfind(b' r="') + 4 :][:12] for row in rows]
+    found = _LAST_REFS.findall(b"\n".join(refs))
+    # Fewer references than rows: rows with no cells, or (told apart one by one) cells with no reference.
+    unplaced = len(found) < len(rows) and any(
+        not _LAST_REFS.match(ref) and (cell + b" " in row or cell + b">" in row)
+        for ref, row in zip(refs, rows, strict=True)
+    )
+    extent.known = extent.known and not unplaced
+    if found:
+        letters = max(
+            {letters for letters, _ in found} | {extent.last_letters}, key=lambda name: (len(name), name)
+        )
+        extent.last_letters = letters
+        extent.rows = max(extent.rows, *map(int, [row for _, row in found]))
+        extent.columns = column_number(letters.decode())
 
 
 def _read_hits(buffer: bytes, end: int, close: bytes, found: Cells, shared: dict[bytes, str]) -> None:
@@ -152,56 +214,3 @@ def _cell_start(buffer: bytes, position: int) -> int:
         if position - start > 65536:
             return -1
     return -1
-
-
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_CALC = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-
-
-def ods_error_cells(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> dict[str, Cells]:
-    """The error cells of the wanted sheets of an .ods file; cheap when it has none."""
-    if not _contains(archive, "content.xml", b'value-type="error"'):
-        return {}
-    found: dict[str, Cells] = {}
-    with archive.open("content.xml") as content:
-        for name, key, code in _ods_errors(content):
-            if wanted(name):
-                found.setdefault(name, {})[key] = ErrorValue(code)
-    return found
-
-
-def _ods_errors(content: IO[bytes]) -> Iterator[tuple[str, tuple[int, int], str]]:
-    from defusedxml import ElementTree
-
-    name, row, rows, column = "", 0, 1, 0
-    for event, element in ElementTree.iterparse(content, events=("start", "end")):
-        tag = element.tag
-        if event == "start":
-            if tag == f"{_ODS_TABLE}table":
-                name, row = element.get(f"{_ODS_TABLE}name", ""), 0
-            elif tag == f"{_ODS_TABLE}table-row":
-                rows, column = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1")), 0
-            continue
-        if tag == f"{_ODS_TABLE}table-row":
-            row += rows
-            element.clear()
-        elif tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
-            columns = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-            if element.get(f"{_ODS_CALC}value-type") == "error":
-                code = "".join(element.itertext()).strip() or "#N/A"
-                # Repeats fill whole rows in a blank sheet; an error is never repeated that far.
-                for down in range(min(rows, _MAX_REPEAT)):
-                    for across in range(min(columns, _MAX_REPEAT)):
-                        yield name, (row + down + 1, column + across + 1), code
-            column += columns
-            element.clear()
-
-
-def _contains(archive: zipfile.ZipFile, member: str, needle: bytes) -> bool:
-    tail = b""
-    with archive.open(member) as part:
-        while chunk := part.read(_CHUNK):
-            if needle in tail + chunk[: len(needle)] or needle in chunk:
-                return True
-            tail = chunk[-len(needle) :]
-    return False

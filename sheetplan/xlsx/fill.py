@@ -12,7 +12,7 @@ before with the new values in place; every other part must be copied intact.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ def _drop_calculation_chain(package: Package, workbook: Book) -> None:
 
 
 def _verify(
-    saved: Path, path: Path, before: Mapping[str, list[list[Any]]], changes: Changes, kept: list[str]
+    saved: Path, path: Path, before: Mapping[str, Sequence[Sequence[Any]]], changes: Changes, kept: list[str]
 ) -> None:
     damaged = copied_intact(path, saved, kept)
     if damaged:
@@ -89,7 +89,7 @@ def _verify(
                 )
 
 
-def _cells(rows: list[list[Any]]) -> dict[tuple[int, int], Any]:
+def _cells(rows: Sequence[Sequence[Any]]) -> dict[tuple[int, int], Any]:
     return {
         (row, column): value
         for row, cells in enumerate(rows, start=1)

@@ -84,3 +84,58 @@ def test_the_scanned_cells_land_where_calamine_put_the_blanks(tmp_path: Path) ->
     assert rows[0][0] == 'a t="e" and <f> typed as text'
     assert rows[0][2] == ""  # a formula whose saved result is the empty string
     assert rows[1][2] == 1.0 and rows[2][1] == 6.0
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 100, 2**20])
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_the_extent_is_the_last_row_and_column_whatever_the_chunks_and_prefix(
+    chunk: int, prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cells = SHEET_XML + '<row r="9" spans="1:3"><c r="C9"><v>1</v></c></row><row r="12" ht="20"/>'
+    if prefix:
+        cells = cells.replace("<", "<x:").replace("<x:/", "</x:")
+    monkeypatch.setattr(xmlscan, "_CHUNK", chunk)
+    with _zip_with(tmp_path / "book.xlsx", "sheet.xml", _sheet_xml(cells, prefix)) as archive:
+        found, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
+    assert found == SPECIAL
+    assert (extent.rows, extent.columns, extent.cells, extent.known) == (9, 27, 11, True)
+    assert extent.dense()
+
+
+@pytest.mark.parametrize(
+    ("far", "dense"),
+    [("XFD1048576", False), ("ZZ20000", False), ("A1048576", False), ("Z300", True), ("CZ99", True)],
+)
+def test_a_sheet_with_a_cell_far_from_the_rest_is_not_dense(far: str, dense: bool, tmp_path: Path) -> None:
+    rows = "".join(
+        f'<row r="{row}"><c r="A{row}"><v>{row}</v></c><c r="B{row}"><v>1</v></c></row>'
+        for row in range(1, 50)
+    )
+    number = far.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    rows += f'<row r="{number}"><c r="{far}" t="inlineStr"><is><t>note</t></is></c></row>'
+    with _zip_with(tmp_path / "book.xlsx", "sheet.xml", _sheet_xml(rows)) as archive:
+        _, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
+    assert (extent.rows, extent.cells) == (int(number), 99)
+    assert extent.dense() is dense
+
+
+def test_a_row_whose_cells_have_no_references_leaves_the_extent_unknown(tmp_path: Path) -> None:
+    cells = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c><v>2</v></c><c><v>3</v></c></row>'
+    with _zip_with(tmp_path / "book.xlsx", "sheet.xml", _sheet_xml(cells)) as archive:
+        _, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
+    assert not extent.known and not extent.dense()
+
+
+def test_what_follows_the_cells_leaves_the_extent_known(tmp_path: Path) -> None:
+    """Conditional formats, row and column breaks come after the cells: none of them is a row."""
+    tail = (
+        '<conditionalFormatting sqref="A1:B2"><cfRule type="expression" priority="1"><formula>A1</formula>'
+        '</cfRule></conditionalFormatting><rowBreaks count="1"><brk id="1" max="16383" man="1"/></rowBreaks>'
+        '<colBreaks count="1"><brk id="1" max="1048575" man="1"/></colBreaks>'
+    )
+    xml = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>').replace(
+        b"</worksheet>", tail.encode() + b"</worksheet>"
+    )
+    with _zip_with(tmp_path / "book.xlsx", "sheet.xml", xml) as archive:
+        _, extent = xmlscan.xlsx_scan(archive, "sheet.xml", "book.xlsx")
+    assert (extent.rows, extent.columns, extent.cells, extent.known) == (1, 2, 2, True)
