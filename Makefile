@@ -25,7 +25,7 @@ demo: $(VENV)/.installed
 	$(BIN)/sheetplan init --example --force $(EXAMPLE)
 	$(BIN)/sheetplan review $(EXAMPLE)
 	@$(BIN)/python -c 'from datetime import date; from sheetplan.review.variance import default_review_month as m; \
-	print(f"Open $(EXAMPLE): the sheet \"Review {m(date.today())}\" after Assumptions is the agenda of the monthly meeting.")'
+	print(f"Open $(EXAMPLE): the sheet \"Review {m(date.today())}\", after the sheets of the plan, is the agenda of the monthly meeting.")'
 
 
 test: $(VENV)/.installed-test

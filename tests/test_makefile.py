@@ -30,6 +30,7 @@ def test_make_demo_reviews_the_example_and_names_the_review_sheet(tmp_path: Path
     done = subprocess.run(["bash", "-ec", commands], capture_output=True, text=True, check=True, cwd=tmp_path)
     sheet = f"Review {default_review_month(date.today())}"
     assert done.stdout.splitlines()[-1] == (
-        f'Open {example}: the sheet "{sheet}" after Assumptions is the agenda of the monthly meeting.'
+        f'Open {example}: the sheet "{sheet}", after the sheets of the plan,'
+        " is the agenda of the monthly meeting."
     )
     assert sheet in openpyxl.load_workbook(example, read_only=True).sheetnames
