@@ -78,7 +78,7 @@ def test_ctrl_c_at_any_moment_of_a_real_review_leaves_the_plan_byte_for_byte(tmp
         if process.returncode == -signal.SIGINT:
             # Before the interpreter has set up its own handling, or after the command has finished
             # and the interpreter is closing down, Ctrl-C ends it silently, as it ends any program.
-            assert err == "", share
+            assert err in ("", "interrupted\n", f"interrupted; {plan} is unchanged\n"), share
             if out:
                 assert out.splitlines()[-1].startswith("Wrote the sheet"), share
                 original = plan.read_bytes()
