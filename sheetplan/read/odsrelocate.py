@@ -14,6 +14,7 @@ import re
 from sheetplan.plan.errors import SourceError
 from sheetplan.read.relocate import Layout, near_block
 from sheetplan.read.sparse import Position
+from sheetplan.read.xmlscan import unescape
 
 MOST_CELLS = 10_000_000
 """A table whose repeated values would fill more cells than this is refused."""
@@ -34,7 +35,7 @@ def relocate_ods(content: bytes, names: set[str] | None, label: str) -> tuple[by
     while start >= 0:
         end = _table_end(content, start)
         name = _NAME.search(content, start, content.find(b">", start))
-        title = _unescape(name[1].decode("utf-8", "replace")) if name else ""
+        title = unescape(name[1].decode("utf-8", "replace")) if name else ""
         if (names is None or title in names) and title not in layouts:
             table, layouts[title] = _relocate_table(content[start:end], title, label)
             pieces += [content[done:start], table]
@@ -138,13 +139,3 @@ def _element_end(table: bytes, tag: re.Match[bytes]) -> int:
     close = b"</table:%s>" % tag[2]
     end = table.find(close, tag.end())
     return end + len(close) if end >= 0 else len(table)
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )

@@ -170,14 +170,14 @@ def _read_cell(buffer: bytes, position: int, close: bytes, found: Cells, shared:
     body = b"" if tag.endswith(b"/") or body_end < 0 else buffer[tag_end + 1 : body_end]
     kind = _TYPE.search(tag)
     value = _VALUE.search(body)
-    text = _unescape(value[2].decode("utf-8", "replace")) if value and value[2] is not None else None
+    text = unescape(value[2].decode("utf-8", "replace")) if value and value[2] is not None else None
     if kind and kind[1] == b"e":
         found[key] = ErrorValue(text or "#N/A")
         return
     formula = _FORMULA.search(body)
     if not formula:
         return
-    source = _unescape((formula[2] or b"").decode("utf-8", "replace"))
+    source = unescape((formula[2] or b"").decode("utf-8", "replace"))
     index = _SHARED.search(formula[1])
     if index and source:
         shared[index[1]] = source
@@ -189,7 +189,7 @@ def _read_cell(buffer: bytes, position: int, close: bytes, found: Cells, shared:
         found[key] = FormulaValue(f"={source}")
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     """XML text with its five entities and character references replaced (html.unescape costs an import)."""
     return _ENTITY.sub(_entity, text)
 

@@ -7,10 +7,10 @@ date already), the part is left as it is: it is informative, and no reader depen
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
+from sheetplan.read.xmlscan import unescape
 from sheetplan.xlsx.opc import escape
 
 _TITLES = re.compile(
@@ -28,7 +28,7 @@ def with_worksheet(xml: bytes, worksheets: Sequence[str], position: int, name: s
     if titles is None or count is None or int(count.group(3)) != len(worksheets):
         return xml
     listed = [match for match in _TITLE.finditer(titles.group(5))]
-    names = [html.unescape(match.group(2).decode()) for match in listed[: len(worksheets)]]
+    names = [unescape(match.group(2).decode()) for match in listed[: len(worksheets)]]
     if names != list(worksheets):
         return xml
     prefix = titles.group(2).decode()
@@ -52,7 +52,7 @@ def renamed(xml: bytes, worksheets: Sequence[str], old: str, new: str) -> bytes:
     if titles is None:
         return xml
     for number, match in enumerate(_TITLE.finditer(titles.group(5))):
-        if number < len(worksheets) and html.unescape(match.group(2).decode()) == old:
+        if number < len(worksheets) and unescape(match.group(2).decode()) == old:
             start = titles.start(5) + match.start(2)
             return xml[:start] + escape(new).encode() + xml[titles.start(5) + match.end(2) :]
     return xml

@@ -9,13 +9,13 @@ rather than appended a second time, so that reviewing every month does not grow 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sheetplan.layout.sheet import Style
 from sheetplan.plan.errors import WriteError
+from sheetplan.read.xmlscan import unescape
 from sheetplan.xlsx.opc import quoteattr
 
 _BORDER_COLOUR = "BFBFBF"
@@ -93,7 +93,7 @@ class _NumberFormats:
             if number:
                 self.taken.add(int(number.group(1)))
                 if code:
-                    self.codes.setdefault(html.unescape(code.group(2).decode()), int(number.group(1)))
+                    self.codes.setdefault(unescape(code.group(2).decode()), int(number.group(1)))
 
     def id(self, code: str) -> int:
         if code in _BUILT_IN_FORMATS:
