@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/plan.xlsx
+# The platforms' exports of the example's last finished month, which `make demo` imports.
+EXPORTS := $(dir $(EXAMPLE))exports
 # The pages with parts generated from the schema and from --help (cog blocks); the tests check them.
 GENERATED_DOCS := docs/workbook.md docs/commands.md
 
@@ -22,7 +24,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	mkdir -p $(dir $(EXAMPLE))
-	$(BIN)/sheetplan init --example --force $(EXAMPLE)
+	rm -rf $(EXPORTS)
+	$(BIN)/sheetplan init --example --force --exports $(EXPORTS) $(EXAMPLE)
+	$(BIN)/sheetplan import $(EXAMPLE) $(EXPORTS)/*
 	$(BIN)/sheetplan review $(EXAMPLE)
 	@$(BIN)/python -c 'from datetime import date; from sheetplan.review.variance import default_review_month as m; \
 	print(f"Open $(EXAMPLE): the sheet \"Review {m(date.today())}\", after the sheets of the plan, is the agenda of the monthly meeting.")'

@@ -14,7 +14,9 @@ from sheetplan.review.variance import default_review_month
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_make_demo_reviews_the_example_and_names_the_review_sheet(tmp_path: Path) -> None:
+def test_make_demo_imports_the_exports_reviews_the_example_and_names_the_review_sheet(
+    tmp_path: Path,
+) -> None:
     example = tmp_path / "examples" / "plan.xlsx"
     bin_folder = Path(sys.executable).parent
     # The recipe's commands, without the set-up of a virtual environment that this one already is.
@@ -33,4 +35,9 @@ def test_make_demo_reviews_the_example_and_names_the_review_sheet(tmp_path: Path
         f'Open {example}: the sheet "{sheet}", after the sheets of the plan,'
         " is the agenda of the monthly meeting."
     )
-    assert sheet in openpyxl.load_workbook(example, read_only=True).sheetnames
+    book = openpyxl.load_workbook(example, read_only=True)
+    assert sheet in book.sheetnames
+    # The month reviewed came in from the exports: the import filled its actuals and logged them.
+    assert "7 filled" in done.stdout
+    logged = [row for row in book["Import log"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert {row[1] for row in logged} == {"M1", "M2", "M3", "M5", "M6", "M8", "M9"}

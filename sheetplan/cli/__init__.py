@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import click
 
 from sheetplan import __version__
-from sheetplan.cli.common import Group, parse_month, stage, writes
+from sheetplan.cli.common import Group, credentials_option, parse_month, stage, writes
+from sheetplan.cli.imports import import_command
 from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
 
 if TYPE_CHECKING:
@@ -60,8 +61,17 @@ def cli() -> None:
     "--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language."
 )
 @click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
+@click.option(
+    "--exports",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="With --example: also write the platforms' exports of its last finished month into DIR,"
+    " leaving those actuals for `sheetplan import` to fill.",
+)
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(path: Path, start: Month | None, months: int, lang: str, example: bool, force: bool) -> None:
+def init(
+    path: Path, start: Month | None, months: int, lang: str, example: bool, exports: Path | None, force: bool
+) -> None:
     """Write a new plan workbook to PATH (.xlsx).
 
     The workbook has a Guide, then one sheet each for settings, goals, owners, channels, actions,
@@ -71,20 +81,16 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
     Examples:
         sheetplan init plan.xlsx --start 2027-01
         sheetplan init --example --lang bg план.xlsx
+        sheetplan init --example --exports exports plan.xlsx
     """
     from sheetplan.api import write_plan
 
     writes(path)
     with stage(f"Writing {path}"):
-        summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
+        summary = write_plan(
+            path, start=start, months=months, lang=lang, example=example, force=force, exports=exports
+        )
     click.echo(summary)
-
-
-credentials_option = click.option(
-    "--credentials",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A Google service-account key (JSON) for a Google Sheet.  [default: GOOGLE_APPLICATION_CREDENTIALS]",
-)
 
 
 @cli.command()
@@ -279,6 +285,9 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     with stage(f"Copying {sheet} to {path}"):
         pulled = pull_plan(sheet, path, credentials, force)
     click.echo(pulled)
+
+
+cli.add_command(import_command)
 
 
 def main() -> None:

@@ -124,6 +124,8 @@ class Export:
     """Whether the file states its coverage (GA4's preamble, a Meta or YouTube file name)."""
     lifetime: bool
     """Whether post totals are lifetime totals as of the export's day (Meta's `Lifetime`)."""
+    day_column: str | None = None
+    """The column its rows' days come from, for messages; None for a table without one."""
     _columns: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, name: str) -> str | None:

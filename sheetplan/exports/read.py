@@ -189,6 +189,7 @@ def _export(
         coverage=covered,
         stated=bool(stated),
         lifetime=lifetime,
+        day_column=shape.day,
     )
 
 

@@ -460,6 +460,22 @@ REVIEW_LOG = Sheet(
     ),
 )
 
+IMPORT_LOG = Sheet(
+    "import_log",
+    Text("Import log", "Дневник на импорта"),
+    (
+        Column("month", Text("Month", "Месец"), "text", True, 10),
+        Column("metric_id", Text("Metric ID", "ID на показател"), "id", True, 12),
+        Column("value", Text("Value", "Стойност"), "number", False, 12, _NUMBER_FORMAT),
+        Column("cell", Text("Cell", "Клетка"), "text", False, 12),
+        Column("files", Text("Files", "Файлове"), "text", False, 40),
+        Column("sha256", Text("SHA-256", "SHA-256"), "text", False, 24),
+        Column("exports", Text("Exports", "Експорти"), "text", False, 18),
+    ),
+)
+"""Written by `sheetplan import`: each Actuals cell it filled, with what and from which files (one a
+line, beside its SHA-256), so that the next import can tell its own numbers from a person's."""
+
 # The sheets of `sheetplan import`: which export feeds each metric's actual results, and the posts read.
 
 HOW = _choices(
@@ -638,7 +654,7 @@ def sheet_by_key(key: str) -> Sheet:
 
 def sheet_by_name(name: str) -> Sheet | None:
     """The schema sheet a workbook's sheet name means, in either language and any case."""
-    return next((sheet for sheet in (*INPUT_SHEETS, REVIEW_LOG) if sheet.is_named(name)), None)
+    return next((sheet for sheet in (*INPUT_SHEETS, REVIEW_LOG, IMPORT_LOG) if sheet.is_named(name)), None)
 
 
 def column_by_header(sheet: Sheet, header: str) -> Column | None:

@@ -7,8 +7,10 @@ failure never leaves half a file and an existing file is only replaced with `for
 from __future__ import annotations
 
 import io
+import os
 import shlex
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,9 +56,16 @@ def write_plan(
     example: bool = False,
     force: bool = False,
     today: date | None = None,
+    exports: Path | None = None,
 ) -> str:
-    """Write a new plan workbook to `path` and say what it holds and what to do next."""
+    """Write a new plan workbook to `path` and say what it holds and what to do next.
+
+    With `exports` (and `example`), the platforms' exports of the example's last finished month go
+    into that folder, and those of its Actuals that they feed are left empty for `sheetplan import`.
+    """
     path = Path(path)
+    if exports is not None and not example:
+        raise UsageError("--exports writes the example's export files; use it with --example")
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     if not 1 <= months <= MAX_MONTHS:
@@ -69,9 +78,47 @@ def write_plan(
     except ValueError:
         raise UsageError(f"a plan of {months} months from {start} would end after the year 9999") from None
     content = example_content(start, months, lang, today) if example else Content()
+    written: list[Path] = []
+    if exports is not None:
+        content, written = _with_exports(content, exports)
     data = build_workbook(plan_months, lang, content, file=path.name)
     replace_safely(path, lambda stream: stream.write(data), backup=False)
-    return _summary(path, plan_months, lang, content)
+    summary = _summary(path, plan_months, lang, content)
+    if written:
+        summary += (
+            f"\nWrote {len(written)} export files of {_month_of(content)} to {exports}; bring them in with:"
+            f"\n  sheetplan import {shlex.quote(str(path))} {shlex.quote(str(exports))}{os.sep}*"
+        )
+    return summary
+
+
+def _with_exports(content: Content, folder: Path) -> tuple[Content, list[Path]]:
+    """The example without the actual results of its last month that the exports feed, and the exports."""
+    from sheetplan.template.example_exports import FED, write_exports
+
+    month = _month_of(content)
+    if month is None:
+        return content, []
+    key, previous = str(month), str(month + -1)
+    actuals = {str(row["metric_id"]): row for row in content.rows["actuals"]}
+    values = _numbers(actuals, key)
+    before = _numbers(actuals, previous)
+    written = write_exports(folder, month, values, before)
+    rows = [
+        {k: v for k, v in row.items() if not (k == key and row["metric_id"] in FED)}
+        for row in actuals.values()
+    ]
+    return replace(content, rows={**content.rows, "actuals": rows}), written
+
+
+def _numbers(rows: dict[str, dict[str, Any]], month: str) -> dict[str, float]:
+    return {metric: float(row[month]) for metric, row in rows.items() if isinstance(row.get(month), float)}
+
+
+def _month_of(content: Content) -> Month | None:
+    """The last month the example has actual results for."""
+    months = [Month.parse(k) for row in content.rows.get("actuals", []) for k in row if k[:1].isdigit()]
+    return max(months, default=None)
 
 
 _SheetHook = Callable[[SheetPlan, Worksheet, SheetWriter], None]

@@ -38,25 +38,31 @@ def fill(path: Path, changes: Changes) -> Path | None:
     """
     refuse_unwritable(path)
     with gc_paused(), Package(path, str(path)) as package:
-        workbook = read_book(package)
-        parts = {sheet.name: sheet.part for sheet in workbook.sheets if sheet.worksheet}
-        missing = sorted(set(changes) - set(parts))
-        if missing:
-            raise WriteError(f"{path}: has no sheet {missing[0]!r}; nothing was written")
         before = read_workbook(path, "xlsx", wanted=changes.__contains__, name=str(path))
-        formulas_replaced = False
-        for name, values in changes.items():
-            changed = set_cells(package.read(parts[name]), values, f"{path}: {quote_sheet(name)}")
-            package.put(parts[name], changed.xml)
-            formulas_replaced |= changed.replaced_formulas
-        if formulas_replaced:
-            _drop_calculation_chain(package, workbook)
+        put_cells(package, changes, str(path))
         kept = package.unchanged()
 
         def verify(saved: Path) -> None:
-            _verify(saved, path, before, changes, kept)
+            verify_filled(saved, path, before, changes, kept)
 
         return replace_safely(path, package.write, verify)
+
+
+def put_cells(package: Package, changes: Changes, label: str) -> None:
+    """Set `changes` in the sheets of `package` (`label` names it in messages), dropping the calculation
+    chain when a formula goes; WriteError when a sheet is missing or a cell cannot be set."""
+    workbook = read_book(package)
+    parts = {sheet.name: sheet.part for sheet in workbook.sheets if sheet.worksheet}
+    missing = sorted(set(changes) - set(parts))
+    if missing:
+        raise WriteError(f"{label}: has no sheet {missing[0]!r}; nothing was written")
+    formulas_replaced = False
+    for name, values in changes.items():
+        changed = set_cells(package.read(parts[name]), values, f"{label}: {quote_sheet(name)}")
+        package.put(parts[name], changed.xml)
+        formulas_replaced |= changed.replaced_formulas
+    if formulas_replaced:
+        _drop_calculation_chain(package, workbook)
 
 
 def _drop_calculation_chain(package: Package, workbook: Book) -> None:
@@ -67,9 +73,11 @@ def _drop_calculation_chain(package: Package, workbook: Book) -> None:
             package.put(opc.CONTENT_TYPES, opc.drop_override(package.read(opc.CONTENT_TYPES), link.target))
 
 
-def _verify(
+def verify_filled(
     saved: Path, path: Path, before: Mapping[str, Sequence[Sequence[Any]]], changes: Changes, kept: list[str]
 ) -> None:
+    """WriteError unless `saved` holds every part of `kept` intact and the changed sheets as they were
+    in `before` with `changes` in place."""
     damaged = copied_intact(path, saved, kept)
     if damaged:
         raise WriteError(f"{path}: not written, because after saving the part {damaged[0]} is not as it was")

@@ -1,12 +1,15 @@
 """Every example command in `--help` and in the README's code blocks runs as written.
 
 Each runs in a folder of its own holding the example plan as `plan.xlsx`, the same plan as `plan.ods`
-(saved by LibreOffice) and nothing else, except `init`, which starts from an empty folder; `gsheet:KEY`
-is a Google Sheet of the loopback fake holding the example plan.
+(saved by LibreOffice) and the exports of its last month in `exports/` (as `init --example --exports`
+writes them), and nothing else, except `init`, which starts from an empty folder; `gsheet:KEY` is a
+Google Sheet of the loopback fake holding the example plan. A `*` in a word is expanded as a shell
+would.
 """
 
 from __future__ import annotations
 
+import glob
 import re
 import shlex
 import shutil
@@ -22,7 +25,7 @@ from sheetplan.cli import cli
 
 pytestmark = needs_libreoffice
 README = Path(__file__).resolve().parents[2] / "README.md"
-COMMANDS = ("init", "check", "review", "calendar", "push", "pull")
+COMMANDS = ("init", "check", "import", "review", "calendar", "push", "pull")
 
 
 def help_examples() -> list[str]:
@@ -49,6 +52,7 @@ def readme_examples() -> list[str]:
 def ready(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("ready")
     write_plan(folder / "plan.xlsx", example=True)
+    write_plan(tmp_path_factory.mktemp("exported") / "plan.xlsx", example=True, exports=folder / "exports")
     shutil.copy(convert(folder / "plan.xlsx", "ods", tmp_path_factory.mktemp("ods")), folder / "plan.ods")
     return folder
 
@@ -69,10 +73,12 @@ def test_the_example_runs(
     if words[0] != "init":
         for name in ("plan.xlsx", "plan.ods"):
             shutil.copy(ready / name, tmp_path / name)
+        shutil.copytree(ready / "exports", tmp_path / "exports")
     sheets_api.create("The team's plan", {"Sheet1": []}, id="KEY")
     monkeypatch.chdir(tmp_path)
     if words[0] != "push" and "gsheet:KEY" in words:
         assert CliRunner().invoke(cli, ["push", "plan.xlsx", "gsheet:KEY"]).exit_code == 0
+    words = [found for word in words for found in (sorted(glob.glob(word)) if "*" in word else [word])]
     result = CliRunner().invoke(cli, words)
     # The example plan has metrics off track, which is what --fail-on is for.
     expected = 1 if "--fail-on" in words else 0

@@ -78,11 +78,22 @@ def write_plan(
     example: bool = False,
     force: bool = False,
     today: date | None = None,
+    exports: Path | None = None,
 ) -> str:
-    """Write a new plan workbook to `path` (`sheetplan init`); say what it holds and what to do next."""
+    """Write a new plan workbook to `path` (`sheetplan init`); say what it holds and what to do next.
+    With `exports`, the example's last finished month goes there as the platforms' export files."""
     from sheetplan.template.workbook import write_plan as write
 
-    return write(path, start=start, months=months, lang=lang, example=example, force=force, today=today)
+    return write(
+        path,
+        start=start,
+        months=months,
+        lang=lang,
+        example=example,
+        force=force,
+        today=today,
+        exports=exports,
+    )
 
 
 def read_plan(source: str, today: date, credentials: Path | None = None) -> PlanRead:

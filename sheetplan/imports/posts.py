@@ -1,0 +1,118 @@
+"""The Posts sheet after an import: one row per post, a post already listed (the same channel and
+Post ID) updated in its own row, never listed twice.
+
+Only the sheet's own columns are written, and in a row already there only the cells whose value
+changed; columns people added are never touched. A post in two exports is taken from the export whose
+coverage ends last, as its numbers are the newer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sheetplan.exports.model import Export, Post
+from sheetplan.imports.cells import Entry, cell_at, next_row
+from sheetplan.plan.model import CellValue, SheetLocation
+from sheetplan.plan.schema import POSTS
+
+FIELDS = tuple(column.key for column in POSTS.columns)
+"""The Posts sheet's columns, by schema key: the Post fields, then `source_file`."""
+
+
+class PostRows(NamedTuple):
+    """What an import does to the Posts sheet."""
+
+    cells: dict[tuple[int, int], Entry]
+    """The cells to set, by 1-based (row, column), on a sheet that exists."""
+    rows: list[dict[str, Entry]]
+    """Every post's row by schema key, for a plan without a Posts sheet (which gets one)."""
+    added: int
+    updated: int
+
+
+def latest_posts(exports: Sequence[Export]) -> list[tuple[Post, Export]]:
+    """Each post once (by channel and Post ID), from the export whose coverage ends last, in the order
+    the posts were published."""
+    chosen: dict[tuple[str, str], tuple[Post, Export]] = {}
+    for export in sorted(exports, key=lambda export: export.coverage[1] if export.coverage else date.min):
+        for post in export.posts:
+            chosen[post.channel.casefold(), post.post_id] = (post, export)
+    return sorted(chosen.values(), key=lambda item: _moment(item[0].published))
+
+
+def post_rows(
+    location: SheetLocation | None, rows: Sequence[Sequence[CellValue]], posts: Sequence[tuple[Post, Export]]
+) -> PostRows:
+    """The cells `posts` set on the Posts sheet at `location` holding `rows`; every row when it has none."""
+    if location is None:
+        return PostRows({}, [_values(post, export) for post, export in posts], len(posts), 0)
+    columns = {key: number for key, number in location.columns.items() if key in FIELDS}
+    listed = _listed(rows, location, columns)
+    free = next_row(rows, location.header_row)
+    cells: dict[tuple[int, int], Entry] = {}
+    added = updated = 0
+    for post, export in posts:
+        values = _values(post, export)
+        key = (post.channel.casefold(), post.post_id)
+        row = listed.get(key)
+        if row is None:
+            row, free = free, free + 1
+            listed[key] = row
+            added += 1
+            cells.update(((row, column), values[field]) for field, column in columns.items())
+            continue
+        changed = {
+            (row, column): values[field]
+            for field, column in columns.items()
+            if not _same(cell_at(rows, row, column), values[field])
+        }
+        updated += bool(changed)
+        cells.update(changed)
+    return PostRows(cells, [], added, updated)
+
+
+def _values(post: Post, export: Export) -> dict[str, Entry]:
+    values: dict[str, Entry] = {key: getattr(post, key) for key in FIELDS if key != "source_file"}
+    values["source_file"] = export.name
+    return values
+
+
+def _listed(
+    rows: Sequence[Sequence[CellValue]], location: SheetLocation, columns: Mapping[str, int]
+) -> dict[tuple[str, str], int]:
+    channel, post_id = columns.get("channel"), columns.get("post_id")
+    listed: dict[tuple[str, str], int] = {}
+    if channel is None or post_id is None:
+        return listed
+    for number in range(location.header_row + 1, len(rows) + 1):
+        found = cell_at(rows, number, post_id)
+        if found not in (None, ""):
+            listed.setdefault((str(cell_at(rows, number, channel) or "").casefold(), _text(found)), number)
+    return listed
+
+
+def _text(value: CellValue) -> str:
+    """A Post ID as text: a long ID a spreadsheet turned into a number reads as its digits."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _same(old: CellValue, new: Entry) -> bool:
+    if new in (None, ""):
+        return old in (None, "")
+    if isinstance(new, date) and isinstance(old, date):
+        return _moment(old) == _moment(new)
+    if isinstance(new, int | float) and isinstance(old, int | float):
+        return float(old) == float(new)
+    if isinstance(new, str) and isinstance(old, str | int | float):
+        return _text(old) == new.replace("\r\n", "\n")
+    return old == new
+
+
+def _moment(day: date | None) -> datetime:
+    if day is None:
+        return datetime.min
+    return day if isinstance(day, datetime) else datetime(day.year, day.month, day.day)

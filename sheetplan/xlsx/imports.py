@@ -1,0 +1,90 @@
+"""Writing an import into an .xlsx or .xlsm workbook: Actuals and Posts cell by cell, the Import log whole.
+
+The cells named change in their sheets (`fill.put_cells`), and the Import log (and, for a plan that
+had none, a Posts sheet) goes in as a sheet sheetplan owns (`graft`), after the plan's sheets; every
+other part is copied as it is. Before the new file replaces the old, the copied parts must be intact,
+the changed sheets must read back as before with the new values in place, and the Import log as
+written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from sheetplan.files.safe_save import refuse_unwritable, replace_safely
+from sheetplan.imports.log import Imported, parse_import_log
+from sheetplan.layout.sheet import SheetLayout
+from sheetplan.plan.errors import WriteError
+from sheetplan.plan.model import Month
+from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
+from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.xlsx.book import read_book
+from sheetplan.xlsx.fill import Changes, put_cells, verify_filled
+from sheetplan.xlsx.graft import Graft, graft
+from sheetplan.xlsx.package import Package
+
+
+def write_import(
+    path: Path,
+    changes: Changes,
+    log: SheetLayout,
+    records: Mapping[tuple[str, Month], Imported],
+    posts: SheetLayout | None = None,
+) -> Path | None:
+    """Set `changes` in the workbook at `path`, put in the Import log `log` (holding `records`) and
+    the new Posts sheet `posts`, in place and safely; the backup of the old file."""
+    if path.suffix.lower() == ".ods":
+        raise WriteError(
+            f"{path}: is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write; "
+            "save it as .xlsx in LibreOffice and import into that"
+        )
+    refuse_unwritable(path)
+    with gc_paused(), Package(path, str(path)) as package:
+        before = read_workbook(path, "xlsx", wanted=changes.__contains__, name=str(path))
+        put_cells(package, changes, str(path))
+        graft(package, _grafts(package, log, posts))
+        kept = package.unchanged()
+
+        def verify(saved: Path) -> None:
+            verify_filled(saved, path, before, changes, kept)
+            _verify_log(saved, path, records, posts)
+
+        return replace_safely(path, package.write, verify)
+
+
+def _grafts(package: Package, log: SheetLayout, posts: SheetLayout | None) -> list[Graft]:
+    """The new Posts sheet after the plan's last sheet, and the Import log in its old place or after it."""
+    names = [sheet.name for sheet in read_book(package).sheets]
+    last_plan = max(
+        (index for index, name in enumerate(names) if sheet_by_name(name) not in (None, IMPORT_LOG)),
+        default=len(names) - 1,
+    )
+    grafts = []
+    if posts is not None and not any(POSTS.is_named(name) for name in names):
+        grafts.append(Graft(posts, None, last_plan + 1))
+        last_plan += 1
+    old_log = next((name for name in names if IMPORT_LOG.is_named(name)), None)
+    grafts.append(Graft(log, old_log, last_plan + 1, freeze=1, filter_columns=len(IMPORT_LOG.columns)))
+    return grafts
+
+
+def _verify_log(
+    saved: Path, path: Path, records: Mapping[tuple[str, Month], Imported], posts: SheetLayout | None
+) -> None:
+    found = read_workbook(
+        saved, "xlsx", wanted=lambda name: IMPORT_LOG.is_named(name) or POSTS.is_named(name), name=str(path)
+    )
+    log = next((rows for name, rows in found.items() if IMPORT_LOG.is_named(name)), None)
+    if log is None or parse_import_log(log) != dict(records):
+        raise WriteError(f"{path}: not written, because the Import log does not read back as written")
+    if posts is not None and not _holds(found.get(posts.name, []), posts):
+        raise WriteError(f"{path}: not written, because the Posts sheet does not read back as written")
+
+
+def _holds(rows: Sequence[Sequence[object]], layout: SheetLayout) -> bool:
+    """Whether the rows read hold as many rows as the layout, each with a value where it has one."""
+    last = max((cell.row for cell in layout.cells), default=0)
+    return len(rows) >= last and all(
+        cell.row <= len(rows) and cell.column <= len(rows[cell.row - 1]) for cell in layout.cells
+    )
