@@ -9,7 +9,7 @@ twice), or with `dry_run`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,7 @@ from sheetplan.exports.read import read_export
 from sheetplan.imports.cells import Entry
 from sheetplan.imports.changes import WRITTEN, Change, import_changes, new_rows
 from sheetplan.imports.log import Imported, ordered, parse_import_log
-from sheetplan.imports.monthly import MONTHLY_CSV, monthly_values
+from sheetplan.imports.monthly import MONTHLY_CSV, Key, monthly_values
 from sheetplan.imports.posts import PostRows, latest_posts, post_rows
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import Month, Plan
@@ -46,7 +46,8 @@ class Imports:
     unused: tuple[str, ...] = ()
     """The exports no Sources row takes a number from (posts exports still fill the Posts sheet)."""
     lifetime: tuple[str, ...] = ()
-    """Post exports whose totals are lifetime totals as of the day they were downloaded."""
+    """Post exports whose totals are lifetime totals as of the day they were downloaded, named the
+    first time such an export comes in."""
     written: bool = False
     backup: Path | None = None
     dry_run: bool = False
@@ -96,7 +97,7 @@ def import_exports(
         posts.added,
         posts.updated,
         _unused(plan, exports),
-        tuple(export.name for export in exports if export.lifetime and export.posts),
+        _first_lifetime(exports, log),
         dry_run=dry_run,
         months=tuple(sorted({key[1] for key in computed})),
     )
@@ -125,6 +126,13 @@ def _unused(plan: Plan, exports: Sequence[Export]) -> tuple[str, ...]:
     fed = {kind.name for source in plan.sources if (kind := kind_named(source.export))}
     fed.add(MONTHLY_CSV)
     return tuple(export.name for export in exports if export.kind.name not in fed and not export.kind.posts)
+
+
+def _first_lifetime(exports: Sequence[Export], log: Mapping[Key, Imported]) -> tuple[str, ...]:
+    """The exports of lifetime post totals, of kinds no earlier import took numbers from: the output
+    says what their totals are the first time."""
+    earlier = {kind for record in log.values() for kind in record.exports}
+    return tuple(e.name for e in exports if e.lifetime and e.posts and e.kind.name not in earlier)
 
 
 def _record(change: Change) -> Imported:

@@ -11,6 +11,7 @@ from sheetplan.api.imports import Imports
 from sheetplan.exports.kinds import KINDS
 from sheetplan.imports.changes import Change
 from sheetplan.plan.model import CellValue
+from sheetplan.plan.words import listing
 
 _COLOURS = {"filled": "green", "updated": "green", "unchanged": None, "conflict": "red", "partial": "yellow"}
 _STATES = ("filled", "updated", "unchanged", "conflict", "partial")
@@ -85,7 +86,12 @@ def _notes(result: Imports) -> list[str]:
         notes.append("  Dry run: nothing was written.")
     elif result.written:
         backup = f" (the file before is kept as {result.backup})" if result.backup else ""
-        notes.append(f"  Wrote the Actuals, the Posts and the Import log to {result.source}{backup}.")
+        sheets = [
+            *(["Actuals"] if result.count("filled") or result.count("updated") else []),
+            *(["Posts"] if result.posts_added or result.posts_updated else []),
+            "Import log",
+        ]
+        notes.append(f"  Wrote {listing(sheets)} to {result.source}{backup}.")
     else:
         notes.append(f"  Nothing to change in {result.source}.")
     return notes

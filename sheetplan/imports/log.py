@@ -8,6 +8,7 @@ one row per metric and month, the latest import's; sheetplan rewrites the whole 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import NamedTuple
 
 from sheetplan.plan.model import CellValue, Month
@@ -57,9 +58,8 @@ def parse_import_log(rows: Sequence[Sequence[CellValue]]) -> dict[tuple[str, Mon
     found: dict[tuple[str, Month], Imported] = {}
     for cells in rows[1:]:
         values = {key: cells[index] if index < len(cells) else None for key, index in positions.items()}
-        try:
-            month = Month.parse(str(values["month"]))
-        except ValueError:
+        month = _month(values["month"])
+        if month is None:
             continue
         metric_id = str(values["metric_id"] or "").strip()
         if not metric_id:
@@ -76,6 +76,16 @@ def parse_import_log(rows: Sequence[Sequence[CellValue]]) -> dict[tuple[str, Mon
             _lines(values.get("exports")),
         )
     return found
+
+
+def _month(value: CellValue) -> Month | None:
+    """A month as the log holds it: `YYYY-MM` text, or the date a spreadsheet program made of it."""
+    if isinstance(value, date):
+        return Month.of(value)
+    try:
+        return Month.parse(str(value))
+    except ValueError:
+        return None
 
 
 def _lines(value: CellValue) -> tuple[str, ...]:

@@ -83,7 +83,8 @@ def _refuse_outside(export: Export, plan: Plan) -> None:
     if any(_month(row) in planned for row in dated):
         return
     first = dated[0]
-    column = export.day_column or ("Month" if first.month else "Date")
+    spelled = export.column(export.day_column) if export.day_column else None
+    column = spelled or ("Month" if first.month else "Date")
     shown = first.month or (first.day.date() if isinstance(first.day, datetime) else first.day)
     raise SourceError(
         f'{export.name}: row {first.number}, column "{column}": {shown} is outside the plan '
@@ -151,7 +152,7 @@ def _by_month(
     per_post = counting or any(export.kind.posts and export.posts for export in exports)
     return {
         month: Computed(
-            round(_combined(found, spec, how, per_post) * scale, _DECIMALS),
+            _combined(found, spec, how, per_post, scale),
             tuple(used[month]),
             all(day in covered for day in _days(month)),
         )
@@ -215,10 +216,13 @@ def _number(value: Value) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _combined(items: list[tuple[date, float, float]], spec: ValueSpec, how: str, per_post: bool) -> float:
+def _combined(
+    items: list[tuple[date, float, float]], spec: ValueSpec, how: str, per_post: bool, scale: float
+) -> float:
+    """The month's number from its rows' amounts; `scale` multiplies a ratio (100 for points)."""
     if spec.operation == "ratio":
         denominator = sum(item[2] for item in items)
-        return round(sum(item[1] for item in items) / denominator, _DECIMALS) if denominator else 0.0
+        return round(sum(item[1] for item in items) * scale / denominator, _DECIMALS) if denominator else 0.0
     if spec.operation == "posts" or how == "sum":
         return round(sum(item[1] for item in items), _DECIMALS)
     if per_post:

@@ -1,0 +1,138 @@
+"""`sheetplan import` as a team runs it: the example's exports into its workbook and its Google Sheet."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from gsheets_support import calls, run
+from sheets_fake import SheetsFake
+
+from sheetplan.api import write_plan
+from sheetplan.template.example_exports import FED
+
+TODAY = date(2026, 12, 1)
+"""The example then has actual results for August to November; November comes from the exports."""
+
+
+@pytest.fixture
+def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Path], Path]:
+    """The example plan with November's fed actuals left empty, its exports, and the full example."""
+    from plan_builder import pretend_today
+
+    pretend_today(monkeypatch, TODAY)
+    plan, full = tmp_path / "plan.xlsx", tmp_path / "full" / "plan.xlsx"
+    write_plan(plan, example=True, exports=tmp_path / "exports", today=TODAY)
+    full.parent.mkdir()
+    write_plan(full, example=True, today=TODAY)
+    return plan, sorted((tmp_path / "exports").iterdir()), full
+
+
+def ga4_file(files: list[Path]) -> Path:
+    return next(path for path in files if path.name == "ga4.csv")
+
+
+def review_json(source: Path | str) -> dict:
+    result = run("review", source, "--month", "2026-11", "--json", "--dry-run")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def actuals(path: Path, sheet: str = "Actuals") -> list[tuple]:
+    return list(openpyxl.load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
+
+
+def test_the_exports_fill_the_month_so_that_the_review_is_the_examples_own(exported: tuple) -> None:
+    plan, files, full = exported
+    result = run("import", plan, *files)
+    assert result.exit_code == 0, result.output
+    assert "7 filled" in result.stdout and "Posts      58 added, 0 updated" in result.stdout
+    assert "are lifetime totals as of the day they were downloaded" in result.stdout
+    assert review_json(plan)["metrics"] == review_json(full)["metrics"]
+    log = actuals(plan, "Import log")
+    assert log[0] == ("Month", "Metric ID", "Value", "Cell", "Files", "SHA-256", "Exports")
+    assert sorted(row[1] for row in log[1:]) == sorted(FED)
+    ga4 = next(row for row in log if row[1] == "M1")
+    assert ga4[3:] == ("Actuals!F2", str(ga4_file(files)), ga4[5], "GA4") and len(ga4[5]) == 64
+    posts = actuals(plan, "Posts")
+    assert len(posts) == 59 and {row[0] for row in posts[1:]} == {"Facebook", "Instagram", "X"}
+
+
+def test_importing_the_same_files_again_changes_nothing(exported: tuple) -> None:
+    plan, files, _ = exported
+    assert run("import", plan, *files).exit_code == 0
+    before = plan.read_bytes()
+    again = run("import", plan, *files, "--json")
+    assert again.exit_code == 0
+    assert {change["state"] for change in json.loads(again.stdout)} == {"unchanged"}
+    assert plan.read_bytes() == before
+    said = run("import", plan, *files).stdout
+    assert "Nothing to change" in said and "lifetime totals" not in said
+
+
+def test_a_number_someone_typed_is_a_conflict_until_overwrite(exported: tuple) -> None:
+    plan, files, _ = exported
+    book = openpyxl.load_workbook(plan)
+    book["Actuals"]["F2"] = 1000  # M1's November, typed by hand
+    book.save(plan)
+    dry = run("import", plan, *files, "--json", "--dry-run")
+    before = plan.read_bytes()
+    first = json.loads(dry.stdout)[0]
+    assert first == {
+        "metric": "M1",
+        "month": "2026-11",
+        "old": 1000,
+        "new": first["new"],
+        "files": [str(ga4_file(files))],
+        "state": "conflict",
+    }
+    assert plan.read_bytes() == before
+    kept = run("import", plan, *files)
+    assert "6 filled, 1 conflict" in kept.stdout and "Use --overwrite" in kept.stdout
+    assert actuals(plan)[1][5] == 1000
+    overwritten = run("import", plan, *files, "--overwrite", "--json")
+    assert [c["state"] for c in json.loads(overwritten.stdout) if c["metric"] == "M1"] == ["updated"]
+    assert actuals(plan)[1][5] == first["new"]
+
+
+def test_a_file_that_is_no_export_stops_the_import_with_the_plan_unchanged(exported: tuple) -> None:
+    plan, files, _ = exported
+    junk = files[0].parent / "notes.csv"
+    junk.write_text("Just,some\nwords,here\n", encoding="utf-8")
+    before = plan.read_bytes()
+    result = run("import", plan, *files, junk)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {junk}: ") and result.stderr.count("\n") == 1
+    assert plan.read_bytes() == before
+
+
+def test_formats_lists_every_kind_with_its_columns() -> None:
+    result = run("import", "--formats")
+    assert result.exit_code == 0
+    assert "Meta posts (lists posts)" in result.stdout and "Value: Sessions" not in result.stdout
+    assert "GA4\n  a CSV that starts with" in result.stdout
+
+
+def test_without_exports_the_command_says_what_it_needs() -> None:
+    result = run("import", "plan.xlsx")
+    assert result.exit_code == 2 and "at least one export file, or --formats" in result.stderr
+
+
+def test_a_google_sheet_gets_the_same_actuals_in_one_batch_update(
+    exported: tuple, sheets_api: SheetsFake
+) -> None:
+    plan, files, _ = exported
+    key = sheets_api.create("Lazur Coffee plan", {"Sheet1": []})
+    assert run("push", plan, f"gsheet:{key}").exit_code == 0
+    sheets_api.requests.clear()
+    result = run("import", f"gsheet:{key}", *files)
+    assert result.exit_code == 0, result.output
+    assert calls(sheets_api) == ["GET metadata", "GET /values:batchGet", "POST :batchUpdate"]
+    assert run("import", plan, *files).exit_code == 0
+    assert review_json(f"gsheet:{key}")["metrics"] == review_json(plan)["metrics"]
+    assert len(sheets_api.values(key, "Posts")) == 59
+    again = run("import", f"gsheet:{key}", *files, "--json")
+    assert {change["state"] for change in json.loads(again.stdout)} == {"unchanged"}
