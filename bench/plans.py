@@ -44,11 +44,13 @@ def write_big_plan(
     actual_months: int | None = None,
     lang: schema.Lang = "en",
     seed: int = 1,
+    sources: Sequence[tuple[str, str, str]] = (),
 ) -> Path:
     """Write a plan of `metrics` metrics over `months` months with `actions` actions; return its path.
 
     Actuals are filled for the first `actual_months` months (a third of the plan by default), and
-    the plan starts so that they end last month: no actual lies in the future.
+    the plan starts so that they end last month: no actual lies in the future. `sources` are the
+    Sources sheet's rows: Metric ID, Export and Value.
     """
     path = Path(path)
     rng = random.Random(seed)
@@ -129,6 +131,10 @@ def write_big_plan(
 
     ws = sheet(schema.ASSUMPTIONS, ("assumption", "owner", "still_true", "note"))
     ws.write_row(1, 0, ["People read LinkedIn at lunch", OWNERS[0], label(schema.STILL_TRUE, "unsure"), ""])
+    if sources:
+        ws = sheet(schema.SOURCES, ("metric_id", "export", "value"))
+        for row, source in enumerate(sources, start=1):
+            ws.write_row(row, 0, list(source))
     workbook.close()
     return path
 

@@ -15,13 +15,14 @@ loads a writer or the review, and a file never loads gspread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sheetplan.check.report import ordered
-from sheetplan.check.rules import check_plan
+from sheetplan.check.rules import RULES, Rule, check_plan
 from sheetplan.layout.written import Written
 from sheetplan.plan.defaults import DEFAULT_MONTHS
 from sheetplan.plan.errors import SourceError, UsageError
@@ -96,8 +97,11 @@ def write_plan(
     )
 
 
-def read_plan(source: str, today: date, credentials: Path | None = None) -> PlanRead:
-    """Read and check the plan at `source`, a workbook file or a Google Sheet; SourceError when unusable."""
+def read_plan(
+    source: str, today: date, credentials: Path | None = None, rules: Sequence[Rule] | None = None
+) -> PlanRead:
+    """Read and check the plan at `source`, a workbook file or a Google Sheet; SourceError when unusable.
+    `rules` are the checks made (all of `check`'s unless given)."""
     key = google_key(source)
     book = None
     if key is None:
@@ -105,7 +109,8 @@ def read_plan(source: str, today: date, credentials: Path | None = None) -> Plan
     else:
         book, grid = _read_google(source, key, credentials)
     plan, problems = load(grid, source)
-    found = ordered([*problems, *check_plan(plan, today=today, loaded=problems)])
+    checked = check_plan(plan, today=today, loaded=problems, rules=RULES if rules is None else rules)
+    found = ordered([*problems, *checked])
     return PlanRead(source, grid, plan, tuple(found), book)
 
 

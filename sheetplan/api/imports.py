@@ -142,7 +142,7 @@ def _record(change: Change) -> Imported:
         change.metric_id,
         change.new,
         change.cell,
-        tuple(export.name for export in exports),
+        tuple(export.file_name for export in exports),
         tuple(export.sha256 for export in exports),
         tuple(dict.fromkeys(export.kind.name for export in exports)),
     )

@@ -9,7 +9,7 @@ each cell is reported once, by the module that knows most about it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from sheetplan.check import progress, scale, sources, suggest
@@ -280,8 +280,21 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_plan(plan: Plan, *, today: date, loaded: Iterable[Problem] = ()) -> list[Problem]:
-    """The problems of a plan, by the rules; cells that `loaded` already reports an error at are skipped."""
+IMPORT_RULES: tuple[Rule, ...] = (
+    _required_values,
+    _valid_choices,
+    _unique_ids,
+    _known_metrics,
+    *sources.RULES,
+)
+"""The rules about what `sheetplan import` goes by: the metrics, their Actuals rows and the Sources."""
+
+
+def check_plan(
+    plan: Plan, *, today: date, loaded: Iterable[Problem] = (), rules: Sequence[Rule] = RULES
+) -> list[Problem]:
+    """The problems of a plan, by `rules` (all of them unless given); cells that `loaded` already
+    reports an error at are skipped."""
     context = Context.of(plan, today)
     reported = {problem.cell for problem in loaded if problem.severity == "error" and problem.cell}
-    return [problem for rule in RULES for problem in rule(context) if problem.cell not in reported]
+    return [problem for rule in rules for problem in rule(context) if problem.cell not in reported]

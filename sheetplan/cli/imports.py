@@ -61,6 +61,7 @@ def import_command(
 
     from sheetplan.api import read_plan
     from sheetplan.api.imports import import_exports
+    from sheetplan.check.rules import IMPORT_RULES
     from sheetplan.cli.import_summary import formats as list_formats
     from sheetplan.cli.import_summary import import_json, import_summary
 
@@ -73,7 +74,7 @@ def import_command(
         writes(source)
     today = date.today()
     with stage(f"Reading {source}"):
-        read = read_plan(source, today, credentials)
+        read = read_plan(source, today, credentials, IMPORT_RULES)
     with stage(f"Importing {len(exports)} export files"):
         result = import_exports(
             read, exports, today, month, overwrite=overwrite, partial=partial, dry_run=dry_run

@@ -128,6 +128,13 @@ class Export:
     """The column its rows' days come from, for messages; None for a table without one."""
     _columns: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
+    @property
+    def file_name(self) -> str:
+        """The file's name without its folder, and a zip member's after it: `ga4.csv`, `sc.zip/Dates.csv`."""
+        given = str(self.path)
+        inside = self.name[len(given) :] if self.name.startswith(given) else ""
+        return self.path.name + inside
+
     def column(self, name: str) -> str | None:
         """The file's spelling of a column named ignoring case and spaces; None when it has none.
 

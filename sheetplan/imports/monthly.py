@@ -139,11 +139,12 @@ def _by_month(
     items: dict[Month, list[tuple[date, float, float]]] = defaultdict(list)
     used: dict[Month, list[Export]] = defaultdict(list)
     counting = spec.operation == "posts"
+    months: dict[tuple[int, int], Month] = {}
     for export, day, values in _taken(exports, counting, wanted):
-        month = Month.of(day)
         numerator, denominator = _amount(spec, values)
         if numerator is None:
             continue
+        month = months.get((day.year, day.month)) or months.setdefault((day.year, day.month), Month.of(day))
         items[month].append((day, numerator, denominator))
         if export not in used[month]:
             used[month].append(export)
@@ -166,24 +167,36 @@ def _taken(
     """Each row (or post, when counting) once, from the export whose coverage ends last."""
     claimed: set[object] = set()
     latest_first = sorted(exports, key=lambda export: export.coverage[1] if export.coverage else date.min)
+    overlapping = len(exports) > 1
     for export in reversed(latest_first):
         records: Iterable[tuple[object, date | None, Mapping[str, Value]]]
         if counting and export.posts:
             records = ((post.post_id, post.published, {}) for post in export.posts)
+        elif overlapping:
+            dimensions = _dimensions(export)
+            records = ((_row_key(row, dimensions), row.day, row.values) for row in export.rows)
         else:
-            records = ((_row_key(row), row.day, row.values) for row in export.rows)
+            records = ((None, row.day, row.values) for row in export.rows)
         claiming: set[object] = set()
         for key, day, values in records:
-            if day is None or key in claimed or not _kept(export, values, wanted):
+            if day is None or (overlapping and key in claimed) or not _kept(export, values, wanted):
                 continue
-            claiming.add(key)
+            if overlapping:
+                claiming.add(key)
             yield export, day.date() if isinstance(day, datetime) else day, values
         claimed |= claiming
 
 
-def _row_key(row: Row) -> object:
-    """Which rows of two exports are the same: a daily row's day and its text columns (GA4's dimensions)."""
-    return (row.day, *(value for value in row.values.values() if isinstance(value, str)))
+def _dimensions(export: Export) -> tuple[str, ...]:
+    """The columns of text in an export's first row: what tells a day's rows apart (GA4's source)."""
+    first = export.rows[0].values if export.rows else {}
+    return tuple(column for column in export.columns if isinstance(first.get(column), str))
+
+
+def _row_key(row: Row, dimensions: tuple[str, ...]) -> object:
+    """Which rows of two exports are the same: a row's day and its text columns."""
+    values = row.values
+    return (row.day, *(values.get(column) for column in dimensions))
 
 
 def _kept(export: Export, values: Mapping[str, Value], wanted: FilterSpec | None) -> bool:
@@ -204,6 +217,8 @@ def _amount(spec: ValueSpec, values: Mapping[str, Value]) -> tuple[float | None,
     """A row's number (a ratio's numerator), and a ratio's denominator (1 otherwise)."""
     if spec.operation == "posts":
         return 1.0, 1.0
+    if spec.operation == "column":
+        return _number(values.get(spec.columns[0])), 1.0
     numbers = [_number(values.get(name)) for name in spec.columns]
     if spec.operation == "ratio":
         return (numbers[0] or 0.0, numbers[1] or 0.0) if any(n is not None for n in numbers) else (None, 0.0)

@@ -53,6 +53,7 @@ def post_rows(
     free = next_row(rows, location.header_row)
     cells: dict[tuple[int, int], Entry] = {}
     added = updated = 0
+    fields = list(columns.items())
     for post, export in posts:
         values = _values(post, export)
         key = (post.channel.casefold(), post.post_id)
@@ -61,12 +62,16 @@ def post_rows(
             row, free = free, free + 1
             listed[key] = row
             added += 1
-            cells.update(((row, column), values[field]) for field, column in columns.items())
+            cells.update(((row, column), values[field]) for field, column in fields)
             continue
+        held = rows[row - 1]
+        old = [held[column - 1] if column <= len(held) else None for _, column in fields]
+        if old == [values[field] for field, _ in fields]:
+            continue  # the post as listed: the usual case when the same export comes in again
         changed = {
             (row, column): values[field]
-            for field, column in columns.items()
-            if not _same(cell_at(rows, row, column), values[field])
+            for field, column in fields
+            if not _same(held[column - 1] if column <= len(held) else None, values[field])
         }
         updated += bool(changed)
         cells.update(changed)
@@ -75,7 +80,7 @@ def post_rows(
 
 def _values(post: Post, export: Export) -> dict[str, Entry]:
     values: dict[str, Entry] = {key: getattr(post, key) for key in FIELDS if key != "source_file"}
-    values["source_file"] = export.name
+    values["source_file"] = export.file_name
     return values
 
 
@@ -101,6 +106,8 @@ def _text(value: CellValue) -> str:
 
 
 def _same(old: CellValue, new: Entry) -> bool:
+    if old == new:
+        return True
     if new in (None, ""):
         return old in (None, "")
     if isinstance(new, date) and isinstance(old, date):

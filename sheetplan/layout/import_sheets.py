@@ -4,11 +4,12 @@ of a plan that has none yet (a plan's own Posts sheet is only ever changed cell 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
+from sheetplan.imports.cells import Entry
 from sheetplan.imports.log import Imported
-from sheetplan.layout.sheet import HEADER_COLOUR, Cell, CellContent, SheetLayout, Style
-from sheetplan.plan.model import CellValue
+from sheetplan.layout import labels
+from sheetplan.layout.sheet import HEADER_COLOUR, Cell, SheetLayout, Style
 from sheetplan.plan.schema import DATE_FORMAT, IMPORT_LOG, POSTS, Lang, Sheet
 
 _STYLES = {
@@ -27,20 +28,22 @@ def import_log_layout(records: Sequence[Imported], lang: Lang) -> SheetLayout:
     return _table(IMPORT_LOG, [record.cells(lang) for record in records], lang)
 
 
-def posts_layout(rows: Sequence[Mapping[str, CellValue]], lang: Lang) -> SheetLayout:
+def posts_layout(rows: Sequence[Mapping[str, Entry]], lang: Lang) -> SheetLayout:
     """A Posts sheet holding `rows` (by schema key), for a plan that has none."""
     keys = [column.key for column in POSTS.columns]
     return _table(POSTS, [tuple(row.get(key) for key in keys) for row in rows], lang)
 
 
-def _table(sheet: Sheet, rows: Sequence[Sequence[CellValue]], lang: Lang) -> SheetLayout:
+def _table(sheet: Sheet, rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLayout:
     columns = sheet.columns
     cells = [Cell(1, number, spec.header(lang), "header") for number, spec in enumerate(columns, start=1)]
+    styles = [_style(spec.type, [row[index] for row in rows]) for index, spec in enumerate(columns)]
     for number, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            if value is not None and value != "":
-                content = value if isinstance(value, str | int | float | date) else str(value)
-                cells.append(Cell(number, column, content, _style(content)))
+        cells.extend(
+            Cell(number, column, value, style)
+            for column, (value, style) in enumerate(zip(values, styles, strict=True), start=1)
+            if value is not None and value != ""
+        )
     name = sheet.name(lang)
     return SheetLayout(
         name=name,
@@ -49,16 +52,16 @@ def _table(sheet: Sheet, rows: Sequence[Sequence[CellValue]], lang: Lang) -> She
         widths={number: float(spec.width) for number, spec in enumerate(columns, start=1)},
         landscape=False,
         footer=name,
+        page_label=labels.PAGE(lang),
     )
 
 
-def _style(value: CellContent) -> str:
-    if isinstance(value, datetime):
-        return "time"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, str):
-        return "lines" if "\n" in value else "text"
-    if isinstance(value, int | float):
-        return "whole" if float(value).is_integer() else "fraction"
-    return "text"
+def _style(kind: str, values: Sequence[Entry]) -> str:
+    """A column's style, from its schema type and what it holds: a time shown where any value has one,
+    text wrapped where any runs over lines, whole numbers without decimals."""
+    if kind == "date":
+        return "time" if any(isinstance(value, datetime) for value in values) else "date"
+    if kind == "number":
+        whole = all(not isinstance(value, float) or value.is_integer() for value in values)
+        return "whole" if whole else "fraction"
+    return "lines" if any(isinstance(value, str) and "\n" in value for value in values) else "text"

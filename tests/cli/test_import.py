@@ -56,7 +56,7 @@ def test_the_exports_fill_the_month_so_that_the_review_is_the_examples_own(expor
     assert log[0] == ("Month", "Metric ID", "Value", "Cell", "Files", "SHA-256", "Exports")
     assert sorted(row[1] for row in log[1:]) == sorted(FED)
     ga4 = next(row for row in log if row[1] == "M1")
-    assert ga4[3:] == ("Actuals!F2", str(ga4_file(files)), ga4[5], "GA4") and len(ga4[5]) == 64
+    assert ga4[3:] == ("Actuals!F2", "ga4.csv", ga4[5], "GA4") and len(ga4[5]) == 64
     posts = actuals(plan, "Posts")
     assert len(posts) == 59 and {row[0] for row in posts[1:]} == {"Facebook", "Instagram", "X"}
 
