@@ -140,8 +140,9 @@ def _by_month(
     used: dict[Month, list[Export]] = defaultdict(list)
     counting = spec.operation == "posts"
     months: dict[tuple[int, int], Month] = {}
+    spelled = {id(export): _spelled(spec, export) for export in exports}
     for export, day, values in _taken(exports, counting, wanted):
-        numerator, denominator = _amount(spec, values)
+        numerator, denominator = _amount(spelled[id(export)], values)
         if numerator is None:
             continue
         month = months.get((day.year, day.month)) or months.setdefault((day.year, day.month), Month.of(day))
@@ -159,6 +160,11 @@ def _by_month(
         )
         for month, found in items.items()
     }
+
+
+def _spelled(spec: ValueSpec, export: Export) -> ValueSpec:
+    """The Value's columns as the export spells them (a Sources row may name them in any case)."""
+    return ValueSpec(tuple(export.column(name) or name for name in spec.columns), spec.operation)
 
 
 def _taken(
