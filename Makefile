@@ -6,7 +6,7 @@ EXAMPLE := examples/plan.xlsx
 # The platforms' exports of the example's last finished month, which `make demo` imports.
 EXPORTS := $(dir $(EXAMPLE))exports
 # The pages with parts generated from the schema and from --help (cog blocks); the tests check them.
-GENERATED_DOCS := docs/workbook.md docs/commands.md
+GENERATED_DOCS := docs/workbook.md docs/commands.md docs/imports.md
 
 .PHONY: demo test lint docs bench clean
 

@@ -277,3 +277,19 @@ def command_reference() -> str:
     parts = [f"\n### sheetplan\n\n```\n{help_text()}```\n"]
     parts += [f"\n### sheetplan {name}\n\n```\n{help_text(name)}```\n" for name in COMMANDS]
     return "".join(parts)
+
+
+def kinds_table() -> str:
+    """The kinds of export `sheetplan import` reads: what identifies each, and the columns a Value names."""
+    from sheetplan.exports.kinds import KINDS
+
+    rows = [
+        (
+            _code(kind.name),
+            kind.identified_by,
+            ", ".join(_code(column) for column in kind.columns) or "any number column of the file",
+            "yes" if kind.posts else "",
+        )
+        for kind in KINDS
+    ]
+    return _table(("Export", "recognised by", "Value may name", "lists posts"), rows)

@@ -56,6 +56,7 @@ def missing_actuals(context: Context) -> Iterator[Problem]:
         return
     dropped = {schema.normalise(goal.id) for goal in plan.goals if goal.status == schema.GOAL_DROPPED}
     actuals_sheet = plan.sheet_name("actuals")
+    fed = {source.metric_id for source in plan.sources}
     for metric in plan.metrics:
         if not metric.id or (dropped and schema.normalise(metric.goal_id) in dropped):
             continue
@@ -72,6 +73,11 @@ def missing_actuals(context: Context) -> Iterator[Problem]:
             row = location.rows.get(metric.id, 0) if location else 0
             message = (
                 f"{metric.id} has no actual for {month_list(missing)}, which"
-                f" {'has' if len(missing) == 1 else 'have'} ended; type the result before the review"
+                f" {'has' if len(missing) == 1 else 'have'} ended; "
+                + (
+                    "import it from its exports (sheetplan import) before the review"
+                    if metric.id in fed
+                    else "type the result before the review"
+                )
             )
             yield context.problem("warning", "actuals", row, str(missing[0]), "missing_actual", message)

@@ -6,8 +6,7 @@ over the days (over the posts, for a kind that lists posts), a column's values o
 columns; `A / B` is the ratio of the month's sums, whatever the How; `posts` counts the posts. A
 metric fed by several Sources rows gets their sum.
 
-Exports of one kind that overlap (September's file and a quarter's) do not count a day twice: each
-day, or each post, is taken from the export whose coverage ends last. A month is complete when the
+Exports of one kind that overlap do not count a day twice (`rows`). A month is complete when the
 exports used cover every day of it and it is over; otherwise it is partial.
 """
 
@@ -15,15 +14,16 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sheetplan.exports.kinds import kind_named
 from sheetplan.exports.model import Export, Row, Value
+from sheetplan.imports.rows import covered_days, month_days, taken
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import Month, Plan, Source
-from sheetplan.plan.sources import FilterSpec, ValueSpec, parse_filter, parse_value
+from sheetplan.plan.sources import ValueSpec, parse_filter, parse_value
 
 _PREFERRED_VARIANTS = ("Totals", "Chart data", "Dates", None, "Table data")
 """Of a kind's tables that all have a Sources row's columns, the one taken: per day before per video."""
@@ -141,7 +141,7 @@ def _by_month(
     counting = spec.operation == "posts"
     months: dict[tuple[int, int], Month] = {}
     spelled = {id(export): _spelled(spec, export) for export in exports}
-    for export, day, values in _taken(exports, counting, wanted):
+    for export, day, values in taken(exports, counting, wanted):
         numerator, denominator = _amount(spelled[id(export)], values)
         if numerator is None:
             continue
@@ -149,14 +149,14 @@ def _by_month(
         items[month].append((day, numerator, denominator))
         if export not in used[month]:
             used[month].append(export)
-    covered = _covered(exports, today)
+    covered = covered_days(exports, today)
     scale = 100.0 if spec.operation == "ratio" and _in_points(plan, source.metric_id) else 1.0
     per_post = counting or any(export.kind.posts and export.posts for export in exports)
     return {
         month: Computed(
             _combined(found, spec, how, per_post, scale),
             tuple(used[month]),
-            all(day in covered for day in _days(month)),
+            all(day in covered for day in month_days(month)),
         )
         for month, found in items.items()
     }
@@ -165,58 +165,6 @@ def _by_month(
 def _spelled(spec: ValueSpec, export: Export) -> ValueSpec:
     """The Value's columns as the export spells them (a Sources row may name them in any case)."""
     return ValueSpec(tuple(export.column(name) or name for name in spec.columns), spec.operation)
-
-
-def _taken(
-    exports: list[Export], counting: bool, wanted: FilterSpec | None
-) -> Iterable[tuple[Export, date, Mapping[str, Value]]]:
-    """Each row (or post, when counting) once, from the export whose coverage ends last."""
-    claimed: set[object] = set()
-    latest_first = sorted(exports, key=lambda export: export.coverage[1] if export.coverage else date.min)
-    overlapping = len(exports) > 1
-    for export in reversed(latest_first):
-        records: Iterable[tuple[object, date | None, Mapping[str, Value]]]
-        if counting and export.posts:
-            records = ((post.post_id, post.published, {}) for post in export.posts)
-        elif overlapping:
-            dimensions = _dimensions(export)
-            records = ((_row_key(row, dimensions), row.day, row.values) for row in export.rows)
-        else:
-            records = ((None, row.day, row.values) for row in export.rows)
-        claiming: set[object] = set()
-        for key, day, values in records:
-            if day is None or (overlapping and key in claimed) or not _kept(export, values, wanted):
-                continue
-            if overlapping:
-                claiming.add(key)
-            yield export, day.date() if isinstance(day, datetime) else day, values
-        claimed |= claiming
-
-
-def _dimensions(export: Export) -> tuple[str, ...]:
-    """The columns of text in an export's first row: what tells a day's rows apart (GA4's source)."""
-    first = export.rows[0].values if export.rows else {}
-    return tuple(column for column in export.columns if isinstance(first.get(column), str))
-
-
-def _row_key(row: Row, dimensions: tuple[str, ...]) -> object:
-    """Which rows of two exports are the same: a row's day and its text columns."""
-    values = row.values
-    return (row.day, *(values.get(column) for column in dimensions))
-
-
-def _kept(export: Export, values: Mapping[str, Value], wanted: FilterSpec | None) -> bool:
-    if wanted is None:
-        return True
-    column = export.column(wanted.column)
-    found = values.get(column) if column else None
-    return _same_text(found, wanted.value)
-
-
-def _same_text(value: Value, wanted: str) -> bool:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value is not None and " ".join(str(value).casefold().split()) == wanted.casefold()
 
 
 def _amount(spec: ValueSpec, values: Mapping[str, Value]) -> tuple[float | None, float]:
@@ -270,21 +218,6 @@ def _in_points(plan: Plan, metric_id: str) -> bool:
 def _aggregation(plan: Plan, metric_id: str) -> str:
     metric = next((metric for metric in plan.metrics if metric.id == metric_id), None)
     return (metric.aggregation if metric else None) or "sum"
-
-
-def _covered(exports: Iterable[Export], today: date) -> set[date]:
-    """The days the exports cover that are over."""
-    days: set[date] = set()
-    for export in exports:
-        if export.coverage:
-            first, last = export.coverage
-            last = min(last, today - timedelta(days=1))
-            days.update(first + timedelta(days=offset) for offset in range((last - first).days + 1))
-    return days
-
-
-def _days(month: Month) -> Iterable[date]:
-    return (month.first_day + timedelta(days=offset) for offset in range(month.last_day.day))
 
 
 def _monthly_csv(export: Export, plan: Plan, today: date) -> dict[Key, Computed]:

@@ -320,6 +320,12 @@ RULE_CASES = [
         " type the result before the review",
     ),
     case(
+        "a month that has ended without the actual its Sources row imports",
+        lambda grid: (source_row("M2", "GA4", "Sessions")(grid), set_cell(grid, "Actuals", "D3", None)),
+        "warning Actuals!D3 missing_actual: M2 has no actual for 2025-02, which has ended;"
+        " import it from its exports (sheetplan import) before the review",
+    ),
+    case(
         "months that have ended without actuals",
         cells(("Actuals", "C4", ""), ("Actuals", "E4", " ")),
         "warning Actuals!C4 missing_actual: M3 has no actual for 2025-01 and 2025-03, which have ended;"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -136,3 +137,68 @@ def test_a_google_sheet_gets_the_same_actuals_in_one_batch_update(
     assert len(sheets_api.values(key, "Posts")) == 59
     again = run("import", f"gsheet:{key}", *files, "--json")
     assert {change["state"] for change in json.loads(again.stdout)} == {"unchanged"}
+
+
+def _binary(folder: Path) -> Path:
+    (folder / "photo.csv").write_bytes(bytes(range(256)) * 64)
+    return folder / "photo.csv"
+
+
+def _cut_short(folder: Path) -> Path:
+    data = (folder / "x-posts.csv").read_bytes()
+    (folder / "x-short.csv").write_bytes(data[: len(data) // 2] + b'"unfinished')
+    return folder / "x-short.csv"
+
+
+def _bomb(folder: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(folder / "search.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Dates.csv", b"Date,Clicks,Impressions,CTR,Position\n" + b"0" * (80 * 2**20))
+    return folder / "search.zip"
+
+
+def _other_year(folder: Path) -> Path:
+    text = (folder / "ga4.csv").read_text(encoding="utf-8").replace("2026", "2019")
+    (folder / "ga4-2019.csv").write_text(text, encoding="utf-8")
+    return folder / "ga4-2019.csv"
+
+
+def _no_sessions(folder: Path) -> Path:
+    text = (folder / "ga4.csv").read_text(encoding="utf-8").replace(",Sessions,", ",Visits,")
+    (folder / "ga4-renamed.csv").write_text(text, encoding="utf-8")
+    return folder / "ga4-renamed.csv"
+
+
+def _unreadable_number(folder: Path) -> Path:
+    lines = (folder / "inbox-and-followers.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].rsplit(",", 1)[0] + ",a few"
+    (folder / "inbox.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "inbox.csv"
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (_binary, "photo.csv: "),
+        (_cut_short, "x-short.csv: row "),
+        (_bomb, "search.zip"),
+        (_other_year, 'ga4-2019.csv: row 11, column "Date": 2019-11-01 is outside the plan'),
+        (_no_sessions, 'ga4-renamed.csv: has no column "Sessions", which the Sources row'),
+        (_unreadable_number, 'inbox.csv: row 4, column "Unanswered": "a few" is not a number'),
+    ],
+    ids=["binary", "cut-short", "zip-bomb", "another-year", "column-missing", "unreadable-number"],
+)
+def test_bad_input_is_one_line_naming_the_file_exit_2_and_the_plan_byte_for_byte_as_it_was(
+    exported: tuple, make: Callable[[Path], Path], says: str
+) -> None:
+    plan, files, _ = exported
+    bad = make(files[0].parent)
+    before = plan.read_bytes()
+    # A file made from another stands in for it: a GA4 table without Sessions is no error beside one with.
+    given = [path for path in files if not bad.name.startswith(path.stem)]
+    result = run("import", plan, *given, bad)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {bad.parent}/{says}") or says in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert plan.read_bytes() == before
