@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sheetplan.exports.kinds import KINDS
 from sheetplan.gsheets.book import Request, quote_title
 from sheetplan.gsheets.cells import date_format, number_format
 from sheetplan.layout.formulas import metric_lookup
@@ -65,8 +66,12 @@ def dropdown(
 ) -> dict[str, Any] | None:
     """The column's dropdown: its choices in the workbook's language, or the source tab's column."""
     hint = {"inputMessage": column.hint(lang)} if column.hint else {}
-    if column.choices is not None:
-        values = [{"userEnteredValue": label} for label in column.choices.labels(lang)]
+    labels = column.choices.labels(lang) if column.choices is not None else None
+    if column.export_kinds:
+        # The names are the same in every language, as `sheetplan import --formats` lists them.
+        labels = [kind.name for kind in KINDS]
+    if labels is not None:
+        values = [{"userEnteredValue": label} for label in labels]
         return {
             "condition": {"type": "ONE_OF_LIST", "values": values},
             "strict": True,

@@ -12,6 +12,7 @@ from plan_builder import plan_grid, sample, write_workbook
 from review_support import example_plan
 from sheets_fake import SheetsFake
 
+from sheetplan.exports.kinds import KINDS
 from sheetplan.gsheets.book import read_book
 from sheetplan.plan import schema
 from sheetplan.plan.model import FormulaValue
@@ -105,6 +106,9 @@ def test_headers_frozen_widths_and_formats(shared_api: SheetsFake, pushed: str) 
         ("Metrics!F2", ("ONE_OF_LIST", ["up", "down"])),
         ("Metrics!G2", ("ONE_OF_LIST", ["sum", "last", "average"])),
         ("Assumptions!C2", ("ONE_OF_LIST", ["yes", "no", "unsure"])),
+        ("Sources!A2", ("ONE_OF_RANGE", ["='Metrics'!$A$2:$A"])),
+        ("Sources!B2", ("ONE_OF_LIST", [kind.name for kind in KINDS])),
+        ("Sources!E2", ("ONE_OF_LIST", ["sum", "last", "average", "max"])),
         ("Actions!C2", None),
         ("Actions!E1", None),
     ],
