@@ -48,7 +48,8 @@ class Imports:
     lifetime: tuple[str, ...] = ()
     """Post exports whose totals are lifetime totals as of the day they were downloaded, named the
     first time such an export comes in."""
-    written: bool = False
+    written: tuple[str, ...] = ()
+    """The sheets written, by their names in the workbook; empty when nothing was."""
     backup: Path | None = None
     dry_run: bool = False
     months: tuple[Month, ...] = field(default=())
@@ -108,7 +109,9 @@ def import_exports(
     for change in writing:
         records[change.metric_id, change.month] = _record(change)
     backup = _write(read, plan, writing, posts, ordered(records.values(), [m.id for m in plan.metrics]))
-    return replace(result, written=True, backup=backup)
+    sheets = [*(["actuals"] if writing else []), *(["posts"] if posts.cells or posts.rows else [])]
+    names = (*(plan.sheet_name(key) for key in sheets), IMPORT_LOG.name(plan.lang))
+    return replace(result, written=names, backup=backup)
 
 
 def _refuse_errors(read: PlanRead) -> None:

@@ -86,12 +86,7 @@ def _notes(result: Imports) -> list[str]:
         notes.append("  Dry run: nothing was written.")
     elif result.written:
         backup = f" (the file before is kept as {result.backup})" if result.backup else ""
-        sheets = [
-            *(["Actuals"] if result.count("filled") or result.count("updated") else []),
-            *(["Posts"] if result.posts_added or result.posts_updated else []),
-            "Import log",
-        ]
-        notes.append(f"  Wrote {listing(sheets)} to {result.source}{backup}.")
+        notes.append(f"  Wrote {listing(result.written)} to {result.source}{backup}.")
     else:
         notes.append(f"  Nothing to change in {result.source}.")
     return notes

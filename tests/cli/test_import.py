@@ -202,3 +202,18 @@ def test_bad_input_is_one_line_naming_the_file_exit_2_and_the_plan_byte_for_byte
     assert result.stderr.startswith(f"Error: {bad.parent}/{says}") or says in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert plan.read_bytes() == before
+
+
+def test_a_bulgarian_plan_takes_the_same_import_and_is_told_its_own_sheet_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plan_builder import pretend_today
+
+    pretend_today(monkeypatch, TODAY)
+    plan = tmp_path / "план.xlsx"
+    write_plan(plan, example=True, lang="bg", exports=tmp_path / "exports", today=TODAY)
+    result = run("import", plan, *sorted((tmp_path / "exports").iterdir()))
+    assert result.exit_code == 0, result.output
+    assert "7 filled" in result.stdout
+    assert f"Wrote Резултати, Публикации and Дневник на импорта to {plan}" in result.stdout
+    assert "Дневник на импорта" in openpyxl.load_workbook(plan, read_only=True).sheetnames
