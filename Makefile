@@ -8,7 +8,7 @@ EXPORTS := $(dir $(EXAMPLE))exports
 # The pages with parts generated from the schema and from --help (cog blocks); the tests check them.
 GENERATED_DOCS := docs/workbook.md docs/commands.md docs/imports.md
 
-.PHONY: demo test lint docs bench clean
+.PHONY: demo test lint docs messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ lint: $(VENV)/.installed-test
 
 docs: $(VENV)/.installed-test
 	$(BIN)/cog -r -I docs $(GENERATED_DOCS)
+
+# The messages marked in the code, into the catalogs under sheetplan/locale (translate the new ones there).
+messages: $(VENV)/.installed-test
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k n_:1,2 --no-location --sort-output --project=sheetplan \
+		-o build/sheetplan.pot .
+	$(BIN)/pybabel update -i build/sheetplan.pot -d sheetplan/locale -D sheetplan -w 100 --ignore-obsolete -N
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

@@ -1,4 +1,5 @@
-"""The built wheel carries the presets: `sheetplan init --example` works from a fresh install."""
+"""The built wheel carries the presets and the compiled messages: `sheetplan init --example` works,
+and speaks Bulgarian, from a fresh install."""
 
 from __future__ import annotations
 
@@ -59,3 +60,10 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(elsewhere / "plan.xlsx")
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"
+    # The Bulgarian messages, compiled into the wheel by its build hook, not read from a checkout.
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "sheetplan/locale/bg/LC_MESSAGES/sheetplan.mo" in names
+    spoken = run([bin_dir / "sheetplan", "import", "--formats", "--lang", "bg"], elsewhere)
+    assert "Meta posts (с публикации)" in spoken.stdout

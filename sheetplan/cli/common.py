@@ -24,6 +24,21 @@ credentials_option = click.option(
 )
 """The option of every command that reads a Google Sheet."""
 
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(("en", "bg")),
+    help="The language of what the command says.  [default: the plan's; before it is read, LANG's]",
+)
+"""The option of every command that speaks of a plan: its output in English or Bulgarian."""
+
+
+def speak(lang: str | None, plan_lang: str) -> None:
+    """Say the rest in `lang` when given, else in the plan's language."""
+    from sheetplan.plan.i18n import use
+
+    use("bg" if (lang or plan_lang) == "bg" else "en")
+
+
 _TARGET = "sheetplan.target"
 """The key in the context's `meta` of the file or sheet the running command writes."""
 
@@ -32,6 +47,10 @@ class Group(click.Group):
     """The `sheetplan` group: a SheetplanError or Ctrl-C in any command becomes one line and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from sheetplan.plan.i18n import language_of_environment, use
+
+        # Until a command knows the plan's language (or is given --lang), the environment's.
+        use(language_of_environment())
         try:
             return super().invoke(ctx)
         except SheetplanError as error:

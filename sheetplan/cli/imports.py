@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sheetplan.cli.common import credentials_option, parse_month, stage, writes
+from sheetplan.cli.common import credentials_option, lang_option, parse_month, speak, stage, writes
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @click.option("--formats", is_flag=True, help="List the kinds of export sheetplan reads, and their columns.")
+@lang_option
 @credentials_option
 def import_command(
     source: str | None,
@@ -38,6 +39,7 @@ def import_command(
     dry_run: bool,
     as_json: bool,
     formats: bool,
+    lang: str | None,
     credentials: Path | None,
 ) -> None:
     """Bring actual results in from the platforms' own export files.
@@ -66,6 +68,8 @@ def import_command(
     from sheetplan.cli.import_summary import import_json, import_summary
 
     if formats:
+        if lang:
+            speak(lang, lang)
         click.echo(list_formats(), color=None)
         return
     if source is None or not exports:
@@ -75,6 +79,7 @@ def import_command(
     today = date.today()
     with stage(f"Reading {source}"):
         read = read_plan(source, today, credentials, IMPORT_RULES)
+    speak(lang, read.plan.lang)
     with stage(f"Importing {len(exports)} export files"):
         result = import_exports(
             read, exports, today, month, overwrite=overwrite, partial=partial, dry_run=dry_run

@@ -214,6 +214,16 @@ def test_a_bulgarian_plan_takes_the_same_import_and_is_told_its_own_sheet_names(
     write_plan(plan, example=True, lang="bg", exports=tmp_path / "exports", today=TODAY)
     result = run("import", plan, *sorted((tmp_path / "exports").iterdir()))
     assert result.exit_code == 0, result.output
-    assert "7 filled" in result.stdout
-    assert f"Wrote Резултати, Публикации and Дневник на импорта to {plan}" in result.stdout
+    assert "Резултати  7 попълнено" in result.stdout
+    assert f"Записани са Резултати, Публикации и Дневник на импорта в {plan}" in result.stdout
     assert "Дневник на импорта" in openpyxl.load_workbook(plan, read_only=True).sheetnames
+    english = run("import", plan, *sorted((tmp_path / "exports").iterdir()), "--lang", "en")
+    assert f"Nothing to change in {plan}." in english.stdout
+
+
+def test_formats_speak_the_language_of_the_environment_or_of_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "bg_BG.UTF-8")
+    assert "Meta posts (с публикации)" in run("import", "--formats").stdout
+    assert "Meta posts (lists posts)" in run("import", "--formats", "--lang", "en").stdout
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert "Meta posts (lists posts)" in run("import", "--formats").stdout
