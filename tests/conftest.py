@@ -7,6 +7,8 @@ from collections.abc import Iterator
 import pytest
 from sheets_fake import SheetsFake
 
+from sheetplan.plan.i18n import use
+
 
 @pytest.fixture
 def sheets_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[SheetsFake]:
@@ -14,3 +16,12 @@ def sheets_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[SheetsFake]:
     with SheetsFake() as fake:
         monkeypatch.setenv("SHEETPLAN_SHEETS_EMULATOR_HOST", fake.host)
         yield fake
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Every test starts, and leaves the next one, speaking English: a command that read a Bulgarian
+    plan leaves the process speaking Bulgarian."""
+    use("en")
+    yield
+    use("en")

@@ -24,6 +24,7 @@ from sheetplan.imports.log import Imported, ordered, parse_import_log
 from sheetplan.imports.monthly import MONTHLY_CSV, Key, monthly_values
 from sheetplan.imports.posts import PostRows, latest_posts, post_rows
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Plan
 from sheetplan.plan.schema import IMPORT_LOG
 
@@ -82,7 +83,11 @@ def import_exports(
     _refuse_errors(read)
     if month is not None and month not in plan.settings.plan_months:
         months = plan.settings.plan_months
-        raise SourceError(f"{read.source}: --month {month} is outside the plan, {months[0]} to {months[-1]}")
+        raise SourceError(
+            _("{source}: --month {month} is outside the plan, {first} to {last}").format(
+                source=read.source, month=month, first=months[0], last=months[-1]
+            )
+        )
     exports = read_exports(paths, today)
     computed = monthly_values(plan, exports, today)
     log_title = next((title for title in read.grid if IMPORT_LOG.is_named(title)), None)
@@ -120,8 +125,9 @@ def _refuse_errors(read: PlanRead) -> None:
     if blocking is not None:
         where = blocking.cell or blocking.sheet
         raise SourceError(
-            f"{read.source}: {where}: {blocking.message}; fix it first (sheetplan check {read.source} "
-            "lists every problem)"
+            _(
+                "{source}: {where}: {problem}; fix it first (sheetplan check {source} lists every problem)"
+            ).format(source=read.source, where=where, problem=blocking.message)
         )
 
 

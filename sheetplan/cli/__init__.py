@@ -16,7 +16,7 @@ import click
 from sheetplan import __version__
 from sheetplan.cli.common import Group, credentials_option, parse_month, stage, writes
 from sheetplan.cli.imports import import_command
-from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
+from sheetplan.cli.init import init
 
 if TYPE_CHECKING:
     # The library is imported inside each command, so that `sheetplan --help` starts at once.
@@ -38,59 +38,6 @@ def cli() -> None:
         sheetplan check plan.xlsx
         sheetplan review plan.xlsx
     """
-
-
-@cli.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--start",
-    metavar="YYYY-MM",
-    callback=parse_month,
-    default=None,
-    show_default="this month; with --example, a few months back so that it has actual results",
-    help="The plan's first month.",
-)
-@click.option(
-    "--months",
-    type=click.IntRange(1, MAX_MONTHS),
-    default=DEFAULT_MONTHS,
-    show_default=True,
-    help="How many months the plan covers.",
-)
-@click.option(
-    "--lang", type=click.Choice(LANGS), default="en", show_default=True, help="The workbook's language."
-)
-@click.option("--example", is_flag=True, help="Fill in a worked example: a social-media plan with actuals.")
-@click.option(
-    "--exports",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="With --example: also write the platforms' exports of its last finished month into DIR,"
-    " leaving those actuals for `sheetplan import` to fill.",
-)
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-def init(
-    path: Path, start: Month | None, months: int, lang: str, example: bool, exports: Path | None, force: bool
-) -> None:
-    """Write a new plan workbook to PATH (.xlsx).
-
-    The workbook has a Guide, then one sheet each for settings, goals, owners, channels, actions,
-    metrics, monthly forecasts and actuals, and assumptions, with dropdowns and tables ready to fill in.
-
-    \b
-    Examples:
-        sheetplan init plan.xlsx --start 2027-01
-        sheetplan init --example --lang bg план.xlsx
-        sheetplan init --example --exports exports plan.xlsx
-    """
-    from sheetplan.api import write_plan
-
-    writes(path)
-    with stage(f"Writing {path}"):
-        summary = write_plan(
-            path, start=start, months=months, lang=lang, example=example, force=force, exports=exports
-        )
-    click.echo(summary)
 
 
 @cli.command()
@@ -287,6 +234,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     click.echo(pulled)
 
 
+cli.add_command(init)
 cli.add_command(import_command)
 
 

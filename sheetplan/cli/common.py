@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from sheetplan.plan.errors import SheetplanError
+from sheetplan.plan.i18n import _, language_of_environment, use
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
@@ -34,8 +35,6 @@ lang_option = click.option(
 
 def speak(lang: str | None, plan_lang: str) -> None:
     """Say the rest in `lang` when given, else in the plan's language."""
-    from sheetplan.plan.i18n import use
-
     use("bg" if (lang or plan_lang) == "bg" else "en")
 
 
@@ -47,20 +46,21 @@ class Group(click.Group):
     """The `sheetplan` group: a SheetplanError or Ctrl-C in any command becomes one line and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from sheetplan.plan.i18n import language_of_environment, use
-
         # Until a command knows the plan's language (or is given --lang), the environment's.
         use(language_of_environment())
         try:
             return super().invoke(ctx)
         except SheetplanError as error:
             # One line on stderr and the error's exit code; a traceback would help nobody.
-            click.echo(f"Error: {error}", err=True)
+            click.echo(_("Error: {error}").format(error=error), err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
             target = ctx.meta.get(_TARGET)
-            click.echo(f"interrupted; {target} is unchanged" if target else "interrupted", err=True)
+            said = (
+                _("interrupted; {target} is unchanged").format(target=target) if target else _("interrupted")
+            )
+            click.echo(said, err=True)
             ctx.exit(130)
 
 
@@ -85,4 +85,6 @@ def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -
     try:
         return Month.parse(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a month in the form YYYY-MM, such as 2026-03.") from None
+        raise click.BadParameter(
+            _("{value!r} is not a month in the form YYYY-MM, such as 2026-03.").format(value=value)
+        ) from None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sheetplan.cli.common import credentials_option, lang_option, parse_month, speak, stage, writes
+from sheetplan.plan.i18n import _, n_
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
@@ -73,14 +74,18 @@ def import_command(
         click.echo(list_formats(), color=None)
         return
     if source is None or not exports:
-        raise click.UsageError("give the plan and at least one export file, or --formats")
+        raise click.UsageError(_("give the plan and at least one export file, or --formats"))
     if not dry_run:
         writes(source)
     today = date.today()
-    with stage(f"Reading {source}"):
+    with stage(_("Reading {source}").format(source=source)):
         read = read_plan(source, today, credentials, IMPORT_RULES)
     speak(lang, read.plan.lang)
-    with stage(f"Importing {len(exports)} export files"):
+    with stage(
+        n_("Importing {count} export file", "Importing {count} export files", len(exports)).format(
+            count=len(exports)
+        )
+    ):
         result = import_exports(
             read, exports, today, month, overwrite=overwrite, partial=partial, dry_run=dry_run
         )

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from sheetplan.gsheets.credentials import find_credentials, load_credentials
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 
 if TYPE_CHECKING:
     import gspread
@@ -26,9 +28,6 @@ if TYPE_CHECKING:
     from gspread.http_client import FileType, HTTPClient, ParamsType
 
 EMULATOR_VARIABLE = "SHEETPLAN_SHEETS_EMULATOR_HOST"
-CREDENTIALS_VARIABLE = "GOOGLE_APPLICATION_CREDENTIALS"
-# sheetplan reads and writes spreadsheets that users share with it; it never needs their Drive.
-_SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
 _GOOGLE_ORIGINS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
 _RETRIES = 5
 FIRST_DELAY, MAX_DELAY, MAX_RETRY_AFTER = 1.0, 32.0, 60.0
@@ -62,11 +61,15 @@ def connect(credentials: Path | None = None, *, retries: int = _RETRIES) -> gspr
     host = os.environ.get(EMULATOR_VARIABLE, "").strip()
     if host:
         if not _HOST.fullmatch(host):
-            raise SourceError(f"{EMULATOR_VARIABLE} must be host:port, such as 127.0.0.1:8080, not {host!r}")
+            raise SourceError(
+                _("{emulator_variable} must be host:port, such as 127.0.0.1:8080, not {host!r}").format(
+                    emulator_variable=EMULATOR_VARIABLE, host=host
+                )
+            )
         # gspread reads `auth` only to build a session; with a session of our own it never does.
         client = gspread.Client(cast("Credentials", None), _emulator_session(host), http_client)
     else:
-        client = gspread.Client(_load_credentials(_find_credentials(credentials)), http_client=http_client)
+        client = gspread.Client(load_credentials(find_credentials(credentials)), http_client=http_client)
     client.set_timeout(_TIMEOUT)
     return client
 
@@ -75,55 +78,6 @@ def account_of(client: gspread.Client) -> str | None:
     """The e-mail address a client acts as (the service account's); None on the emulator."""
     address = getattr(getattr(client.http_client, "auth", None), "service_account_email", None)
     return address if isinstance(address, str) else None
-
-
-def _find_credentials(given: Path | None) -> Path:
-    """The service-account key to use: the given file, GOOGLE_APPLICATION_CREDENTIALS, or gspread's."""
-    if given is not None:
-        if not given.is_file():
-            raise SourceError(f"credentials file {given} not found")
-        return given
-    named = os.environ.get(CREDENTIALS_VARIABLE, "").strip()
-    if named:
-        if not Path(named).expanduser().is_file():
-            raise SourceError(f"credentials file {named} not found (named by {CREDENTIALS_VARIABLE})")
-        return Path(named).expanduser()
-    default = _default_credentials_file()
-    if default.is_file():
-        return default
-    raise SourceError(
-        f"no Google credentials: no --credentials FILE given, {CREDENTIALS_VARIABLE} not set, "
-        f"and no service-account key at {default}"
-    )
-
-
-def _default_credentials_file() -> Path:
-    """gspread's default service-account file (~/.config/gspread/service_account.json)."""
-    from gspread.auth import get_config_dir
-
-    return get_config_dir() / "service_account.json"
-
-
-def _load_credentials(path: Path) -> Credentials:
-    """The service-account credentials in a key file, or a SourceError saying what is wrong with it."""
-    from google.oauth2.service_account import Credentials
-
-    try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise SourceError(f"cannot read credentials file {path}: {err}") from err
-    if not isinstance(info, dict) or info.get("type") != "service_account":
-        raise SourceError(
-            f"credentials file {path} is not a service-account key (its type must be service_account)"
-        )
-    try:
-        # google-auth leaves this constructor without type hints.
-        credentials: Credentials = Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
-            info, scopes=_SCOPES
-        )
-        return credentials
-    except (ValueError, KeyError) as err:
-        raise SourceError(f"credentials file {path} is not a usable service-account key: {err}") from err
 
 
 def retry_delay(tries: int, retry_after: str | None) -> float:
@@ -159,11 +113,14 @@ def translate_errors(key: str, account: str | None) -> Iterator[None]:
     except _RetriesExhausted as err:
         if err.status == 429:
             raise SourceError(
-                f"Google Sheets quota exhausted for {key} after {err.tries} tries; try again in a minute"
+                _(
+                    "Google Sheets quota exhausted for {key} after {tries} tries; try again in a minute"
+                ).format(key=key, tries=err.tries)
             ) from err
         raise SourceError(
-            f"Google Sheets kept failing for {key} (HTTP {err.status}) after {err.tries} tries; "
-            "try again later"
+            _(
+                "Google Sheets kept failing for {key} (HTTP {status}) after {tries} tries; try again later"
+            ).format(key=key, status=err.status, tries=err.tries)
         ) from err
     except Exception as err:
         message = _describe(err, key, account)
@@ -176,11 +133,15 @@ def _describe(err: Exception, key: str, account: str | None) -> str | None:
     import requests
     from gspread.exceptions import APIError, SpreadsheetNotFound
 
-    emulator = f"the Sheets emulator at {os.environ.get(EMULATOR_VARIABLE, '?')} ({EMULATOR_VARIABLE})"
+    emulator = _("the Sheets emulator at {host} ({emulator_variable})").format(
+        host=os.environ.get(EMULATOR_VARIABLE, "?"), emulator_variable=EMULATOR_VARIABLE
+    )
     not_shared = (
-        f"Google Sheet {key} not found or not shared on {emulator}"
+        _("Google Sheet {key} not found or not shared on {emulator}").format(key=key, emulator=emulator)
         if account is None
-        else f"Google Sheet {key} not found or not shared with {account}: share it with that address"
+        else _(
+            "Google Sheet {key} not found or not shared with {account}: share it with that address"
+        ).format(key=key, account=account)
     )
     # open_by_key turns a 403 into a bare PermissionError; a local file's PermissionError has no APIError.
     if isinstance(err, PermissionError) and isinstance(err.__cause__, APIError):
@@ -193,19 +154,31 @@ def _describe(err: Exception, key: str, account: str | None) -> str | None:
         if status == 404:
             return not_shared
         if status == 403 and "SERVICE_DISABLED" in json.dumps(err.error.get("details", [])):
-            return f"the Google Sheets API is not enabled for the project of {account}: {text}"
+            return _("the Google Sheets API is not enabled for the project of {account}: {text}").format(
+                account=account, text=text
+            )
         if status == 403 and err.response.request.method != "GET":
             if account is None:
-                return f"no permission to edit Google Sheet {key} on {emulator}"
-            return f"no permission to edit Google Sheet {key}: share it with {account} as Editor"
+                return _("no permission to edit Google Sheet {key} on {emulator}").format(
+                    key=key, emulator=emulator
+                )
+            return _("no permission to edit Google Sheet {key}: share it with {account} as Editor").format(
+                key=key, account=account
+            )
         if status == 403:
             return not_shared
         if status == 429:
-            return f"Google Sheets quota exhausted for {key} after 1 tries; try again in a minute"
-        return f"Google Sheets refused a request for {key} (HTTP {status}): {text}"
+            return _("Google Sheets quota exhausted for {key} after 1 tries; try again in a minute").format(
+                key=key
+            )
+        return _("Google Sheets refused a request for {key} (HTTP {status}): {text}").format(
+            key=key, status=status, text=text
+        )
     if isinstance(err, requests.RequestException):
         where = emulator if account is None else "Google Sheets"
-        return f"cannot reach {where} for Google Sheet {key}: {type(err).__name__}"
+        return _("cannot reach {where} for Google Sheet {key}: {kind}").format(
+            where=where, key=key, kind=type(err).__name__
+        )
     return None
 
 

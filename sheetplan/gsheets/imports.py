@@ -17,6 +17,7 @@ from sheetplan.gsheets.cells import entered_value
 from sheetplan.gsheets.draw import add_layout
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import CellValue
 from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
 
@@ -46,7 +47,11 @@ def import_requests(
     for title, cells in changes.items():
         tab = book.tab(title.__eq__)
         if tab is None:
-            raise WriteError(f"Google Sheet {book.key}: has no tab {title!r}; nothing was written")
+            raise WriteError(
+                _("Google Sheet {key}: has no tab {title!r}; nothing was written").format(
+                    key=book.key, title=title
+                )
+            )
         last_row = max((row for row, _ in cells), default=0)
         last_column = max((column for _, column in cells), default=0)
         if last_row > tab.rows or last_column > tab.columns:

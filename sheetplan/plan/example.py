@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sheetplan.plan.i18n import N_
 from sheetplan.plan.model import Month
 from sheetplan.plan.presets import load_preset, translated
 from sheetplan.plan.schema import INPUT_SHEETS, Lang
@@ -29,7 +30,11 @@ class Content:
     """Setting key to value, over the schema's defaults."""
     rows: dict[str, list[Row]] = field(default_factory=dict)
     """Schema sheet key to its rows. Dropdown values are the schema's (English) values."""
-    description: str = "blank plan"
+    description: str = N_("blank plan")
+    """What the plan is, as a message (translated when shown) with `{first}` and `{last}` for
+    `actual_range`."""
+    actual_range: tuple[Month, Month] | None = None
+    """The first and last month the example has actual results for."""
 
 
 def actual_months(preset: dict[str, Any] | None = None) -> int:
@@ -84,10 +89,13 @@ def example_content(start: Month, months: int, lang: Lang, today: date) -> Conte
 
     settings = {key: value(key, raw) for key, raw in preset["settings"].items()}
     if reported:
-        description = f"example plan with actual results for {reported[0]} to {reported[-1]}"
-    else:
-        description = "example plan, no actual results yet"
-    return Content(settings, rows, description)
+        return Content(
+            settings,
+            rows,
+            N_("example plan with actual results for {first} to {last}"),
+            (reported[0], reported[-1]),
+        )
+    return Content(settings, rows, N_("example plan, no actual results yet"))
 
 
 def _offset_date(start: Month, offset: list[int]) -> date:

@@ -18,7 +18,6 @@ import io
 import os
 from collections.abc import Mapping
 from functools import cache
-from importlib.resources import files
 
 from sheetplan.plan.defaults import LANGS, Lang
 
@@ -70,6 +69,8 @@ def catalog(lang: Lang) -> gettext.NullTranslations:
     """The translations into `lang`: the compiled catalog a wheel carries, else the checkout's `.po`."""
     if lang == "en":
         return gettext.NullTranslations()
+    from importlib.resources import files  # a few milliseconds that English never needs
+
     folder = files("sheetplan") / "locale" / lang / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     if compiled.is_file():

@@ -20,6 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 from sheetplan import __version__
 from sheetplan.plan import schema
 from sheetplan.plan.example import Content, Row, Value
+from sheetplan.plan.i18n import N_
 from sheetplan.plan.model import CellValue, ErrorValue, Grid, Month, Plan
 from sheetplan.read import values
 from sheetplan.review.log import parse_log
@@ -104,7 +105,7 @@ def _write(worksheet: Worksheet, row: int, column: int, value: CellValue, fmt: A
 
 def pulled_content(grid: Grid, plan: Plan) -> Pulled:
     """The plan's rows as the template writes them, and the cells to write as typed."""
-    pulled = Pulled(Content(description="pulled plan"))
+    pulled = Pulled(Content(description=N_("pulled plan")))
     lang = plan.lang
     months = plan.settings.plan_months
     for sheet in schema.INPUT_SHEETS:

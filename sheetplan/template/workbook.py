@@ -22,6 +22,7 @@ from sheetplan import __version__
 from sheetplan.files.safe_save import check_new_file, replace_safely
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.example import Content, actual_months, example_content
+from sheetplan.plan.i18n import N_, _
 from sheetplan.plan.model import Month
 from sheetplan.plan.presets import load_preset
 from sheetplan.plan.schema import (
@@ -38,7 +39,7 @@ from sheetplan.template.guide import write_guide
 from sheetplan.template.sheets import SheetWriter
 from sheetplan.template.tables import SheetPlan, define_list_names, sheet_plan
 
-_LANGUAGE_NAMES = {"en": "English", "bg": "Bulgarian"}
+_LANGUAGE_NAMES = {"en": N_("English"), "bg": N_("Bulgarian")}
 
 
 def default_start(example: bool, today: date) -> Month:
@@ -65,18 +66,26 @@ def write_plan(
     """
     path = Path(path)
     if exports is not None and not example:
-        raise UsageError("--exports writes the example's export files; use it with --example")
+        raise UsageError(_("--exports writes the example's export files; use it with --example"))
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+        raise UsageError(
+            _("unknown language {lang!r}: use one of {langs}").format(lang=lang, langs=", ".join(LANGS))
+        )
     if not 1 <= months <= MAX_MONTHS:
-        raise UsageError(f"a plan covers 1 to {MAX_MONTHS} months, not {months}")
+        raise UsageError(
+            _("a plan covers 1 to {most} months, not {months}").format(most=MAX_MONTHS, months=months)
+        )
     check_new_file(path, force, "a plan workbook")
     today = today or date.today()
     start = start or default_start(example, today)
     try:
         plan_months = tuple(start + offset for offset in range(months))
     except ValueError:
-        raise UsageError(f"a plan of {months} months from {start} would end after the year 9999") from None
+        raise UsageError(
+            _("a plan of {months} months from {start} would end after the year 9999").format(
+                months=months, start=start
+            )
+        ) from None
     content = example_content(start, months, lang, today) if example else Content()
     written: list[Path] = []
     if exports is not None:
@@ -86,8 +95,11 @@ def write_plan(
     summary = _summary(path, plan_months, lang, content)
     if written:
         summary += (
-            f"\nWrote {len(written)} export files of {_month_of(content)} to {exports}; bring them in with:"
-            f"\n  sheetplan import {shlex.quote(str(path))} {shlex.quote(str(exports))}{os.sep}*"
+            "\n"
+            + _("Wrote {count} export files of {month} to {folder}; bring them in with:").format(
+                count=len(written), month=_month_of(content), folder=exports
+            )
+            + f"\n  sheetplan import {shlex.quote(str(path))} {shlex.quote(str(exports))}{os.sep}*"
         )
     return summary
 
@@ -183,14 +195,30 @@ def build_workbook(
 
 def _summary(path: Path, months: tuple[Month, ...], lang: Lang, content: Content) -> str:
     quoted = shlex.quote(str(path))
-    what = f"{len(SHEETS)} sheets, {len(months)} months from {months[0]} to {months[-1]}"
-    lines = [f"Wrote {path}: {what}, {content.description}, {_LANGUAGE_NAMES[lang]}.", "Next:"]
+    first, last = content.actual_range or (None, None)
+    what = _("{sheets} sheets, {months} months from {start} to {end}").format(
+        sheets=len(SHEETS), months=len(months), start=months[0], end=months[-1]
+    )
+    described = _(content.description).format(first=first, last=last)
+    lines = [
+        _("Wrote {path}: {what}, {description}, {language}.").format(
+            path=path, what=what, description=described, language=_(_LANGUAGE_NAMES[lang])
+        ),
+        _("Next:"),
+    ]
     if content.rows:
-        lines.append("  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.")
-        lines.append(f"  2. Check it:   sheetplan check {quoted}")
-        lines.append(f"  3. Review it:  sheetplan review {quoted}")
+        lines.append(
+            "  " + _("1. Open it: the Guide sheet explains the plan; the other sheets hold the example.")
+        )
+        lines.append("  " + _("2. Check it:   sheetplan check {path}").format(path=quoted))
+        lines.append("  " + _("3. Review it:  sheetplan review {path}").format(path=quoted))
     else:
-        lines.append("  1. Open it, read the Guide sheet, and fill in the plan with your team.")
-        lines.append(f"  2. Check it:   sheetplan check {quoted}")
-        lines.append(f"  3. Every month, enter the actual results and run:  sheetplan review {quoted}")
+        lines.append("  " + _("1. Open it, read the Guide sheet, and fill in the plan with your team."))
+        lines.append("  " + _("2. Check it:   sheetplan check {path}").format(path=quoted))
+        lines.append(
+            "  "
+            + _("3. Every month, enter the actual results and run:  sheetplan review {path}").format(
+                path=quoted
+            )
+        )
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.xlsx.opc import (
     DOCUMENT,
     OFFICE_RELS,
@@ -60,13 +61,16 @@ def read_book(package: Package) -> Book:
     part = next((link.target for link in root if link.type == DOCUMENT), "xl/workbook.xml")
     if part not in package:
         raise WriteError(
-            f"{package.label}: has no workbook part ({part}); not a workbook sheetplan can write"
+            _("{label}: has no workbook part ({part}); not a workbook sheetplan can write").format(
+                label=package.label, part=part
+            )
         )
     xml = package.read(part)
     if _STRICT.encode() in xml[:2000]:
         raise WriteError(
-            f"{package.label}: is saved as Strict Open XML;"
-            " save it as an Excel Workbook (.xlsx) and try again"
+            _(
+                "{label}: is saved as Strict Open XML; save it as an Excel Workbook (.xlsx) and try again"
+            ).format(label=package.label)
         )
     rels_part = rels_name(part)
     links = relationships(package.read(rels_part) if rels_part in package else None, part)
@@ -94,7 +98,7 @@ def insert_sheet(xml: bytes, position: int, name: str, sheet_id: int, rel_id: st
     else:
         closing = re.search(rb"</(?:\w+:)?sheets\s*>", xml)
         if closing is None:
-            raise WriteError("the workbook part has no <sheets> element")
+            raise WriteError(_("the workbook part has no <sheets> element"))
         at = closing.start()
     return _moved(xml[:at] + entry + xml[at:], position, +1)
 
@@ -104,7 +108,7 @@ def rename_sheet(xml: bytes, rel_id: str, name: str) -> bytes:
     pattern = rb"<(?:\w+:)?sheet\b[^>]*?:id=[\"']" + re.escape(rel_id.encode()) + rb"[\"'][^>]*>"
     found = re.search(pattern, xml)
     if found is None:
-        raise WriteError(f"the workbook part has no sheet {rel_id}")
+        raise WriteError(_("the workbook part has no sheet {rel_id}").format(rel_id=rel_id))
     entry = re.sub(rb'\bname="[^"]*"', b"name=" + quoteattr(name).encode(), found.group(0), count=1)
     return xml[: found.start()] + entry + xml[found.end() :]
 
@@ -177,8 +181,8 @@ def _prefixes(xml: bytes) -> tuple[str, str]:
     """The prefix of the workbook's own elements (`` or `x:`) and of the relationships namespace."""
     root = re.search(rb"<(\w+:)?workbook\b([^>]*)>", xml)
     if root is None:
-        raise WriteError("the workbook part has no <workbook> element")
+        raise WriteError(_("the workbook part has no <workbook> element"))
     rels = re.search(rb'xmlns:(\w+)="' + re.escape(OFFICE_RELS.encode()) + b'"', root.group(2))
     if rels is None:
-        raise WriteError("the workbook part does not declare the relationships namespace")
+        raise WriteError(_("the workbook part does not declare the relationships namespace"))
     return (root.group(1) or b"").decode(), rels.group(1).decode()

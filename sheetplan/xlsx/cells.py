@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import column_letter
 from sheetplan.xlsx import scan
 from sheetplan.xlsx.cell_values import CellInput, Typed, typed_value
@@ -116,7 +117,9 @@ class _Edit:
                 if top <= row <= bottom and left <= column <= right:
                     what = "an array formula" if kind == b"array" else "a data table"
                     raise WriteError(
-                        f"{_place(self.where, row, column)} is part of {what} over {ref}; not changed"
+                        _("{place} is part of {what} over {ref}; not changed").format(
+                            place=_place(self.where, row, column), what=what, ref=ref
+                        )
                     )
 
     def set_row(self, number: int, values: Mapping[int, Typed]) -> None:
@@ -172,8 +175,10 @@ class _Edit:
                 shared = attributes(formula[1])
                 if shared.get(b"t") == b"shared" and cell_range(shared.get(b"ref", b"")):
                     raise WriteError(
-                        f"{_place(self.where, row, column)} holds the first cell of a shared formula that the"
-                        f" cells of {shared[b'ref'].decode()} copy; not changed"
+                        _(
+                            "{place} holds the first cell of a shared formula that the cells of {cells} "
+                            "copy; not changed"
+                        ).format(place=_place(self.where, row, column), cells=shared[b"ref"].decode())
                     )
                 self.replaced_formulas = True
         looks_empty = (style or b"0") == (empty or b"0") and (following is None or following.has_ref)
@@ -223,12 +228,14 @@ class _Edit:
 def _checked(key: tuple[int, int]) -> tuple[int, int]:
     row, column = key
     if not (1 <= row <= _LAST_CELL[0] and 1 <= column <= _LAST_CELL[1]):
-        raise ValueError(f"no such cell in a worksheet: row {row}, column {column}")
+        raise ValueError(
+            _("no such cell in a worksheet: row {row}, column {column}").format(row=row, column=column)
+        )
     return row, column
 
 
 def _refusal(where: str, what: str) -> WriteError:
-    return WriteError(f"{where or 'the sheet'}: {what}; not changed")
+    return WriteError(_("{where}: {what}; not changed").format(where=where or _("the sheet"), what=what))
 
 
 def _place(where: str, row: int, column: int) -> str:

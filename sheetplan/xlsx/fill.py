@@ -19,6 +19,7 @@ from typing import Any
 
 from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import column_letter, quote_sheet
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.xlsx import opc
@@ -55,7 +56,11 @@ def put_cells(package: Package, changes: Changes, label: str) -> None:
     parts = {sheet.name: sheet.part for sheet in workbook.sheets if sheet.worksheet}
     missing = sorted(set(changes) - set(parts))
     if missing:
-        raise WriteError(f"{label}: has no sheet {missing[0]!r}; nothing was written")
+        raise WriteError(
+            _("{label}: has no sheet {missing!r}; nothing was written").format(
+                label=label, missing=missing[0]
+            )
+        )
     formulas_replaced = False
     for name, values in changes.items():
         changed = set_cells(package.read(parts[name]), values, f"{label}: {quote_sheet(name)}")
@@ -80,7 +85,11 @@ def verify_filled(
     in `before` with `changes` in place."""
     damaged = copied_intact(path, saved, kept)
     if damaged:
-        raise WriteError(f"{path}: not written, because after saving the part {damaged[0]} is not as it was")
+        raise WriteError(
+            _("{path}: not written, because after saving the part {damaged} is not as it was").format(
+                path=path, damaged=damaged[0]
+            )
+        )
     after = read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path))
     for name, values in changes.items():
         expected = _cells(before.get(name, []))
@@ -92,8 +101,10 @@ def verify_filled(
                 row, column = key
                 where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
                 raise WriteError(
-                    f"{path}: not written, because after saving {where} would read {found.get(key)!r} "
-                    f"instead of {expected.get(key)!r}; the file is unchanged"
+                    _(
+                        "{path}: not written, because after saving {where} would read {found!r} instead of "
+                        "{expected!r}; the file is unchanged"
+                    ).format(path=path, where=where, found=found.get(key), expected=expected.get(key))
                 )
 
 

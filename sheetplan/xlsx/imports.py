@@ -16,6 +16,7 @@ from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.imports.log import Imported, parse_import_log
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
 from sheetplan.read.workbook import gc_paused, read_workbook
@@ -36,8 +37,10 @@ def write_import(
     the new Posts sheet `posts`, in place and safely; the backup of the old file."""
     if path.suffix.lower() == ".ods":
         raise WriteError(
-            f"{path}: is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write; "
-            "save it as .xlsx in LibreOffice and import into that"
+            _(
+                "{path}: is an OpenDocument spreadsheet (.ods), which sheetplan reads but does "
+                "not write; save it as .xlsx in LibreOffice and import into that"
+            ).format(path=path)
         )
     refuse_unwritable(path)
     with gc_paused(), Package(path, str(path)) as package:
@@ -77,9 +80,13 @@ def _verify_log(
     )
     log = next((rows for name, rows in found.items() if IMPORT_LOG.is_named(name)), None)
     if log is None or parse_import_log(log) != dict(records):
-        raise WriteError(f"{path}: not written, because the Import log does not read back as written")
+        raise WriteError(
+            _("{path}: not written, because the Import log does not read back as written").format(path=path)
+        )
     if posts is not None and not _holds(found.get(posts.name, []), posts):
-        raise WriteError(f"{path}: not written, because the Posts sheet does not read back as written")
+        raise WriteError(
+            _("{path}: not written, because the Posts sheet does not read back as written").format(path=path)
+        )
 
 
 def _holds(rows: Sequence[Sequence[object]], layout: SheetLayout) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -163,7 +164,7 @@ def _insert_before_close(data: bytes, tag: bytes, entry: bytes) -> bytes:
         return data[:at] + b"<" + (closing[-1].group(1) or b"") + entry[1:] + data[at:]
     empty = re.search(rb"<((\w+:)?" + tag + rb")\b([^>]*?)\s*/>", data)
     if empty is None:
-        raise WriteError(f"no <{tag.decode()}> element to add to")
+        raise WriteError(_("no <{tag}> element to add to").format(tag=tag.decode()))
     name = empty.group(1)
     entry = b"<" + (empty.group(2) or b"") + entry[1:]
     return (

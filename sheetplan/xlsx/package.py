@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -47,7 +48,7 @@ class Package:
         # `zipfile` says "version not supported" or stumbles on a nameless member as well as "bad zip".
         except (zipfile.BadZipFile, NotImplementedError, IndexError):
             self._file.close()
-            raise WriteError(f"{label}: damaged zip file; not written") from None
+            raise WriteError(_("{label}: damaged zip file; not written").format(label=label)) from None
         self._order = list(self._members)
         self._changed: dict[str, bytes] = {}
 
@@ -75,7 +76,9 @@ class Package:
         try:
             return self._archive.read(self._members[name])
         except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError):
-            raise WriteError(f"{self.label}: the part {name} is damaged; not written") from None
+            raise WriteError(
+                _("{label}: the part {name} is damaged; not written").format(label=self.label, name=name)
+            ) from None
 
     def put(self, name: str, data: bytes) -> None:
         """Replace a part, or add it at the end."""
@@ -110,10 +113,16 @@ class Package:
             entries.append(entry)
             offset += size
             if offset > _LIMIT:
-                raise WriteError(f"{self.label}: the workbook would be larger than 4 GB; not written")
+                raise WriteError(
+                    _("{label}: the workbook would be larger than 4 GB; not written").format(label=self.label)
+                )
         directory = b"".join(entries)
         if len(entries) > 0xFFFF:
-            raise WriteError(f"{self.label}: the workbook would have more than 65,535 parts; not written")
+            raise WriteError(
+                _("{label}: the workbook would have more than 65,535 parts; not written").format(
+                    label=self.label
+                )
+            )
         stream.write(directory)
         stream.write(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0))
 
@@ -165,14 +174,14 @@ def _copy_data(source: BinaryIO, info: zipfile.ZipInfo, stream: BinaryIO) -> int
         source.seek(info.header_offset)
         fixed = source.read(_LOCAL.size)
     if len(fixed) < _LOCAL.size or fixed[:4] != b"PK\x03\x04":
-        raise WriteError(f"{info.filename}: damaged zip entry; not written")
+        raise WriteError(_("{filename}: damaged zip entry; not written").format(filename=info.filename))
     name_length, extra_length = struct.unpack("<2H", fixed[26:30])
     source.seek(info.header_offset + _LOCAL.size + name_length + extra_length)
     remaining = info.compress_size
     while remaining:
         chunk = source.read(min(remaining, 1 << 20))
         if not chunk:
-            raise WriteError(f"{info.filename}: truncated zip entry; not written")
+            raise WriteError(_("{filename}: truncated zip entry; not written").format(filename=info.filename))
         stream.write(chunk)
         remaining -= len(chunk)
     return info.compress_size

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sheetplan.layout.sheet import Style
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.read.xmlscan import unescape
 from sheetplan.xlsx.opc import quoteattr
 
@@ -128,7 +129,7 @@ def _rebuilt(xml: bytes, prefix: str, lists: Mapping[str, _List]) -> bytes:
         pieces.append((start, end, position, opening + items + b"</" + tag + b">"))
     out, last = [], 0
     # Lists made at the same place (before the same existing list) go in in the schema's order.
-    for start, end, _, replacement in sorted(pieces):
+    for start, end, __, replacement in sorted(pieces):
         out += [xml[last:start], replacement]
         last = end
     return b"".join([*out, xml[last:]])
@@ -142,14 +143,14 @@ def _insertion_point(xml: bytes, prefix: str, later: Sequence[str]) -> int:
             return found.start()
     closing = re.search(rf"</{re.escape(prefix)}styleSheet\s*>".encode(), xml)
     if closing is None:
-        raise WriteError("xl/styles.xml has no styleSheet element")
+        raise WriteError(_("xl/styles.xml has no styleSheet element"))
     return closing.start()
 
 
 def _prefix(xml: bytes) -> str:
     found = re.search(rb"<(\w+:)?styleSheet\b", xml)
     if found is None:
-        raise WriteError("xl/styles.xml has no styleSheet element")
+        raise WriteError(_("xl/styles.xml has no styleSheet element"))
     return (found.group(1) or b"").decode()
 
 

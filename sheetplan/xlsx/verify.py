@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import ErrorValue, FormulaValue, column_letter, quote_sheet
 from sheetplan.plan.schema import REVIEW_LOG
 from sheetplan.read.workbook import read_workbook
@@ -121,4 +122,8 @@ def _shown(value: Any) -> str:
 
 
 def _fail(target: Path, detail: str) -> NoReturn:
-    raise WriteError(f"{target}: not written, because after saving {detail}; the file is unchanged")
+    raise WriteError(
+        _("{target}: not written, because after saving {detail}; the file is unchanged").format(
+            target=target, detail=detail
+        )
+    )

@@ -34,6 +34,7 @@ from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.layout.written import Written
 from sheetplan.plan.errors import UsageError, WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
 from sheetplan.read.workbook import gc_paused, read_workbook
@@ -78,7 +79,9 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
 def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """Write the review to the workbook `out` (`--out`): a new one, or added to the workbook there."""
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError(f"--out {out}: the review is written as .xlsx; give a name ending in .xlsx")
+        raise UsageError(
+            _("--out {out}: the review is written as .xlsx; give a name ending in .xlsx").format(out=out)
+        )
     with gc_paused():
         return _write_review_to(out, grid, plan, review)
 
@@ -92,7 +95,10 @@ def _write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writt
     plan_sheet = next((name for name in rows for sheet in INPUT_SHEETS if sheet.is_named(name)), None)
     if plan_sheet is not None:
         raise WriteError(
-            f"--out {out}: is another plan (it has a {plan_sheet} sheet); give a new file or the plan itself"
+            _(
+                "--out {out}: is another plan (it has a {plan_sheet} sheet); give a new file or "
+                "the plan itself"
+            ).format(out=out, plan_sheet=plan_sheet)
         )
     before = {name: values for name, values in rows.items() if not _ours(name)}
     log = merged_log(_log_rows(rows), review)

@@ -12,7 +12,8 @@ from sheets_fake import SheetsFake
 
 from sheetplan.gsheets import book as gsheets
 from sheetplan.gsheets import client as gsheets_client
-from sheetplan.gsheets.client import CREDENTIALS_VARIABLE, EMULATOR_VARIABLE
+from sheetplan.gsheets.client import EMULATOR_VARIABLE
+from sheetplan.gsheets.credentials import CREDENTIALS_VARIABLE
 
 ACCOUNT = "plans@acme-marketing.iam.gserviceaccount.com"
 Command = Callable[[str, Path], list[object]]

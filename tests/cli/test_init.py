@@ -45,13 +45,14 @@ def test_init_example_starts_early_enough_to_have_actuals_up_to_last_month(runne
     result = runner.invoke(cli, ["init", "--example", "--lang", "bg", "план.xlsx"])
     start, last_full = Month.of(date.today()) + -4, Month.of(date.today()) + -1
     assert (result.exit_code, result.stderr) == (0, "")
+    # A Bulgarian plan is spoken of in Bulgarian.
     assert result.stdout == (
-        f"Wrote план.xlsx: 12 sheets, 12 months from {start} to {start + 11},"
-        f" example plan with actual results for {start} to {last_full}, Bulgarian.\n"
-        "Next:\n"
-        "  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.\n"
-        "  2. Check it:   sheetplan check 'план.xlsx'\n"
-        "  3. Review it:  sheetplan review 'план.xlsx'\n"
+        f"Записан е план.xlsx: 12 листа, 12 месеца от {start} до {start + 11},"
+        f" примерен план с реални резултати за {start} до {last_full}, на български.\n"
+        "Следва:\n"
+        "  1. Отворете го: листът „Ръководство“ обяснява плана; другите листове съдържат примера.\n"
+        "  2. Проверете го:   sheetplan check 'план.xlsx'\n"
+        "  3. Прегледайте го:  sheetplan review 'план.xlsx'\n"
     )
     assert load(Path("план.xlsx"))["Настройки"]["B3"].value == str(start)
 
