@@ -1,5 +1,5 @@
 """The operations the commands call: write a plan, read and check it, review it, write its calendar,
-push it and pull it.
+report its review, push it and pull it.
 
 Each operation takes plain arguments and returns data; the commands in `sheetplan.cli` print it. A
 review is three steps, each usable on its own:
@@ -45,6 +45,7 @@ __all__ = [
     "review_of",
     "write_calendar",
     "write_plan",
+    "write_report",
     "write_review",
 ]
 
@@ -159,6 +160,23 @@ def write_calendar(read: PlanRead, out: Path, today: date, owner: str | None = N
     from sheetplan.share.calendar import write_calendar as write
 
     return write(read.plan, read.source, out, today, owner)
+
+
+def write_report(
+    read: PlanRead, review: Review, today: date, out: Path | None = None, pdf: Path | None = None
+) -> str:
+    """Write the review as one HTML file (`sheetplan report`): to `out`, else NAME.review-YYYY-MM.html
+    beside a plan file, or named after a Google Sheet's plan in the current folder; printed to `pdf` too
+    when given. Say what was written."""
+    from sheetplan.share.publish import check_pdf
+    from sheetplan.share.publish import write_report as write
+    from sheetplan.share.report import Page, report_target
+
+    if pdf is not None:
+        check_pdf(pdf)
+    target = report_target(read.source, review.plan_name, review, out, read.book is not None)
+    page = Page(read.source, today, read.plan.settings.review_day)
+    return write(review, read.plan.lang, page, target, pdf)
 
 
 def reached(review: Review, level: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The built wheel carries the presets: `sheetplan init --example` works from a fresh install."""
+"""The built wheel carries the presets and the report's templates: `sheetplan init --example` and
+`sheetplan report` work from a fresh install."""
 
 from __future__ import annotations
 
@@ -59,3 +60,7 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(elsewhere / "plan.xlsx")
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"
+    report = run([bin_dir / "sheetplan", "report", "plan.xlsx", "--out", "review.html"], elsewhere)
+    assert report.stdout.startswith("Wrote review.html (")
+    page = (elsewhere / "review.html").read_text(encoding="utf-8")
+    assert "<h2>Накратко</h2>" in page and page.count("<svg") == 2

@@ -35,7 +35,7 @@ _WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 _NAVY = "1F3864"
 _BLUE = "1F4E78"
 _GREY = "595959"
-_STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "on_track": ("C6EFCE", "006100"),
     "at_risk": ("FFEB9C", "9C5700"),
     "off_track": ("FFC7CE", "9C0006"),
@@ -116,7 +116,7 @@ def styles() -> dict[str, Style]:
         "date": Style(border=True, number_format=DATE_FORMAT, align="center"),
         "blank": Style(border=True),
     }
-    for status, (fill, colour) in _STATUS_COLOURS.items():
+    for status, (fill, colour) in STATUS_COLOURS.items():
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
