@@ -1,5 +1,5 @@
 """The operations the commands call: write a plan, read and check it, review it, write its calendar,
-report its review, push it and pull it.
+report and send its review, push it and pull it.
 
 Each operation takes plain arguments and returns data; the commands in `sheetplan.cli` print it. A
 review is three steps, each usable on its own:
@@ -16,7 +16,7 @@ loads a writer or the review, and a file never loads gspread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -31,18 +31,24 @@ from sheetplan.read.load import load
 from sheetplan.read.source import read_file
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sheetplan.gsheets.book import GoogleSheet
     from sheetplan.review.model import Review
+    from sheetplan.share.publish import Sent
+    from sheetplan.share.smtp import Server
 
 __all__ = [
     "PlanRead",
     "Written",
     "calendar_path",
+    "mail_server",
     "pull",
     "push",
     "reached",
     "read_plan",
     "review_of",
+    "send_review",
     "write_calendar",
     "write_plan",
     "write_report",
@@ -177,6 +183,45 @@ def write_report(
     target = report_target(read.source, review.plan_name, review, out, read.book is not None)
     page = Page(read.source, today, read.plan.settings.review_day)
     return write(review, read.plan.lang, page, target, pdf)
+
+
+def mail_server(drafts: Path | None) -> Server | None:
+    """The SMTP server of SHEETPLAN_SMTP_URL that `send` sends through, None for a dry run into
+    `drafts`, its sender checked too: a UsageError for either comes before anything is read."""
+    from sheetplan.share import publish
+
+    server = None if drafts is not None else publish.smtp_server()
+    publish.sender(server)
+    return server
+
+
+def send_review(
+    read: PlanRead,
+    review: Review,
+    now: datetime,
+    server: Server | None,
+    to: Sequence[str] = (),
+    owners: bool = False,
+    drafts: Path | None = None,
+) -> Sent:
+    """E-mail the review (`sheetplan send`) through `server` to the `to` addresses or, with `owners`, to
+    everyone on the Owners sheet with an Email, each owner's tasks first; with `drafts`, write the
+    messages there as .eml files instead."""
+    from dataclasses import replace
+
+    from sheetplan.share import mail, publish
+    from sheetplan.share.report import Page
+
+    without: list[str] = []
+    if owners:
+        recipients, without = mail.owners_with_email(review)
+    else:
+        recipients = mail.addressed(review, to)
+    if not recipients:
+        raise UsageError(f"{read.source}: nobody on the {read.plan.sheet_name('owners')} sheet has an Email")
+    page = Page(read.source, now.date(), read.plan.settings.review_day)
+    sent = publish.send(review, read.plan.lang, page, recipients, server, drafts, now)
+    return replace(sent, without_email=tuple(without))
 
 
 def reached(review: Review, level: str) -> list[str]:

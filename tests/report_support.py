@@ -1,10 +1,10 @@
-"""Helpers for the tests of `sheetplan report`: the commands run on a day of our choosing,
+"""Helpers for the tests of `sheetplan report` and `send`: the commands run on a day of our choosing,
 the text a reader sees in a page, and a real Chromium."""
 
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from review_support import MONTH
 from template_support import TODAY
 
 from sheetplan.cli import cli
+from sheetplan.cli import share as share_cli
 from sheetplan.share.browser import find_chromium, run_headless
 
 SECTION_HEADINGS = {
@@ -47,8 +48,16 @@ SECTION_HEADINGS = {
 
 
 def on_today(monkeypatch: pytest.MonkeyPatch, day: date = TODAY) -> None:
-    """Make `report` run on `day`, by default one when the example plan has actuals up to MONTH."""
+    """Make `report` and `send` run on `day`, by default one when the example plan has actuals up to
+    MONTH; `send` at 9:30 that morning."""
     pretend_today(monkeypatch, day)
+
+    class Now(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Now:
+            return cls(day.year, day.month, day.day, 9, 30)
+
+    monkeypatch.setattr(share_cli, "datetime", Now)
 
 
 def run(*arguments: object) -> Result:

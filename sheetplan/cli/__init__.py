@@ -31,7 +31,7 @@ def cli() -> None:
     Write the plan workbook with `init`, fill it in with your team, and once a month let `review`
     compare the forecasts with the actual results and write the agenda of the review meeting; put
     the meetings and the actions' due dates in everyone's calendar with `calendar`, and the review in
-    front of everyone with `report` (a web page or PDF).
+    front of everyone with `report` (a web page or PDF) and `send` (e-mail).
 
     \b
     Quick start:
@@ -264,6 +264,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
 
 
 cli.add_command(share.report)
+cli.add_command(share.send)
 
 
 def main() -> None:
