@@ -16,7 +16,8 @@ from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.schema import Lang
 from sheetplan.review.model import Review
 from sheetplan.share import mail, smtp
-from sheetplan.share.report import Page, check_target, report_html
+from sheetplan.share.report import Page, report_html
+from sheetplan.share.targets import check_target
 
 SMTP_URL = "SHEETPLAN_SMTP_URL"
 MAIL_FROM = "SHEETPLAN_MAIL_FROM"
@@ -43,7 +44,7 @@ def write_report(review: Review, lang: Lang, page: Page, out: Path, pdf: Path | 
 
 
 def check_pdf(pdf: Path) -> None:
-    check_target(pdf, ".pdf", "the printed report")
+    check_target(pdf, ".pdf", "the printed report is a .pdf file")
 
 
 def smtp_server() -> smtp.Server:

@@ -28,11 +28,11 @@ from sheetplan.layout.review import STATUS_COLOURS, agenda_items, glance_tiles
 from sheetplan.layout.sections import BUDGET, CHART_METRICS, SPENT, by_owner, money_header, share
 from sheetplan.layout.written import review_beside
 from sheetplan.plan import schema
-from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.schema import Lang
 from sheetplan.review.model import Review, Status
 from sheetplan.share import formats, people, words
 from sheetplan.share.bars import BAR_COLOURS, month_bars, ytd_bars
+from sheetplan.share.targets import check_target
 
 SECTIONS = (
     "title",
@@ -88,18 +88,8 @@ def report_target(source: str, plan_name: str, review: Review, out: Path | None,
         target = review_beside(Path(_file_name(plan_name) + ".html"), review.month, ".html")
     else:
         target = review_beside(Path(source), review.month, ".html")
-    check_target(target, ".html", "a report")
+    check_target(target, ".html", "a report is an .html file")
     return target
-
-
-def check_target(target: Path, suffix: str, what: str) -> None:
-    """Refuse a path for `what` that does not end in `suffix`, is a folder, or is in no folder."""
-    if target.suffix.lower() != suffix:
-        raise UsageError(f"{target}: {what} is a {suffix} file; give a name ending in {suffix}")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name ending in {suffix}")
-    if not target.parent.is_dir():
-        raise WriteError(f"{target}: the folder {target.parent} does not exist")
 
 
 def _file_name(plan_name: str) -> str:

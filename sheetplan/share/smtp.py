@@ -65,17 +65,16 @@ class _Temporary(Exception):
 
 def server_from_url(url: str) -> Server:
     """The server of an `smtp://` or `smtps://` URL; UsageError for anything else."""
-    shown = _URL
     parts = urlsplit(url.strip())
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
         raise UsageError(
-            f"{shown}: not an SMTP URL; use smtp://user:password@host:587 (STARTTLS) "
+            f"{_URL}: not an SMTP URL; use smtp://user:password@host:587 (STARTTLS) "
             "or smtps://user:password@host:465 (TLS)"
         )
     try:
         port = parts.port
     except ValueError:
-        raise UsageError(f"{shown}: the port is not a number from 1 to 65535") from None
+        raise UsageError(f"{_URL}: the port is not a number from 1 to 65535") from None
     security: Literal["starttls", "tls"] = "tls" if parts.scheme == "smtps" else "starttls"
     default = 465 if security == "tls" else 587
     user, password = unquote(parts.username or ""), unquote(parts.password or "")
@@ -155,15 +154,13 @@ def _connect(server: Server) -> smtplib.SMTP:
     except smtplib.SMTPAuthenticationError as error:
         raise _Fatal(f"SMTP server {server} refused the login of {server.user}: {_said(error)}") from None
     except smtplib.SMTPNotSupportedError:
-        raise _Fatal(
-            f"SMTP server {server} offers no login; leave the user out of SHEETPLAN_SMTP_URL"
-        ) from None
+        raise _Fatal(f"SMTP server {server} offers no login; leave the user out of {_URL}") from None
     except ssl.SSLError as error:
         raise _Fatal(f"SMTP server {server}: TLS failed: {error.reason or error}") from None
     except smtplib.SMTPResponseException as error:
-        if 400 <= error.smtp_code < 500:
-            raise _Temporary(_said(error)) from None
-        raise _Fatal(f"SMTP server {server} refused the session: {_said(error)}") from None
+        raise _answered(
+            error.smtp_code, _said(error), _Fatal, f"SMTP server {server} refused the session"
+        ) from None
     except (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError) as error:
         raise _Temporary(str(error) or type(error).__name__) from None
     except OSError as error:
@@ -176,16 +173,18 @@ def _send(connection: smtplib.SMTP, server: Server, address: str, mail: EmailMes
         connection.send_message(mail, to_addrs=[address])
     except smtplib.SMTPRecipientsRefused as error:
         code, said = error.recipients.get(address, (550, b"refused"))
-        text = f"{code} {_text(said)}"
-        if 400 <= code < 500:
-            raise _Temporary(text) from None
-        raise _Refused(f"{address}: refused by SMTP server {server}: {text}") from None
+        refused = f"{address}: refused by SMTP server {server}"
+        raise _answered(code, f"{code} {_text(said)}", _Refused, refused) from None
     except smtplib.SMTPResponseException as error:
-        if 400 <= error.smtp_code < 500:
-            raise _Temporary(_said(error)) from None
-        raise _Refused(f"{address}: refused by SMTP server {server}: {_said(error)}") from None
+        refused = f"{address}: refused by SMTP server {server}"
+        raise _answered(error.smtp_code, _said(error), _Refused, refused) from None
     except (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError) as error:
         raise _Temporary(str(error) or type(error).__name__) from None
+
+
+def _answered(code: int, said: str, final: type[Exception], refused: str) -> Exception:
+    """What an SMTP answer means: a 4xx is worth another try, anything else is `final`."""
+    return _Temporary(said) if 400 <= code < 500 else final(f"{refused}: {said}")
 
 
 def _close(connection: smtplib.SMTP | None) -> None:

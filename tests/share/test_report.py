@@ -102,7 +102,7 @@ def test_text_typed_into_the_plan_stays_text(tmp_path: Path, monkeypatch: pytest
 @pytest.mark.parametrize(
     ("out", "message"),
     [
-        ("review.pdf", "{out}: a report is a .html file; give a name ending in .html"),
+        ("review.pdf", "{out}: a report is an .html file; give a name ending in .html"),
         ("missing/review.html", "{out}: the folder {folder} does not exist"),
     ],
 )
