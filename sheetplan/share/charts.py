@@ -75,7 +75,7 @@ def _chart(title: str, count: int, lang: Lang, name: str, colours: tuple[str, ..
         major_label_font_size=11,
         legend_font_size=12,
         foreground="#333333",
-        foreground_strong="#1F3864",
+        foreground_strong="#333333",
         foreground_subtle="#E0E0E0",
     )
     chart = pygal.HorizontalBar(
@@ -87,6 +87,10 @@ def _chart(title: str, count: int, lang: Lang, name: str, colours: tuple[str, ..
         legend_at_bottom=True,
         legend_at_bottom_columns=2,
         show_y_guides=False,
+        # Every other value label only: with thousands separators, a dozen of them overlap.
+        # (pygal keeps the x and y names of a vertical chart: here x is the value axis.)
+        x_labels_major_every=2,
+        show_minor_x_labels=False,
         truncate_label=40,
         margin=8,
         value_formatter=lambda value: formats.number(value, lang),
