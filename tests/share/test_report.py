@@ -191,3 +191,27 @@ def test_numbers_are_written_as_people_of_the_plans_language_write_them(
         formats.percent(value, lang),
         formats.share(value, lang),
     ) == (number, signed, money, percent, share)
+
+
+def test_the_charts_show_the_first_twenty_metrics_as_the_sheet_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = sample()
+    months = data.months
+    for number in range(4, 26):
+        data.rows["metrics"].append(
+            {"metric_id": f"M{number}", "metric": f"Metric number {number}", "goal_id": "G1",
+             "owner": "Maria", "unit": "posts", "direction": "up", "aggregation": "sum"}
+        )  # fmt: skip
+        data.rows["forecasts"].append({"metric_id": f"M{number}", **dict.fromkeys(months, 10)})
+        data.rows["actuals"].append({"metric_id": f"M{number}", **dict.fromkeys(months[:3], number)})
+    plan = sample_plan(tmp_path / "plan.xlsx", data)
+    code, _, err = report(monkeypatch, plan, today=SAMPLE_TODAY)
+    assert (code, err) == (0, "")
+    html = (tmp_path / "plan.review-2025-03.html").read_text(encoding="utf-8")
+    text, _, charts = page_text(html)
+    assert charts == 2
+    assert "The charts show the first 20 metrics." in text
+    month_chart = html[html.index('id="chart-sheetplan-month"') :].split("</svg>")[0]
+    assert "M20 Metric number 20" in month_chart and "M21 " not in month_chart
+    assert "M25 Metric number 25" in text
