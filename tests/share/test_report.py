@@ -31,9 +31,12 @@ def test_the_report_has_every_section_of_the_review_sheet_in_the_plans_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
 ) -> None:
     plan = example_plan(tmp_path, lang)
+    before = plan.read_bytes()
     code, out, err = report(monkeypatch, plan)
     page = tmp_path / "plan.review-2026-04.html"
     assert (code, err) == (0, "")
+    assert plan.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.review-2026-04.html", "plan.xlsx"]
     assert out.startswith(f"Wrote {page} (") and out.endswith("KB): the review of 2026-04.\n")
     text, headings, charts = page_text(page.read_text(encoding="utf-8"))
     assert headings == SECTION_HEADINGS[lang]
