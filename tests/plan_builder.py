@@ -23,6 +23,7 @@ import pytest
 import xlsxwriter
 
 from sheetplan import cli as cli_module
+from sheetplan.cli import share as share_cli
 from sheetplan.plan import schema
 from sheetplan.plan.model import (
     Action,
@@ -45,14 +46,15 @@ TODAY = date(2025, 4, 15)
 
 
 def pretend_today(monkeypatch: pytest.MonkeyPatch, day: date = TODAY) -> None:
-    """Make the command line's `date.today()` return `day`."""
+    """Make the command line's `date.today()` return `day`, in every module of commands."""
 
     class Today(date):
         @classmethod
         def today(cls) -> Today:
             return cls(day.year, day.month, day.day)
 
-    monkeypatch.setattr(cli_module, "date", Today)
+    for module in (cli_module, share_cli):
+        monkeypatch.setattr(module, "date", Today)
 
 
 GridRows = list[list[Any]]

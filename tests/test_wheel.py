@@ -1,5 +1,5 @@
-"""The built wheel carries the presets and the compiled messages: `sheetplan init --example` works,
-and speaks Bulgarian, from a fresh install."""
+"""The built wheel carries the presets, the report's templates and the compiled messages:
+`sheetplan init --example` and `sheetplan report` work, and speak Bulgarian, from a fresh install."""
 
 from __future__ import annotations
 
@@ -60,6 +60,10 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(elsewhere / "plan.xlsx")
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"
+    report = run([bin_dir / "sheetplan", "report", "plan.xlsx", "--out", "review.html"], elsewhere)
+    assert report.stdout.startswith("Wrote review.html (")
+    page = (elsewhere / "review.html").read_text(encoding="utf-8")
+    assert "<h2>Накратко</h2>" in page and page.count("<svg") == 2
     # The Bulgarian messages, compiled into the wheel by its build hook, not read from a checkout.
     import zipfile
 

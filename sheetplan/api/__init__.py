@@ -1,5 +1,5 @@
-"""The operations the commands call: write a plan, read and check it, review it, write its calendar,
-push it and pull it.
+"""The operations the commands call: write a plan, read and check it, review it, push it and pull it;
+importing exports into it is in `imports`, and its calendar, report and e-mail in `share`.
 
 Each operation takes plain arguments and returns data; the commands in `sheetplan.cli` print it. A
 review is three steps, each usable on its own:
@@ -32,19 +32,19 @@ from sheetplan.read.load import load
 from sheetplan.read.source import read_file
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sheetplan.gsheets.book import GoogleSheet
     from sheetplan.review.model import Review
 
 __all__ = [
     "PlanRead",
     "Written",
-    "calendar_path",
     "pull",
     "push",
     "reached",
     "read_plan",
     "review_of",
-    "write_calendar",
     "write_plan",
     "write_review",
 ]
@@ -151,30 +151,6 @@ def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Wri
     if read.book is not None and out is not None:
         return write.write_review_to(out, read.grid, read.plan, review)
     return write.write_review(Path(read.source), read.grid, read.plan, review, out)
-
-
-def calendar_path(source: str, out: Path | None) -> Path:
-    """Where `sheetplan calendar` writes: `out`, or NAME.ics beside a plan file; UsageError for a
-    Google Sheet without `out`, or an `out` that is not an .ics file, before anything is read."""
-    from sheetplan.share.calendar import check_target
-
-    if out is None and google_key(source) is not None:
-        raise UsageError(f"{source}: a Google Sheet's calendar needs --out, such as --out plan.ics")
-    target = out if out is not None else Path(source).with_suffix(".ics")
-    check_target(target)
-    return target
-
-
-def write_calendar(read: PlanRead, out: Path, today: date, owner: str | None = None) -> str:
-    """Write the plan's review meetings and open actions to the .ics calendar `out` (`sheetplan
-    calendar`); say what it holds. A plan whose Settings have errors has no calendar."""
-    settings = read.plan.sheet_name("settings")
-    unusable = next((problem for problem in read.errors if problem.sheet == settings), None)
-    if unusable is not None:
-        raise SourceError(f"{read.source}: {unusable.cell or unusable.sheet}: {unusable.message}")
-    from sheetplan.share.calendar import write_calendar as write
-
-    return write(read.plan, read.source, out, today, owner)
 
 
 def reached(review: Review, level: str) -> list[str]:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import click
 
 from sheetplan import __version__
-from sheetplan.cli.common import Group, credentials_option, parse_month, stage, writes
+from sheetplan.cli import share
+from sheetplan.cli.common import Group, credentials_option, parse_month, read_and_review, stage, writes
 from sheetplan.cli.imports import import_command
 from sheetplan.cli.init import init
 
@@ -30,7 +31,8 @@ def cli() -> None:
 
     Write the plan workbook with `init`, fill it in with your team, and once a month let `review`
     compare the forecasts with the actual results and write the agenda of the review meeting; put
-    the meetings and the actions' due dates in everyone's calendar with `calendar`.
+    the meetings and the actions' due dates in everyone's calendar with `calendar`, and the review in
+    front of everyone with `report` (a web page or PDF) and `send` (e-mail).
 
     \b
     Quick start:
@@ -119,26 +121,13 @@ def review(
     """
     import json
 
-    from sheetplan.api import reached, read_plan, review_of, write_review
-    from sheetplan.check.report import problems_report
+    from sheetplan.api import reached, write_review
     from sheetplan.cli.summary import summary
     from sheetplan.review.as_json import review_json
-    from sheetplan.review.variance import month_not_over
 
     if not dry_run:
         writes(out or source)
-    today = date.today()
-    with stage(f"Reading {source}"):
-        read = read_plan(source, today, credentials)
-    if read.errors and not force:
-        click.echo(problems_report(read.problems, source), err=as_json, color=None)
-        click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
-        raise SystemExit(1)
-    with stage("Comparing plan with actual"):
-        result = review_of(read, month, today)
-    not_over = month_not_over(result.month, today)
-    if not_over:
-        click.echo(f"Warning: {not_over}.", err=True)
+    read, result = read_and_review(source, month, date.today(), credentials, force, err=as_json)
     written = None
     if not dry_run:
         with stage(f"Writing the review to {out or source}"):
@@ -177,7 +166,8 @@ def calendar(source: str, out: Path | None, owner: str | None, credentials: Path
         sheetplan calendar plan.xlsx --owner "Maria Ivanova" --out maria.ics
         sheetplan calendar gsheet:KEY --out review.ics
     """
-    from sheetplan.api import calendar_path, read_plan, write_calendar
+    from sheetplan.api import read_plan
+    from sheetplan.api.share import calendar_path, write_calendar
 
     target = calendar_path(source, out)
     writes(target)
@@ -236,6 +226,8 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
 
 cli.add_command(init)
 cli.add_command(import_command)
+cli.add_command(share.report)
+cli.add_command(share.send)
 
 
 def main() -> None:

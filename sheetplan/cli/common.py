@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,9 @@ from sheetplan.plan.errors import SheetplanError
 from sheetplan.plan.i18n import _, language_of_environment, use
 
 if TYPE_CHECKING:
+    from sheetplan.api import PlanRead
     from sheetplan.plan.model import Month
+    from sheetplan.review.model import Review
 
 credentials_option = click.option(
     "--credentials",
@@ -88,3 +91,29 @@ def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(
             _("{value!r} is not a month in the form YYYY-MM, such as 2026-03.").format(value=value)
         ) from None
+
+
+def read_and_review(
+    source: str, month: Month | None, today: date, credentials: Path | None, force: bool, err: bool = False
+) -> tuple[PlanRead, Review]:
+    """The plan at `source` read and its month reviewed, for the commands that show a review.
+
+    A plan with errors is listed as `check` lists it (on stderr with `err`) and not reviewed, exit 1,
+    unless `force`; a month not over yet is reviewed with a warning.
+    """
+    from sheetplan.api import read_plan, review_of
+    from sheetplan.check.report import problems_report
+    from sheetplan.review.variance import month_not_over
+
+    with stage(f"Reading {source}"):
+        read = read_plan(source, today, credentials)
+    if read.errors and not force:
+        click.echo(problems_report(read.problems, source), err=err, color=None)
+        click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
+        raise SystemExit(1)
+    with stage("Comparing plan with actual"):
+        result = review_of(read, month, today)
+    not_over = month_not_over(result.month, today)
+    if not_over:
+        click.echo(f"Warning: {not_over}.", err=True)
+    return read, result

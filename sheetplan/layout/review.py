@@ -35,7 +35,7 @@ _WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 _NAVY = "1F3864"
 _BLUE = "1F4E78"
 _GREY = "595959"
-_STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "on_track": ("C6EFCE", "006100"),
     "at_risk": ("FFEB9C", "9C5700"),
     "off_track": ("FFC7CE", "9C0006"),
@@ -43,8 +43,9 @@ _STATUS_COLOURS: dict[Status, tuple[str, str]] = {
 }
 """Fill and text colour of each status: the traffic-light colours spreadsheet users know."""
 
-_Tile = tuple[str, CellContent, str, str]
-"""A figure at a glance: its label, its value, the label's style and the value's style."""
+Tile = tuple[str, CellContent, str, str]
+"""A figure at a glance: its label, its value, the label's style (a status, or `label`) and the value's
+style (`glance`, `glance_money` or `glance_share`)."""
 
 
 def sheet_name(review: Review, lang: Lang) -> str:
@@ -115,7 +116,7 @@ def styles() -> dict[str, Style]:
         "date": Style(border=True, number_format=DATE_FORMAT, align="center"),
         "blank": Style(border=True),
     }
-    for status, (fill, colour) in _STATUS_COLOURS.items():
+    for status, (fill, colour) in STATUS_COLOURS.items():
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
@@ -156,32 +157,38 @@ def _title(sheet: LayoutBuilder, review: Review, lang: Lang, review_day: str) ->
         sheet.row += 1
 
 
-def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    """Three lines of figures: metrics by status, actions, money."""
-    heading(sheet, labels.GLANCE(lang))
+def glance_tiles(review: Review, lang: Lang) -> list[tuple[str, list[Tile]]]:
+    """The month at a glance, three lines of figures: metrics by status, actions, money; each line's
+    title and its tiles. The review sheet and the HTML report both show these."""
     counts = rollup.status_counts(metric.month.status for metric in review.metrics)
     actions = rollup.action_counts([item.action for item in review.actions_spending], review.month)
     spending = review.spending
-    metrics: list[_Tile] = [
+    metrics: list[Tile] = [
         (STATUS.label(status, lang), getattr(counts, status), status, "glance") for status in STATUS.values
     ]
-    action_tiles: list[_Tile] = [
+    action_tiles: list[Tile] = [
         (labels.OVERDUE(lang), actions.overdue, "label", "glance"),
         (labels.DUE_NEXT(lang), len(review.actions_due_next_month), "label", "glance"),
         (labels.OPEN(lang), actions.open, "label", "glance"),
         (labels.DONE(lang), actions.done, "label", "glance"),
     ]
-    money: list[_Tile] = [
+    money: list[Tile] = [
         (money_header(BUDGET, review, lang), spending.budget, "label", "glance_money"),
         (money_header(SPENT, review, lang), spending.spent, "label", "glance_money"),
         (labels.REMAINING(lang), spending.remaining, "label", "glance_money"),
         (labels.SPENT_SHARE(lang), share(spending), "label", "glance_share"),
     ]
-    for title, tiles in (
+    return [
         (labels.METRICS_THIS_MONTH(lang), metrics),
         (labels.ACTIONS(lang), action_tiles),
         (labels.MONEY(lang), money),
-    ):
+    ]
+
+
+def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    """Three lines of figures: metrics by status, actions, money."""
+    heading(sheet, labels.GLANCE(lang))
+    for title, tiles in glance_tiles(review, lang):
         sheet.merge(sheet.row, 1, 2, title, "label")
         for index, (label, value, label_style, value_style) in enumerate(tiles):
             sheet.put(sheet.row, 3 + 2 * index, label, label_style)
@@ -190,9 +197,8 @@ def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         sheet.row += 1
 
 
-def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    """The meeting's running order, each item with what to talk about."""
-    heading(sheet, labels.AGENDA(lang))
+def agenda_items(review: Review, lang: Lang) -> list[tuple[str, str]]:
+    """The meeting's running order: each item's title and what to talk about."""
     by_status = {
         status: [
             f"{item.metric.id} {item.metric.name}{_owner(item.metric.owner)}"
@@ -201,7 +207,7 @@ def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         ]
         for status in ("off_track", "at_risk")
     }
-    items = [
+    return [
         (labels.AGENDA_ASSUMPTIONS(lang), _assumptions(review, lang)),
         (labels.AGENDA_OFF_TRACK(lang), _sentence(by_status["off_track"], lang)),
         (labels.AGENDA_AT_RISK(lang), _sentence(by_status["at_risk"], lang)),
@@ -209,7 +215,12 @@ def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         (labels.AGENDA_PEOPLE(lang), _people(review, lang)),
         (labels.AGENDA_DECISIONS(lang), labels.DECISIONS_DETAIL(lang)),
     ]
-    for number, (title, detail) in enumerate(items, start=1):
+
+
+def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    """The meeting's running order, each item with what to talk about."""
+    heading(sheet, labels.AGENDA(lang))
+    for number, (title, detail) in enumerate(agenda_items(review, lang), start=1):
         sheet.put(sheet.row, 1, number, "agenda_number")
         sheet.put(sheet.row, 2, title, "agenda_title")
         sheet.merge(sheet.row, 3, sheet.width, detail, "agenda_detail")

@@ -1,9 +1,17 @@
-"""Where a review was written, as every writer reports it."""
+"""Where a review was written, as every writer reports it, and where one goes beside its plan."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from sheetplan.plan.model import Month
+
+
+def review_beside(path: Path, month: Month, suffix: str) -> Path:
+    """The file a review of `month` goes to beside the plan at `path`: `plan.review-2026-03.xlsx`, or
+    with `suffix` `.html`, `plan.review-2026-03.html`."""
+    return path.with_name(f"{path.stem}.review-{month}{suffix}")
 
 
 @dataclass(frozen=True)

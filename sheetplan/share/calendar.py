@@ -25,9 +25,9 @@ from sheetplan import __version__
 from sheetplan.files.safe_save import replace_safely
 from sheetplan.layout import labels
 from sheetplan.plan import schema
-from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.model import Action, Plan
 from sheetplan.plan.schema import Lang, Text
+from sheetplan.share import targets
 from sheetplan.share.schedule import Meetings, chosen_owner, is_open, review_meetings
 
 PRODID = f"-//sheetplan//sheetplan {__version__}//EN"
@@ -189,9 +189,4 @@ def _actions_said(count: int, owner: str | None) -> str:
 
 def check_target(out: Path) -> None:
     """Refuse a calendar's path that is not an .ics file, is a folder, or is in no folder."""
-    if out.suffix.lower() != ".ics":
-        raise UsageError(f"{out}: a calendar is an .ics file; give a name ending in .ics")
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name ending in .ics")
-    if not out.parent.is_dir():
-        raise WriteError(f"{out}: the folder {out.parent} does not exist")
+    targets.check_target(out, ".ics", "a calendar is an .ics file")

@@ -32,7 +32,7 @@ from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
-from sheetplan.layout.written import Written
+from sheetplan.layout.written import Written, review_beside
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan
@@ -49,7 +49,7 @@ from sheetplan.xlsx.verify import verify_saved
 
 def beside(path: Path, month: Month) -> Path:
     """The workbook a review goes to when it cannot go into the plan: `plan.review-2026-03.xlsx`."""
-    return path.with_name(f"{path.stem}.review-{month}.xlsx")
+    return review_beside(path, month, ".xlsx")
 
 
 def write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path | None = None) -> Written:

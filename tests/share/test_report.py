@@ -1,0 +1,220 @@
+"""`sheetplan report`: the page it writes holds the review sheet's sections, in the plan's language,
+with the Review's own figures; it needs nothing from the network; and a failure changes no file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from gsheets_support import calls, create_plan
+from plan_builder import TODAY as SAMPLE_TODAY
+from plan_builder import PlanData, sample
+from report_support import MONTH, SECTION_HEADINGS, on_today, page_text, run
+from review_support import example_plan, sample_plan
+from sheets_fake import SheetsFake
+from template_support import TODAY
+
+from sheetplan.api import read_plan, review_of
+from sheetplan.plan.schema import STATUS, Lang
+from sheetplan.share import formats
+
+
+def report(monkeypatch: pytest.MonkeyPatch, *arguments: object, today: date = TODAY) -> tuple[int, str, str]:
+    on_today(monkeypatch, today)
+    result = run("report", *arguments)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_the_report_has_every_section_of_the_review_sheet_in_the_plans_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    plan = example_plan(tmp_path, lang)
+    before = plan.read_bytes()
+    code, out, err = report(monkeypatch, plan)
+    page = tmp_path / "plan.review-2026-04.html"
+    assert (code, err) == (0, "")
+    assert plan.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.review-2026-04.html", "plan.xlsx"]
+    assert out.startswith(f"Wrote {page} (") and out.endswith("KB): the review of 2026-04.\n")
+    text, headings, charts = page_text(page.read_text(encoding="utf-8"))
+    assert headings == SECTION_HEADINGS[lang]
+    assert charts == 2
+    for status in STATUS.values:
+        assert STATUS.label(status, lang) in text
+
+
+def test_each_metric_shows_the_reviews_own_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = example_plan(tmp_path)
+    report(monkeypatch, plan)
+    html = (tmp_path / "plan.review-2026-04.html").read_text(encoding="utf-8")
+    text, _, _ = page_text(html)
+    review = review_of(read_plan(str(plan), TODAY), MONTH, TODAY)
+    assert review.metrics
+    for item in review.metrics:
+        cells = [item.metric.id, item.metric.name, f"{item.metric.owner} · {item.metric.unit}"]
+        for figures in (item.month, item.ytd):
+            cells += [
+                formats.number(figures.forecast, "en"),
+                formats.number(figures.actual, "en"),
+                formats.signed(figures.variance, "en"),
+                formats.percent(figures.variance_pct, "en"),
+                STATUS.label(figures.status, "en"),
+            ]
+        assert " ".join(cell for cell in cells if cell) in text
+    for action in review.actions_overdue:
+        assert f"{action.id} {action.name} {action.owner} {action.due}" in text
+    assert f"Spent, EUR {formats.money(review.spending.spent, 'en')}" in text
+
+
+def test_status_cells_have_the_review_sheets_colours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report(monkeypatch, example_plan(tmp_path))
+    html = (tmp_path / "plan.review-2026-04.html").read_text(encoding="utf-8")
+    assert 'style="background:#FFC7CE;color:#9C0006">off track</td>' in html
+    assert 'style="background:#C6EFCE;color:#006100">on track</td>' in html
+
+
+def test_the_report_fetches_nothing_and_prints_on_a4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report(monkeypatch, example_plan(tmp_path))
+    html = (tmp_path / "plan.review-2026-04.html").read_text(encoding="utf-8")
+    assert "<script" not in html
+    assert "@import" not in html and "url(" not in html and "<img" not in html and "<link" not in html
+    assert html.count("http") == html.count('xmlns="http://www.w3.org/2000/svg"') == 2
+    assert "@page { size: A4;" in html
+
+
+def test_the_same_review_gives_the_same_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = example_plan(tmp_path)
+    report(monkeypatch, plan, "--out", tmp_path / "first.html")
+    report(monkeypatch, plan, "--out", tmp_path / "second.html")
+    assert (tmp_path / "first.html").read_bytes() == (tmp_path / "second.html").read_bytes()
+
+
+def test_text_typed_into_the_plan_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = sample()
+    data.rows["actions"][2]["action"] = '<img src=x onerror="alert(1)"> & more'
+    plan = sample_plan(tmp_path / "plan.xlsx", data)
+    code, _, err = report(monkeypatch, plan, today=SAMPLE_TODAY)
+    assert (code, err) == (0, "")
+    html = (tmp_path / "plan.review-2025-03.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; more" in html
+    assert "<img" not in html
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("review.pdf", "{out}: a report is an .html file; give a name ending in .html"),
+        ("missing/review.html", "{out}: the folder {folder} does not exist"),
+    ],
+)
+def test_out_must_be_an_html_file_in_a_folder_that_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str, message: str
+) -> None:
+    plan = example_plan(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    target = tmp_path / out
+    code, _, err = report(monkeypatch, plan, "--out", target)
+    assert (code, err) == (2, f"Error: {message.format(out=target, folder=target.parent)}\n")
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_pdf_that_cannot_be_printed_leaves_every_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = example_plan(tmp_path)
+    page = tmp_path / "plan.review-2026-04.html"
+    page.write_text("the report of last time", encoding="utf-8")
+    monkeypatch.setenv("SHEETPLAN_CHROMIUM", str(tmp_path / "no-such-browser"))
+    code, _, err = report(monkeypatch, plan, "--pdf", tmp_path / "review.pdf")
+    assert (code, err) == (2, f"Error: SHEETPLAN_CHROMIUM={tmp_path / 'no-such-browser'}: no such program\n")
+    assert page.read_text(encoding="utf-8") == "the report of last time"
+    assert not (tmp_path / "review.pdf").exists()
+
+
+def test_without_chromium_pdf_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = example_plan(tmp_path)
+    monkeypatch.delenv("SHEETPLAN_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    code, _, err = report(monkeypatch, plan, "--pdf", tmp_path / "review.pdf")
+    assert (code, err) == (
+        2,
+        "Error: --pdf needs Chromium and none was found (chromium, chromium-browser, google-chrome): "
+        "install it (Debian and Ubuntu: apt-get install chromium), or set SHEETPLAN_CHROMIUM to its path\n",
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_google_sheets_report_is_named_after_its_plan_in_this_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheets_api: SheetsFake
+) -> None:
+    key = create_plan(sheets_api, sample())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = report(monkeypatch, f"gsheet:{key}", today=SAMPLE_TODAY)
+    assert (code, err) == (0, "")
+    assert out.startswith("Wrote acme-social-media-plan.review-2025-03.html (")
+    assert calls(sheets_api) == ["GET metadata", "GET /values:batchGet"]
+    _, headings, _ = page_text((tmp_path / "acme-social-media-plan.review-2025-03.html").read_text("utf-8"))
+    assert headings[0] == "Monthly review: March 2025"
+
+
+def test_a_plan_with_errors_is_reported_only_with_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data: PlanData = sample()
+    data.rows["actions"][0]["owner"] = "Maria, Ivan"
+    plan = sample_plan(tmp_path / "plan.xlsx", data)
+    code, _, err = report(monkeypatch, plan, today=SAMPLE_TODAY)
+    assert code == 1
+    assert err.endswith(f"{plan}: not reviewed while the plan has errors; fix them, or use --force.\n")
+    assert not (tmp_path / "plan.review-2025-03.html").exists()
+    code, _, _ = report(monkeypatch, plan, "--force", today=SAMPLE_TODAY)
+    assert code == 0 and (tmp_path / "plan.review-2025-03.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "number", "signed", "money", "percent", "share"),
+    [
+        (1234.5, "en", "1,234.50", "+1,234.50", "1,234.50", "+123,450.0%", "123,450%"),
+        (1234.5, "bg", "1 234,50", "+1 234,50", "1 234,50", "+123 450,0%", "123 450%"),
+        (-190.0, "en", "-190", "-190", "-190.00", "-19,000.0%", "-19,000%"),
+        (0.0, "en", "0", "0", "0.00", "0.0%", "0%"),
+        (-0.1583, "bg", "-0,16", "-0,16", "-0,16", "-15,8%", "-16%"),
+        (None, "en", "", "", "", "", ""),
+    ],
+)
+def test_numbers_are_written_as_people_of_the_plans_language_write_them(
+    value: float | None, lang: Lang, number: str, signed: str, money: str, percent: str, share: str
+) -> None:
+    assert (
+        formats.number(value, lang),
+        formats.signed(value, lang),
+        formats.money(value, lang),
+        formats.percent(value, lang),
+        formats.share(value, lang),
+    ) == (number, signed, money, percent, share)
+
+
+def test_the_charts_show_the_first_twenty_metrics_as_the_sheet_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = sample()
+    months = data.months
+    for number in range(4, 26):
+        data.rows["metrics"].append(
+            {"metric_id": f"M{number}", "metric": f"Metric number {number}", "goal_id": "G1",
+             "owner": "Maria", "unit": "posts", "direction": "up", "aggregation": "sum"}
+        )  # fmt: skip
+        data.rows["forecasts"].append({"metric_id": f"M{number}", **dict.fromkeys(months, 10)})
+        data.rows["actuals"].append({"metric_id": f"M{number}", **dict.fromkeys(months[:3], number)})
+    plan = sample_plan(tmp_path / "plan.xlsx", data)
+    code, _, err = report(monkeypatch, plan, today=SAMPLE_TODAY)
+    assert (code, err) == (0, "")
+    html = (tmp_path / "plan.review-2025-03.html").read_text(encoding="utf-8")
+    text, _, charts = page_text(html)
+    assert charts == 2
+    assert "The charts show the first 20 metrics." in text
+    month_chart = html[html.index('id="chart-sheetplan-month"') :].split("</svg>")[0]
+    assert "M20 Metric number 20" in month_chart and "M21 " not in month_chart
+    assert "M25 Metric number 25" in text
