@@ -1,14 +1,15 @@
 """Numbers, money, percentages and dates as the report and the e-mail print them, in the plan's language.
 
 English groups thousands with commas and writes a decimal point (`1,234.50`); Bulgarian groups them
-with a space and writes a decimal comma (`1 234,50`), as people there write them. The spreadsheet
-shows the same values through its number formats; these are the same formats, for text.
+with a no-break space and writes a decimal comma (`1 234,50`), as Babel's locale data has it
+(`sheetplan.plan.formats`); these are what a figure, a variance, an amount or a share looks like.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from sheetplan.plan import formats
 from sheetplan.plan.schema import Lang
 
 
@@ -53,9 +54,5 @@ def day(value: date | None) -> str:
 
 
 def _grouped(value: float, decimals: int, lang: Lang) -> str:
-    text = f"{value:,.{decimals}f}"
-    if text in ("-0", "-0.0", "-0.00"):
-        text = text[1:]
-    if lang == "bg":
-        return text.replace(",", " ").replace(".", ",")
-    return text
+    text = formats.number(value, lang, decimals)
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
