@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.i18n import _
 from sheetplan.read.google import google_key
 
 if TYPE_CHECKING:
@@ -27,7 +28,9 @@ def calendar_path(source: str, out: Path | None) -> Path:
     from sheetplan.share.calendar import check_target
 
     if out is None and google_key(source) is not None:
-        raise UsageError(f"{source}: a Google Sheet's calendar needs --out, such as --out plan.ics")
+        raise UsageError(
+            _("{source}: a Google Sheet's calendar needs --out, such as --out plan.ics").format(source=source)
+        )
     target = out if out is not None else Path(source).with_suffix(".ics")
     check_target(target)
     return target
@@ -39,7 +42,11 @@ def write_calendar(read: PlanRead, out: Path, today: date, owner: str | None = N
     settings = read.plan.sheet_name("settings")
     unusable = next((problem for problem in read.errors if problem.sheet == settings), None)
     if unusable is not None:
-        raise SourceError(f"{read.source}: {unusable.cell or unusable.sheet}: {unusable.message}")
+        raise SourceError(
+            _("{source}: {where}: {message}").format(
+                source=read.source, where=unusable.cell or unusable.sheet, message=unusable.message
+            )
+        )
     from sheetplan.share.calendar import write_calendar as write
 
     return write(read.plan, read.source, out, today, owner)
@@ -95,7 +102,11 @@ def send_review(
     else:
         recipients = mail.addressed(review, to)
     if not recipients:
-        raise UsageError(f"{read.source}: nobody on the {read.plan.sheet_name('owners')} sheet has an Email")
+        raise UsageError(
+            _("{source}: nobody on the {sheet} sheet has an Email").format(
+                source=read.source, sheet=read.plan.sheet_name("owners")
+            )
+        )
     page = Page(read.source, now.date(), read.plan.settings.review_day)
     sent = publish.send(review, read.plan.lang, page, recipients, server, drafts, now)
     return replace(sent, without_email=tuple(without))

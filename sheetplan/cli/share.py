@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sheetplan.cli.common import credentials_option, parse_month, read_and_review, stage, writes
+from sheetplan.plan.i18n import _
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
@@ -114,7 +115,7 @@ def send(
     from sheetplan.api.share import mail_server, send_review
 
     if bool(to) == owners:
-        raise click.UsageError("give either --to ADDRESS or --owners")
+        raise click.UsageError(_("give either --to ADDRESS or --owners"))
     server = mail_server(drafts)
     if drafts is not None:
         writes(drafts)

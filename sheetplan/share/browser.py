@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from sheetplan.plan.errors import UsageError, WriteError
+from sheetplan.plan.i18n import _
 
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 _TIMEOUT = 120
@@ -38,15 +39,18 @@ def find_chromium() -> str:
     if chosen:
         found = shutil.which(chosen)
         if found is None:
-            raise UsageError(f"SHEETPLAN_CHROMIUM={chosen}: no such program")
+            raise UsageError(_("SHEETPLAN_CHROMIUM={chosen}: no such program").format(chosen=chosen))
         return found
     for name in NAMES:
         found = shutil.which(name)
         if found is not None:
             return found
     raise UsageError(
-        "--pdf needs Chromium and none was found (chromium, chromium-browser, google-chrome): "
-        "install it (Debian and Ubuntu: apt-get install chromium), or set SHEETPLAN_CHROMIUM to its path"
+        _(
+            "--pdf needs Chromium and none was found (chromium, chromium-browser, "
+            "google-chrome): install it (Debian and Ubuntu: apt-get install chromium), or "
+            "set SHEETPLAN_CHROMIUM to its path"
+        )
     )
 
 
@@ -57,12 +61,24 @@ def run_headless(chromium: str, arguments: list[str]) -> subprocess.CompletedPro
         try:
             done = subprocess.run(command, capture_output=True, timeout=_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise WriteError(f"{chromium} did not finish within {_TIMEOUT} seconds") from None
+            raise WriteError(
+                _("{chromium} did not finish within {timeout} seconds").format(
+                    chromium=chromium, timeout=_TIMEOUT
+                )
+            ) from None
         except OSError as error:
-            raise WriteError(f"{chromium} could not be started: {error.strerror or error}") from None
+            raise WriteError(
+                _("{chromium} could not be started: {reason}").format(
+                    chromium=chromium, reason=error.strerror or error
+                )
+            ) from None
     if done.returncode != 0:
         last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
-        raise WriteError(f"{chromium} failed (exit {done.returncode}): {last}")
+        raise WriteError(
+            _("{chromium} failed (exit {returncode}): {last}").format(
+                chromium=chromium, returncode=done.returncode, last=last
+            )
+        )
     return done
 
 
@@ -75,5 +91,5 @@ def pdf_of(html: str) -> bytes:
         run_headless(chromium, ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()])
         data = pdf.read_bytes() if pdf.is_file() else b""
     if not data.startswith(b"%PDF"):
-        raise WriteError(f"{chromium} printed no PDF")
+        raise WriteError(_("{chromium} printed no PDF").format(chromium=chromium))
     return data

@@ -25,6 +25,7 @@ from sheetplan import __version__
 from sheetplan.files.safe_save import replace_safely
 from sheetplan.layout import labels
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Action, Plan
 from sheetplan.plan.schema import Lang, Text
 from sheetplan.share import targets
@@ -189,4 +190,4 @@ def _actions_said(count: int, owner: str | None) -> str:
 
 def check_target(out: Path) -> None:
     """Refuse a calendar's path that is not an .ics file, is a folder, or is in no folder."""
-    targets.check_target(out, ".ics", "a calendar is an .ics file")
+    targets.check_target(out, ".ics", _("a calendar is an .ics file"))

@@ -19,6 +19,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 
 from sheetplan.layout import labels
 from sheetplan.plan.errors import UsageError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
 from sheetplan.review.model import Review
 from sheetplan.share import people, words
@@ -68,7 +69,11 @@ def addressed(review: Review, addresses: Sequence[str]) -> list[Recipient]:
 def check_address(address: str, where: str) -> str:
     """`address` when it is an e-mail address; UsageError naming `where` it came from otherwise."""
     if not _ADDRESS.fullmatch(address.strip()):
-        raise UsageError(f'{where}: "{address}" is not an e-mail address, such as maria@example.com')
+        raise UsageError(
+            _('{where}: "{address}" is not an e-mail address, such as maria@example.com').format(
+                where=where, address=address
+            )
+        )
     return address.strip()
 
 

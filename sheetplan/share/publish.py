@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sheetplan.files.safe_save import replace_safely
 from sheetplan.plan.errors import UsageError, WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
 from sheetplan.review.model import Review
 from sheetplan.share import mail, smtp
@@ -44,7 +45,7 @@ def write_report(review: Review, lang: Lang, page: Page, out: Path, pdf: Path | 
 
 
 def check_pdf(pdf: Path) -> None:
-    check_target(pdf, ".pdf", "the printed report is a .pdf file")
+    check_target(pdf, ".pdf", _("the printed report is a .pdf file"))
 
 
 def smtp_server() -> smtp.Server:
@@ -52,8 +53,10 @@ def smtp_server() -> smtp.Server:
     url = os.environ.get(SMTP_URL, "").strip()
     if not url:
         raise UsageError(
-            f"{SMTP_URL} is not set: set it to smtp://user:password@host:587 (or smtps://...:465), "
-            "or write the messages to files with --dry-run DIR"
+            _(
+                "{smtp_url} is not set: set it to smtp://user:password@host:587 (or "
+                "smtps://...:465), or write the messages to files with --dry-run DIR"
+            ).format(smtp_url=SMTP_URL)
         )
     return smtp.server_from_url(url)
 
@@ -70,8 +73,10 @@ def sender(server: smtp.Server | None) -> str:
     if "@" in server.user:
         return mail.check_address(server.user, SMTP_URL)
     raise UsageError(
-        f"{MAIL_FROM} is not set and the user of {SMTP_URL} is not an e-mail address: "
-        "set it to the address the messages come from"
+        _(
+            "{mail_from} is not set and the user of {smtp_url} is not an e-mail address: set "
+            "it to the address the messages come from"
+        ).format(mail_from=MAIL_FROM, smtp_url=SMTP_URL)
     )
 
 
@@ -108,9 +113,15 @@ def send(
 
 def check_drafts(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--dry-run {folder}: not a folder; give a folder for the .eml files")
+        raise UsageError(
+            _("--dry-run {folder}: not a folder; give a folder for the .eml files").format(folder=folder)
+        )
     if not folder.parent.is_dir():
-        raise WriteError(f"--dry-run {folder}: the folder {folder.parent} does not exist")
+        raise WriteError(
+            _("--dry-run {folder}: the folder {parent} does not exist").format(
+                folder=folder, parent=folder.parent
+            )
+        )
 
 
 def _write_drafts(folder: Path, letters: Sequence[tuple[str, EmailMessage]]) -> list[Path]:

@@ -28,6 +28,7 @@ from sheetplan.layout.review import STATUS_COLOURS, agenda_items, glance_tiles
 from sheetplan.layout.sections import BUDGET, CHART_METRICS, SPENT, by_owner, money_header, share
 from sheetplan.layout.written import review_beside
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
 from sheetplan.review.model import Review, Status
 from sheetplan.share import formats, people, words
@@ -88,7 +89,7 @@ def report_target(source: str, plan_name: str, review: Review, out: Path | None,
         target = review_beside(Path(_file_name(plan_name) + ".html"), review.month, ".html")
     else:
         target = review_beside(Path(source), review.month, ".html")
-    check_target(target, ".html", "a report is an .html file")
+    check_target(target, ".html", _("a report is an .html file"))
     return target
 
 

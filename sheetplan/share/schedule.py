@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo
 from sheetplan.check.suggest import did_you_mean, folded, meant_name
 from sheetplan.plan import meeting, schema
 from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.i18n import N_, _
 from sheetplan.plan.model import Action, Plan
 from sheetplan.plan.words import listing
 
-_DAY_EXAMPLE = "such as third Thursday, last Friday or 15"
+_DAY_EXAMPLE = N_("such as third Thursday, last Friday or 15")
 T = TypeVar("T")
 
 
@@ -42,9 +43,15 @@ def review_meetings(plan: Plan, source: str, today: date) -> Meetings:
         label = _setting("review_day").label(plan.lang)
         if "review_day" not in settings.rows:
             where = plan.sheet_name("settings")
-            raise SourceError(f'{source}: {where}: no "{label}" row; add one, {_DAY_EXAMPLE}')
+            raise SourceError(
+                _('{source}: {where}: no "{label}" row; add one, {day_example}').format(
+                    source=source, where=where, label=label, day_example=_(_DAY_EXAMPLE)
+                )
+            )
         raise SourceError(
-            f'{source}: {_cell(plan, "review_day")}: "{label}" is blank; give a day {_DAY_EXAMPLE}'
+            _('{source}: {cell}: "{label}" is blank; give a day {day_example}').format(
+                source=source, cell=_cell(plan, "review_day"), label=label, day_example=_(_DAY_EXAMPLE)
+            )
         )
     day = _read(plan, source, "review_day", meeting.parse_review_day)
     at = _read(plan, source, "review_time", meeting.parse_review_time) if settings.review_time else None
@@ -58,7 +65,9 @@ def _read(plan: Plan, source: str, key: str, parse: Callable[[str], T]) -> T:
     try:
         return parse(str(getattr(plan.settings, key)))
     except ValueError as error:
-        raise SourceError(f"{source}: {_cell(plan, key)}: {error}") from None
+        raise SourceError(
+            _("{source}: {cell}: {error}").format(source=source, cell=_cell(plan, key), error=error)
+        ) from None
 
 
 def _setting(key: str) -> schema.Setting:
@@ -78,14 +87,16 @@ def chosen_owner(plan: Plan, source: str, typed: str) -> str:
     found = names.get(schema.normalise(typed))
     if found is not None:
         return found
-    unknown = f'{source}: --owner "{typed}" is not on the {plan.sheet_name("owners")} sheet'
+    unknown = _('{source}: --owner "{typed}" is not on the {sheet} sheet').format(
+        source=source, typed=typed, sheet=plan.sheet_name("owners")
+    )
     meant = meant_name(typed, names)
     if meant is not None:
         raise UsageError(unknown + did_you_mean(meant, quoted=True))
     if not names:
-        raise UsageError(f"{unknown}; the plan names no owners")
+        raise UsageError(_("{unknown}; the plan names no owners").format(unknown=unknown))
     listed = listing(list(dict.fromkeys(names[schema.normalise(name)] for name in people if name)))
-    raise UsageError(f"{unknown}; its owners are {listed}")
+    raise UsageError(_("{unknown}; its owners are {listed}").format(unknown=unknown, listed=listed))
 
 
 def is_open(action: Action, owner: str | None = None) -> bool:

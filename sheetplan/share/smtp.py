@@ -25,6 +25,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from sheetplan.plan.errors import UsageError
+from sheetplan.plan.i18n import _
 
 DELAYS = (1.0, 2.0)
 """Seconds to wait before the second and the third try of a message."""
@@ -68,13 +69,15 @@ def server_from_url(url: str) -> Server:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
         raise UsageError(
-            f"{_URL}: not an SMTP URL; use smtp://user:password@host:587 (STARTTLS) "
-            "or smtps://user:password@host:465 (TLS)"
+            _(
+                "{url}: not an SMTP URL; use smtp://user:password@host:587 (STARTTLS) or "
+                "smtps://user:password@host:465 (TLS)"
+            ).format(url=_URL)
         )
     try:
         port = parts.port
     except ValueError:
-        raise UsageError(f"{_URL}: the port is not a number from 1 to 65535") from None
+        raise UsageError(_("{url}: the port is not a number from 1 to 65535").format(url=_URL)) from None
     security: Literal["starttls", "tls"] = "tls" if parts.scheme == "smtps" else "starttls"
     default = 465 if security == "tls" else 587
     user, password = unquote(parts.username or ""), unquote(parts.password or "")
