@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sheetplan.plan.model import CellValue, Month
 from sheetplan.plan.schema import IMPORT_LOG, Lang, column_by_header
-from sheetplan.read.months import named_month
+from sheetplan.read.dates import named_month
 
 
 class Imported(NamedTuple):

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue, Month
-from sheetplan.read.months import month_name, month_number, named_month
+from sheetplan.read.dates import EitherOrder, date_parts, month_name, named_month
 
 
 class BadValue(ValueError):
@@ -41,14 +41,6 @@ _MONEY = re.compile(
     r"([+-]?)\s*(?:(?:[€$£]|EUR|USD|GBP|BGN)\s*(.+)|(.+?)\s*(?:[€$£]|EUR|USD|GBP|BGN|лв\.?))", re.IGNORECASE
 )
 """An amount with a currency sign or code before or after it: `€500`, `500 €`, `-$20`, `300 лв.`."""
-_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*г\.?)?")
-_SLASHED_DATE = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")
-_NAMED_DATES = (
-    (re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?"), 1, 2),  # 3 April 2026
-    (re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"), 2, 1),  # April 3, 2026
-)
-"""Dates with the month's name: each pattern, and the groups of its day and its month."""
 
 
 def _not_a_date(value: CellValue) -> BadValue:
@@ -183,7 +175,10 @@ def to_date(value: CellValue) -> date:
         raise _not_a_date(value)
     if isinstance(value, str):
         typed = value.strip()
-        parts = _date_parts(typed)
+        try:
+            parts = date_parts(typed)
+        except EitherOrder as error:
+            raise _either_order(typed, error) from None
         if parts:
             try:
                 day = date(*parts)
@@ -197,33 +192,12 @@ def to_date(value: CellValue) -> date:
     raise _not_a_date(value)
 
 
-def _date_parts(typed: str) -> tuple[int, int, int] | None:
-    """The year, month and day of a date typed as text; None when it is not one of the known forms."""
-    if found := _ISO_DATE.fullmatch(typed):
-        return int(found[1]), int(found[2]), int(found[3])
-    if found := _DOTTED_DATE.fullmatch(typed):
-        return int(found[3]), int(found[2]), int(found[1])
-    if found := _SLASHED_DATE.fullmatch(typed):
-        return _slashed(typed, int(found[1]), int(found[3]), int(found[4]))
-    for pattern, day, month in _NAMED_DATES:
-        found = pattern.fullmatch(typed)
-        number = month_number(found[month]) if found else None
-        if found and number:
-            return int(found[3]), number, int(found[day])
-    return None
-
-
-def _slashed(typed: str, first: int, second: int, year: int) -> tuple[int, int, int]:
-    """`31/12/2026` (day first) or `12/31/2026` (month first), whichever is possible; BadValue when
-    both are, since the order of day and month is not known."""
-    if first > 12 or first == second:
-        return year, second, first
-    if second > 12:
-        return year, first, second
+def _either_order(typed: str, error: EitherOrder) -> BadValue:
+    first, second, year = error.first, error.second, error.year
     lang = language()
     one = f"{first} {month_name(second, lang)} {year}"
     other = f"{second} {month_name(first, lang)} {year}"
-    raise BadValue(
+    return BadValue(
         _(
             "{value} could be {one} or {other} (the order of day and month is not known);"
             " type it as {iso} or {one}"

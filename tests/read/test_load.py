@@ -21,8 +21,8 @@ from plan_builder import (
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.meeting import parse_review_time
 from sheetplan.plan.model import ErrorValue, FormulaValue, Month, Problem, SheetLocation
+from sheetplan.read.dates import NAMES
 from sheetplan.read.load import load
-from sheetplan.read.months import NAMES
 
 
 def problems_of(grid: Grid) -> list[str]:

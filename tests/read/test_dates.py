@@ -1,4 +1,4 @@
-"""Months typed by their name, in English or in Bulgarian, whole or cut short."""
+"""Dates and months typed as text; months by their name, in English or in Bulgarian, whole or cut short."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from sheetplan.plan.model import Month
 from sheetplan.read import values
-from sheetplan.read.months import month_name, month_number, named_month
+from sheetplan.read.dates import EitherOrder, date_parts, month_name, month_number, named_month
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,24 @@ def test_a_date_written_with_a_cut_short_month_name_reads_too() -> None:
 @pytest.mark.parametrize(("lang", "name"), [("en", "April"), ("bg", "април")])
 def test_a_message_names_a_month_in_its_language(lang: str, name: str) -> None:
     assert month_name(4, lang) == name  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        ("2026-03-31", (2026, 3, 31)),
+        ("31.03.2026 г.", (2026, 3, 31)),
+        ("31/12/2026", (2026, 12, 31)),
+        ("12/31/2026", (2026, 12, 31)),
+        ("3 ноем. 2026", (2026, 11, 3)),
+        ("soon", None),
+    ],
+)
+def test_the_parts_of_a_date_typed_as_text(typed: str, parts: tuple[int, int, int] | None) -> None:
+    assert date_parts(typed) == parts
+
+
+def test_a_date_that_reads_both_ways_says_so() -> None:
+    with pytest.raises(EitherOrder) as raised:
+        date_parts("03/04/2026")
+    assert (raised.value.first, raised.value.second, raised.value.year) == (3, 4, 2026)
