@@ -25,3 +25,11 @@ def english_messages() -> Iterator[None]:
     use("en")
     yield
     use("en")
+@pytest.fixture
+def bulgarian() -> Iterator[None]:
+    """Messages in Bulgarian for the test, and in English again after it."""
+    use("bg")
+    try:
+        yield
+    finally:
+        use("en")

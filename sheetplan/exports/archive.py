@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.formats import number
+from sheetplan.plan.i18n import _, language
 
 MAX_MEMBERS = 100
 MAX_MEMBER = 64 * 2**20
@@ -30,9 +32,13 @@ def members(path: Path, name: str) -> list[tuple[str, bytes]]:
         with zipfile.ZipFile(path) as archive:
             infos = [info for info in archive.infolist() if _wanted(info)]
             if len(infos) > MAX_MEMBERS:
-                raise SourceError(f"{name}: holds {len(infos)} files, more than {MAX_MEMBERS}; not an export")
+                raise SourceError(
+                    _("{name}: holds {count} files, more than {most}; not an export").format(
+                        name=name, count=len(infos), most=MAX_MEMBERS
+                    )
+                )
             if not infos:
-                raise SourceError(f"{name}: an empty zip file, with no export in it")
+                raise SourceError(_("{name}: an empty zip file, with no export in it").format(name=name))
             unpacked = 0
             result = []
             for info in infos:
@@ -41,9 +47,9 @@ def members(path: Path, name: str) -> list[tuple[str, bytes]]:
                 result.append((info.filename, data))
             return result
     except zipfile.BadZipFile:
-        raise SourceError(f"{name}: damaged or truncated zip file") from None
+        raise SourceError(_("{label}: damaged or truncated zip file").format(label=name)) from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
-        raise SourceError(f"{name}: damaged zip file ({error})") from None
+        raise SourceError(_("{name}: damaged zip file ({error})").format(name=name, error=error)) from None
 
 
 def _wanted(info: zipfile.ZipInfo) -> bool:
@@ -55,9 +61,11 @@ def _wanted(info: zipfile.ZipInfo) -> bool:
 def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, room: int) -> bytes:
     member = f"{name}/{info.filename}"
     if info.flag_bits & 0x1:
-        raise SourceError(f"{member}: encrypted; download the export again")
+        raise SourceError(_("{member}: encrypted; download the export again").format(member=member))
     if not info.filename.lower().endswith(_TEXT):
-        raise SourceError(f"{member}: not a CSV file; a zip of exports holds CSV files only")
+        raise SourceError(
+            _("{member}: not a CSV file; a zip of exports holds CSV files only").format(member=member)
+        )
     chunks = []
     size = 0
     with archive.open(info) as stream:
@@ -65,20 +73,28 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, room: 
             size += len(chunk)
             if size > MAX_MEMBER:
                 raise SourceError(
-                    f"{member}: unpacks to more than {_size(MAX_MEMBER)}; refusing to unpack it (zip bomb?)"
+                    _("{member}: unpacks to more than {size}; refusing to unpack it (zip bomb?)").format(
+                        member=member, size=_size(MAX_MEMBER)
+                    )
                 )
             if size > room:
                 raise SourceError(
-                    f"{name}: unpacks to more than {_size(MAX_UNPACKED)} in all;"
-                    " refusing to unpack it (zip bomb?)"
+                    _("{name}: unpacks to more than {size} in all; refusing to unpack it (zip bomb?)").format(
+                        name=name, size=_size(MAX_UNPACKED)
+                    )
                 )
             if size > _RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
                 raise SourceError(
-                    f"{member}: compressed more than {MAX_RATIO}:1; refusing to unpack it (zip bomb?)"
+                    _("{member}: compressed more than {ratio}:1; refusing to unpack it (zip bomb?)").format(
+                        member=member, ratio=MAX_RATIO
+                    )
                 )
             chunks.append(chunk)
     return b"".join(chunks)
 
 
 def _size(count: int) -> str:
-    return f"{count // 2**20} MB" if count >= 2**20 else f"{count:,} bytes"
+    lang = language()
+    if count >= 2**20:
+        return _("{size} MB").format(size=number(count // 2**20, lang))
+    return _("{size} bytes").format(size=number(count, lang))

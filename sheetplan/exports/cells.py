@@ -18,6 +18,8 @@ from functools import partial
 from typing import Literal
 
 from sheetplan.exports.model import Value
+from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 from sheetplan.read.values import BadValue, parse_number, shown
 
 Cell = str | int | float | bool | date | None
@@ -43,7 +45,7 @@ _COMMON_ENTITIES = (
     ("&#x27;", "'"),
     ("&amp;", "&"),
 )
-_COMMON_NAMES = frozenset(entity for entity, _ in _COMMON_ENTITIES)
+_COMMON_NAMES = frozenset(entity for entity, __ in _COMMON_ENTITIES)
 _DECIMAL = re.compile(r"[+-]?\d+\.\d+")
 """Two forms read without `parse_number`'s tries, for speed: `15,000` in English, and `0.5432`."""
 
@@ -74,8 +76,17 @@ def number(typed: str, comma: bool = False) -> int | float | None:
                 core = core.replace(",", ".")
         amount = parse_number(core)
     except BadValue:
-        raise BadValue(f"{shown(typed)} is not a number") from None
+        raise BadValue(_("{value} is not a number").format(value=shown(typed))) from None
     return fraction(amount) if percent else amount
+
+
+def cell_error(name: str, row: int, column: str, problem: object) -> SourceError:
+    """The error for a cell of an export: `meta.csv: row 7, column "Reach": "12k" is not a number`."""
+    return SourceError(
+        _('{name}: row {row}, column "{column}": {problem}').format(
+            name=name, row=row, column=column, problem=problem
+        )
+    )
 
 
 def fraction(percent: int | float) -> float:
@@ -93,7 +104,7 @@ def cell_number(cell: Cell, comma: bool, percent: bool) -> int | float | None:
     if cell is None:
         return None
     if isinstance(cell, bool | date):
-        raise BadValue(f"{_shown_cell(cell)} is not a number")
+        raise BadValue(_("{value} is not a number").format(value=_shown_cell(cell)))
     amount = int(cell) if isinstance(cell, float) and cell.is_integer() else cell
     return fraction(amount) if percent else amount
 
@@ -119,7 +130,7 @@ def _unescaped(text: str) -> str:
 
     `&amp;` goes last, so that `&amp;lt;` is `&lt;`, as `html.unescape` makes it."""
     rest = text
-    for entity, _ in _COMMON_ENTITIES:
+    for entity, __ in _COMMON_ENTITIES:
         rest = rest.replace(entity, "")
     if "&" in rest and ";" in rest:
         return html.unescape(text)

@@ -14,10 +14,19 @@ from datetime import date
 from typing import cast
 
 from sheetplan.exports import dates, years
-from sheetplan.exports.cells import BLANKS, Cell, Reader, cell_text, reader, unescaped, whole_numbers
+from sheetplan.exports.cells import (
+    BLANKS,
+    Cell,
+    Reader,
+    cell_error,
+    cell_text,
+    reader,
+    unescaped,
+    whole_numbers,
+)
 from sheetplan.exports.model import Value, folded
 from sheetplan.exports.shapes import Shape
-from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 from sheetplan.read.values import BadValue, shown
 
 
@@ -112,23 +121,23 @@ def read_days(
             failed[cell] = error
     if failed:
         index = min(column.index(cell) for cell in failed)
-        raise SourceError(f'{name}: row {lines[index]}, column "{header[at]}": {failed[column[index]]}')
+        raise cell_error(name, lines[index], header[at], failed[column[index]])
     found = list(map(known.__getitem__, column))
     if kind == "Daily CSV" and None in found:
         line = lines[found.index(None)]
-        raise SourceError(f'{name}: row {line}, column "{header[at]}": no date')
+        raise cell_error(name, line, header[at], _("no date"))
     month_days = [(index, when) for index, when in enumerate(found) if isinstance(when, dates.MonthDay)]
     if month_days:
         try:
-            given = years.with_years([day for _, day in month_days], today)
+            given = years.with_years([day for __, day in month_days], today)
         except years.Ambiguous as error:
             index = month_days[error.index][0]
             before = month_days[error.index - 1][0]
-            raise SourceError(
-                f'{name}: row {lines[index]}, column "{header[at]}": {shown(column[index])} lies'
-                f" {years.NEAR} days or more either way from {shown(column[before])} above it, so its"
-                " year cannot be told; download the export with years or for fewer days"
-            ) from None
-        for (index, _), day in zip(month_days, given, strict=True):
+            problem = _(
+                "{value} lies {days} days or more either way from {above} above it, so its year cannot be"
+                " told; download the export with years or for fewer days"
+            ).format(value=shown(column[index]), days=years.NEAR, above=shown(column[before]))
+            raise cell_error(name, lines[index], header[at], problem) from None
+        for (index, __), day in zip(month_days, given, strict=True):
             found[index] = day
     return found  # type: ignore[return-value]

@@ -13,12 +13,13 @@ from datetime import date, datetime
 from itertools import repeat
 
 from sheetplan.exports import dates
-from sheetplan.exports.cells import Cell, Reader, cell_text, number
+from sheetplan.exports.cells import Cell, Reader, cell_error, cell_text, number
 from sheetplan.exports.columns import read_column, read_days, readers_of
 from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month
 from sheetplan.read.values import BadValue, to_month
 
@@ -57,22 +58,24 @@ def convert(
     for needed in shape.needs:
         if folded(needed) not in names:
             raise SourceError(
-                f'{name}: row {header_line}: no "{needed}" column, which a {shape.kind.name} export has'
+                _('{name}: row {row}: no "{column}" column, which a {kind} export has').format(
+                    name=name, row=header_line, column=needed, kind=shape.kind.name
+                )
             )
     notes = tuple(
-        text for _, cells in records[: found.at] if len(cells) == 1 and (text := cell_text(cells[0]))
+        text for __, cells in records[: found.at] if len(cells) == 1 and (text := cell_text(cells[0]))
     )
     body = _without_totals(records[found.at + 1 :])
     day_at = names.index(shape.day) if shape.day in names else None
     readers = readers_of(shape, names, comma)
-    if body and _is_second_header(body[0][1], day_at, [read for read, _ in readers]):
+    if body and _is_second_header(body[0][1], day_at, [read for read, __ in readers]):
         body = body[1:]
     if shape.line_items:
         body = _orders(body, names, name, header)
     width = len(header)
-    lines = [line for line, _ in body]
-    grid = [cells if len(cells) == width else _fitted(cells, width) for _, cells in body]
-    columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for _ in header]
+    lines = [line for line, __ in body]
+    grid = [cells if len(cells) == width else _fitted(cells, width) for __, cells in body]
+    columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for __ in header]
     read, bad = [], None
     for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
         cells, first_bad = read_column(column, reading, counts, distinct=not typed, comma=comma)
@@ -80,7 +83,7 @@ def convert(
         if first_bad is not None and (bad is None or first_bad[0] < bad[0]):
             bad = (first_bad[0], index, first_bad[1])
     if bad is not None:
-        raise SourceError(f'{name}: row {lines[bad[0]]}, column "{header[bad[1]]}": {bad[2]}')
+        raise cell_error(name, lines[bad[0]], header[bad[1]], bad[2])
     times = read_days(
         lines, columns[day_at] if day_at is not None else None, header, day_at, name, today, shape.kind.name
     )
@@ -109,7 +112,7 @@ def _without_totals(records: Sequence[Record]) -> list[Record]:
     """The records but for Total rows, told by their first cell among the first two and last two
     rows, where exports put them (YouTube first, GA4 right under the header, others last): a post or
     campaign called Total further down is a row like any other."""
-    firsts = {cells[0] for _, cells in (*records[:2], *records[-2:])}
+    firsts = {cells[0] for __, cells in (*records[:2], *records[-2:])}
     totals = {
         first
         for first in firsts
@@ -157,7 +160,7 @@ def _orders(body: list[Record], names: list[str], name: str, header: tuple[str, 
             try:
                 quantities = [number(str(row[quantity_at] or "")) or 0 for row in (first, cells)]
             except (BadValue, IndexError) as error:
-                raise SourceError(f'{name}: row {line}, column "{header[quantity_at]}": {error}') from None
+                raise cell_error(name, line, header[quantity_at], error) from None
             first[quantity_at] = str(sum(quantities))
     return orders
 
@@ -173,8 +176,8 @@ def _monthly(row: Row, names: list[str], header: tuple[str, ...], name: str) -> 
     try:
         month: Month = to_month(row.values[month_column])
     except BadValue as error:
-        raise SourceError(f'{name}: row {row.number}, column "{month_column}": {error}') from None
+        raise cell_error(name, row.number, month_column, error) from None
     metric = row.values[metric_column]
     if not metric:
-        raise SourceError(f'{name}: row {row.number}, column "{metric_column}": no metric ID')
+        raise cell_error(name, row.number, metric_column, _("no metric ID"))
     return Row(row.number, None, row.values, month=month, metric_id=str(metric))

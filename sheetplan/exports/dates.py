@@ -20,6 +20,8 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, time
 from typing import NamedTuple, cast
 
+from sheetplan.plan.i18n import _
+from sheetplan.plan.model import CellValue
 from sheetplan.read.values import BadValue, shown
 
 
@@ -58,7 +60,6 @@ _FORMS = (
 _WORDY = _FORMS[4:]
 """The forms a date starting with a letter may have (`Sat, Aug 22, 2026`, `August 18`)."""
 _SLASHES = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
-HINT = "use a date such as 2026-03-31"
 
 
 def when(cell: object, day_first: bool = False) -> When | None:
@@ -76,7 +77,7 @@ def when(cell: object, day_first: bool = False) -> When | None:
     elif cell is None:
         return None
     else:
-        raise BadValue(f"{shown(cell)} is not a date; {HINT}")  # type: ignore[arg-type]
+        raise _not_a_date(cell)  # type: ignore[arg-type]
     if not typed or typed in {"-", "--"}:
         return None
     for form in _WORDY if typed[0].isalpha() else _FORMS:
@@ -87,8 +88,14 @@ def when(cell: object, day_first: bool = False) -> When | None:
             except KeyError:  # a word that is no month's name
                 continue
             except ValueError:
-                raise BadValue(f"{shown(typed)} is not a real date; {HINT}") from None
-    raise BadValue(f"{shown(typed)} is not a date; {HINT}")
+                raise BadValue(
+                    _("{value} is not a real date; use a date such as 2026-03-31").format(value=shown(typed))
+                ) from None
+    raise _not_a_date(typed)
+
+
+def _not_a_date(value: CellValue) -> BadValue:
+    return BadValue(_("{value} is not a date; use a date such as 2026-03-31").format(value=shown(value)))
 
 
 def _quick(typed: str, day_first: bool) -> When | None:

@@ -13,6 +13,7 @@ import codecs
 import re
 
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -28,7 +29,7 @@ def decode(data: bytes, name: str) -> str:
     """The text of a CSV export; SourceError naming the file when it is empty, binary or cut short."""
     text = _checked(_text(data, name), name)
     if not text.strip():
-        raise SourceError(f"{name}: empty file, not an export")
+        raise SourceError(_("{name}: empty file, not an export").format(name=name))
     return text
 
 
@@ -44,16 +45,20 @@ def _text(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:_SAMPLE]:
-        raise SourceError(f"{name}: a binary file, not a CSV export")
+        raise _binary(name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 2**20]).best()
     if best is None or best.encoding is None:
-        raise SourceError(f"{name}: a binary file or text in an encoding sheetplan cannot tell")
+        raise SourceError(
+            _("{name}: a binary file or text in an encoding sheetplan cannot tell").format(name=name)
+        )
     try:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
-        raise SourceError(f"{name}: text in an encoding sheetplan cannot tell; save it as UTF-8") from None
+        raise SourceError(
+            _("{name}: text in an encoding sheetplan cannot tell; save it as UTF-8").format(name=name)
+        ) from None
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -73,14 +78,23 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         cut = error.start >= len(data) - 3
-        why = "it ends in the middle of a character (cut short?)" if cut else f"at byte {error.start}"
+        if cut:
+            message = _(
+                "{name}: not valid {encoding} text, it ends in the middle of a character (cut short?)"
+            )
+        else:
+            message = _("{name}: not valid {encoding} text, at byte {byte}")
         label = "UTF-16" if "16" in encoding else "UTF-8"
-        raise SourceError(f"{name}: not valid {label} text, {why}") from None
+        raise SourceError(message.format(name=name, encoding=label, byte=error.start)) from None
 
 
 def _checked(text: str, name: str) -> str:
     """The text, unless its start holds the control characters of a binary file."""
     sample = text[:_SAMPLE]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 100:
-        raise SourceError(f"{name}: a binary file, not a CSV export")
+        raise _binary(name)
     return text
+
+
+def _binary(name: str) -> SourceError:
+    return SourceError(_("{name}: a binary file, not a CSV export").format(name=name))

@@ -30,6 +30,8 @@ from sheetplan.exports.recognise import Found, ga4_dates, recognise
 from sheetplan.exports.sheets import xls_tables, xlsx_tables
 from sheetplan.exports.tables import RawTable, csv_tables
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.formats import number
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.words import listing
 from sheetplan.read.values import shown
 
@@ -102,18 +104,23 @@ def _read(path: Path, data: bytes, label: str, today: date) -> list[Export]:
 
 def _read_bytes(path: Path, label: str) -> bytes:
     if not path.exists():
-        raise SourceError(f"{label}: no such file")
+        raise SourceError(_("{label}: no such file").format(label=label))
     if path.is_dir():
-        raise SourceError(f"{label}: is a folder, not an export")
+        raise SourceError(_("{label}: is a folder, not an export").format(label=label))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
+            lang = language()
             raise SourceError(
-                f"{label}: {size / 2**20:.0f} MB, more than the {MAX_BYTES // 2**20} MB an export may be"
+                _("{label}: {size} MB, more than the {most} MB an export may be").format(
+                    label=label, size=number(size / 2**20, lang, 0), most=number(MAX_BYTES // 2**20, lang)
+                )
             )
         return path.read_bytes()
     except OSError as error:
-        raise SourceError(f"{label}: cannot be read ({error.strerror or error})") from None
+        raise SourceError(
+            _("{label}: cannot be read ({error})").format(label=label, error=error.strerror or error)
+        ) from None
 
 
 def _is_workbook(path: Path, label: str) -> bool:
@@ -121,7 +128,7 @@ def _is_workbook(path: Path, label: str) -> bool:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, EOFError):
-        raise SourceError(f"{label}: damaged or truncated zip file") from None
+        raise SourceError(_("{label}: damaged or truncated zip file").format(label=label)) from None
     return any(part in names for part in _WORKBOOK_PARTS)
 
 
@@ -136,16 +143,16 @@ def _exports(tables: list[RawTable], source: _Source, today: date) -> list[Expor
                 raise _unknown(source.label, table)
             continue
         ga4 = ga4 or found.shape.kind.name == "GA4"
-        label = source.label if table.sheet is None else f"{source.label}, sheet {table.sheet}"
+        label = source.label if table.sheet is None else _sheet_label(source.label, table.sheet)
         converted = convert(found, table.records, table.comma, today, label, typed=table.sheet is not None)
         read.append((found, table, converted))
     if not read:
         raise _unknown(source.label, tables[0] if tables else None, sheets=len(tables))
     first_ga4 = next(
-        (ga4_dates(table.comments) for found, table, _ in read if ga4_dates(table.comments)), None
+        (ga4_dates(table.comments) for _found, table, _converted in read if ga4_dates(table.comments)), None
     )
     exports = [_export(found, table, converted, source, first_ga4) for found, table, converted in read]
-    return _merge_posts(exports, [found.shape.posts_only for found, _, _ in read])
+    return _merge_posts(exports, [found.shape.posts_only for found, _table, _converted in read])
 
 
 def _export(
@@ -223,14 +230,33 @@ def _borrow_coverage(exports: list[Export]) -> list[Export]:
 
 def _unknown(label: str, table: RawTable | None, sheets: int = 0) -> SourceError:
     kinds = ", ".join(kind.name for kind in KINDS)
+    first = []
     if table is None or not table.records:
-        what = "no table"
+        message = _(
+            "{label}: not an export sheetplan knows (no table); it reads {kinds}"
+            " (`sheetplan import --formats` says how each is recognised)"
+        )
     elif sheets > 1:
-        what = f"none of its {sheets} sheets"
+        message = _(
+            "{label}: not an export sheetplan knows (none of its {sheets} sheets); it reads {kinds}"
+            " (`sheetplan import --formats` says how each is recognised)"
+        )
     else:
         first = [shown(cell) for cell in table.records[0][1] if isinstance(cell, str) and cell.strip()]
-        what = f"first row {listing(first)}" if first else "no header"
-    return SourceError(
-        f"{label}: not an export sheetplan knows ({what}); it reads {kinds}"
-        " (`sheetplan import --formats` says how each is recognised)"
-    )
+        if first:
+            message = _(
+                "{label}: not an export sheetplan knows (first row {cells}); it reads {kinds}"
+                " (`sheetplan import --formats` says how each is recognised)"
+            )
+        else:
+            message = _(
+                "{label}: not an export sheetplan knows (no header); it reads {kinds}"
+                " (`sheetplan import --formats` says how each is recognised)"
+            )
+    cells = listing(first, language())
+    return SourceError(message.format(label=label, sheets=sheets, cells=cells, kinds=kinds))
+
+
+def _sheet_label(label: str, sheet: str) -> str:
+    """How messages name a sheet of an export workbook: `visitors.xls, sheet Visitor metrics`."""
+    return _("{file}, sheet {sheet}").format(file=label, sheet=sheet)

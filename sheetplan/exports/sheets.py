@@ -17,6 +17,7 @@ from sheetplan.exports.cells import Cell
 from sheetplan.exports.tables import RawTable, Record
 from sheetplan.files.guard import guard_file
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 
 _SUFFIXES = {".xlsx", ".xlsm", ".ods"}
 
@@ -28,7 +29,11 @@ def xlsx_tables(path: Path, name: str) -> list[RawTable]:
     it should have.
     """
     if path.suffix.lower() not in _SUFFIXES:
-        raise SourceError(f"{name}: holds an .xlsx workbook; rename it to end in .xlsx")
+        raise SourceError(
+            _("{label}: holds an .{kind} workbook; rename it to end in .{kind}").format(
+                label=name, kind="xlsx"
+            )
+        )
     guard_file(path, name)
     import python_calamine
 
@@ -42,7 +47,11 @@ def xlsx_tables(path: Path, name: str) -> list[RawTable]:
                 rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
                 tables.append(_table(sheet.name, ([_calamine_cell(cell) for cell in row] for row in rows)))
     except Exception as error:
-        raise SourceError(f"{name}: cannot be read as a workbook ({_first_line(error)})") from None
+        raise SourceError(
+            _("{label}: cannot be read as a workbook ({detail})").format(
+                label=name, detail=_first_line(error)
+            )
+        ) from None
     return tables
 
 
@@ -65,7 +74,11 @@ def xls_tables(data: bytes, name: str) -> list[RawTable]:
             book.unload_sheet(sheet_name)
     except Exception as error:
         # xlrd raises its own errors, struct's, IndexError and others for damaged files.
-        raise SourceError(f"{name}: a damaged or truncated .xls workbook ({_first_line(error)})") from None
+        raise SourceError(
+            _("{name}: a damaged or truncated .xls workbook ({detail})").format(
+                name=name, detail=_first_line(error)
+            )
+        ) from None
     return tables
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from sheetplan.exports.cells import Cell
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.formats import number
+from sheetplan.plan.i18n import _, language
 
 Record = tuple[int, list[Cell]]
 """A record: the line (or sheet row) it starts on, and its cells."""
@@ -89,12 +91,13 @@ def _records(text: str, separator: str, skipped: int, name: str) -> list[tuple[i
     except csv.Error as error:
         why = str(error)
         if "field limit" in why:
-            detail = f"a field is longer than {csv.field_size_limit():,} characters; not an export"
+            message = _("{name}: row {row}: a field is longer than {most} characters; not an export")
         elif "end of data" in why or "EOF" in why:
-            detail = "the file ends inside a quoted field; it seems cut short"
+            message = _("{name}: row {row}: the file ends inside a quoted field; it seems cut short")
         else:
-            detail = f"not readable as CSV ({why})"
-        raise SourceError(f"{name}: row {start}: {detail}") from None
+            message = _("{name}: row {row}: not readable as CSV ({error})")
+        most = number(csv.field_size_limit(), language()) if "field limit" in why else ""
+        raise SourceError(message.format(name=name, row=start, most=most, error=why)) from None
 
 
 def _check_complete(text: str, tables: list[RawTable], name: str) -> None:
@@ -105,8 +108,9 @@ def _check_complete(text: str, tables: list[RawTable], name: str) -> None:
     if len(records) >= 2 and len(records[-1][1]) < len(records[-2][1]):
         line, cells = records[-1]
         raise SourceError(
-            f"{name}: row {line}: the file ends after {len(cells)} of {len(records[-2][1])} columns;"
-            " it seems cut short"
+            _(
+                "{name}: row {row}: the file ends after {count} of {columns} columns; it seems cut short"
+            ).format(name=name, row=line, count=len(cells), columns=len(records[-2][1]))
         )
 
 

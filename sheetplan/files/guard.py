@@ -22,6 +22,8 @@ from typing import Literal
 from sheetplan.files import inflate
 from sheetplan.files.package import main_part
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.formats import number
+from sheetplan.plan.i18n import _, language
 
 WorkbookKind = Literal["xlsx", "ods"]
 
@@ -49,24 +51,33 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
     """
     label = name or str(path)
     if not path.exists():
-        raise SourceError(f"{label}: no such file")
+        raise SourceError(_("{label}: no such file").format(label=label))
     if path.is_dir():
-        raise SourceError(f"{label}: is a folder, not a workbook")
+        raise SourceError(_("{label}: is a folder, not a workbook").format(label=label))
     try:
         with path.open("rb") as file:
             head = file.read(8)
     except OSError as error:
-        raise SourceError(f"{label}: cannot be read ({error.strerror or error})") from None
+        raise SourceError(
+            _("{label}: cannot be read ({error})").format(label=label, error=error.strerror or error)
+        ) from None
     suffix = path.suffix.lower()
     if head == _OLE2_MAGIC:
-        raise SourceError(f"{label}: encrypted or old .xls workbook; save it as .xlsx without a password")
+        raise SourceError(
+            _("{label}: encrypted or old .xls workbook; save it as .xlsx without a password").format(
+                label=label
+            )
+        )
     if suffix not in _SUFFIXES:
-        shown = f'"{path.suffix}"' if path.suffix else "no suffix"
-        raise SourceError(f"{label}: unsupported file type ({shown}); use .xlsx, .xlsm or .ods")
+        if path.suffix:
+            unsupported = _('{label}: unsupported file type ("{suffix}"); use .xlsx, .xlsm or .ods')
+        else:
+            unsupported = _("{label}: unsupported file type (no suffix); use .xlsx, .xlsm or .ods")
+        raise SourceError(unsupported.format(label=label, suffix=path.suffix))
     if not head:
-        raise SourceError(f"{label}: empty file, not a workbook")
+        raise SourceError(_("{label}: empty file, not a workbook").format(label=label))
     if not head.startswith(b"PK"):
-        raise SourceError(f"{label}: not a workbook (not a zip file)")
+        raise SourceError(_("{label}: not a workbook (not a zip file)").format(label=label))
     try:
         _check_parts(path, label)
         with zipfile.ZipFile(path) as archive:
@@ -74,12 +85,18 @@ def guard_file(path: Path, name: str | None = None) -> WorkbookKind:
             _check_xml(archive, label)
             kind = _kind(archive, label)
     except zipfile.BadZipFile:
-        raise SourceError(f"{label}: damaged or truncated zip file, not a readable workbook") from None
+        raise SourceError(
+            _("{label}: damaged or truncated zip file, not a readable workbook").format(label=label)
+        ) from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
-        raise SourceError(f"{label}: damaged workbook ({error})") from None
+        raise SourceError(_("{label}: damaged workbook ({error})").format(label=label, error=error)) from None
     expected = _SUFFIXES[suffix]
     if kind != expected:
-        raise SourceError(f"{label}: holds an .{kind} workbook; rename it to end in .{kind}")
+        raise SourceError(
+            _("{label}: holds an .{kind} workbook; rename it to end in .{kind}").format(
+                label=label, kind=kind
+            )
+        )
     return kind
 
 
@@ -94,8 +111,10 @@ def _kind(archive: zipfile.ZipFile, label: str) -> WorkbookKind:
     if workbook is not None and not workbook.lower().endswith(".bin"):
         return "xlsx"
     if workbook is not None or "xl/workbook.bin" in names:
-        raise SourceError(f"{label}: binary .xlsb workbook; save it as .xlsx")
-    raise SourceError(f"{label}: a zip file but not a workbook (no xl/workbook.xml or content.xml)")
+        raise SourceError(_("{label}: binary .xlsb workbook; save it as .xlsx").format(label=label))
+    raise SourceError(
+        _("{label}: a zip file but not a workbook (no xl/workbook.xml or content.xml)").format(label=label)
+    )
 
 
 def _package_rels(archive: zipfile.ZipFile, names: set[str]) -> bytes:
@@ -106,8 +125,11 @@ def _check_parts(path: Path, label: str) -> None:
     """Refuse a zip of more than `_MAX_PARTS` parts, counted before its directory is read."""
     parts = _count_parts(path)
     if parts is not None and parts > _MAX_PARTS:
+        lang = language()
         raise SourceError(
-            f"{label}: has {parts:,} parts, more than {_MAX_PARTS:,}; refusing to unpack it (zip bomb?)"
+            _("{label}: has {parts} parts, more than {most}; refusing to unpack it (zip bomb?)").format(
+                label=label, parts=number(parts, lang), most=number(_MAX_PARTS, lang)
+            )
         )
 
 
@@ -136,14 +158,18 @@ def _check_sizes(archive: zipfile.ZipFile, label: str) -> None:
     members = archive.infolist()
     total = sum(member.file_size for member in members)
     if total > _MAX_UNPACKED:
+        lang = language()
         raise SourceError(
-            f"{label}: unpacks to {total / 2**20:.0f} MB, more than {_MAX_UNPACKED // 2**20} MB;"
-            " refusing to unpack it (zip bomb?)"
+            _("{label}: unpacks to {size} MB, more than {most} MB; refusing to unpack it (zip bomb?)").format(
+                label=label, size=number(total / 2**20, lang, 0), most=number(_MAX_UNPACKED // 2**20, lang)
+            )
         )
     for member in members:
         if member.flag_bits & 0x1:
             raise SourceError(
-                f"{label}: {member.filename} is encrypted; save the workbook without a password"
+                _("{label}: {part} is encrypted; save the workbook without a password").format(
+                    label=label, part=member.filename
+                )
             )
 
 
@@ -159,8 +185,10 @@ def _check_xml(archive: zipfile.ZipFile, label: str) -> None:
         head = next(inflate.chunks(archive, member.filename, label, _XML_HEAD), b"")
         if _has_doctype(head, complete=member.file_size <= _XML_HEAD):
             raise SourceError(
-                f"{label}: {member.filename} declares a DOCTYPE, which workbooks never do;"
-                " refusing to read it (XML bomb?)"
+                _(
+                    "{label}: {part} declares a DOCTYPE, which workbooks never do;"
+                    " refusing to read it (XML bomb?)"
+                ).format(label=label, part=member.filename)
             )
 
 

@@ -17,6 +17,8 @@ import zipfile
 from collections.abc import Iterator
 
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.formats import number
+from sheetplan.plan.i18n import _, language
 
 CHUNK = 2**20
 """How many bytes of a part are inflated at a time."""
@@ -35,8 +37,10 @@ def chunks(archive: zipfile.ZipFile, member: str, label: str, size: int = CHUNK)
             count += len(chunk)
             if count > info.file_size:
                 raise SourceError(
-                    f"{label}: {member} unpacks to more than the {info.file_size:,} bytes its zip header"
-                    " says; refusing to unpack it (zip bomb?)"
+                    _(
+                        "{label}: {part} unpacks to more than the {size} bytes its zip header says;"
+                        " refusing to unpack it (zip bomb?)"
+                    ).format(label=label, part=member, size=number(info.file_size, language()))
                 )
             yield chunk
 

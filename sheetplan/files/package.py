@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from sheetplan.files import inflate
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import N_, _
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -35,10 +36,10 @@ _SHEET_KINDS: dict[str, SheetKind] = {
 }
 """A sheet's relationship type (its last word) to the kind of sheet it is."""
 _WORDS = {
-    "no element found": "it ends too early",
-    "unclosed token": "it ends too early",
-    "mismatched tag": "its tags do not match",
-    "not well-formed (invalid token)": "it holds characters that XML does not allow",
+    "no element found": N_("it ends too early"),
+    "unclosed token": N_("it ends too early"),
+    "mismatched tag": N_("its tags do not match"),
+    "not well-formed (invalid token)": N_("it holds characters that XML does not allow"),
 }
 
 
@@ -95,7 +96,7 @@ def read_book(archive: zipfile.ZipFile, label: str) -> Book:
     names = member_names(archive)
     part = main_part(archive, label)
     if part is None:
-        raise SourceError(f"{label}: a zip file but not a workbook (no workbook part)")
+        raise SourceError(_("{label}: a zip file but not a workbook (no workbook part)").format(label=label))
     related = relationships(archive, part, label, names)
     root = parse(archive, part, label)
     sheets = []
@@ -154,12 +155,18 @@ def damaged(label: str, member: str, error: Exception | str) -> SourceError:
     detail = str(error)
     reason = next((words for start, words in _WORDS.items() if detail.startswith(start)), "")
     where = detail.rsplit(": ", 1)[-1] if ": line " in detail else ""
-    said = reason or "it is not well-formed XML"
+    said = _(reason) if reason else _("it is not well-formed XML")
     if where:
-        said += f" ({where})"
-    return SourceError(
-        f"{label}: {member} is damaged: {said}; open the workbook in Excel or LibreOffice and save it again"
-    )
+        message = _(
+            "{label}: {part} is damaged: {reason} ({where}); open the workbook in Excel or LibreOffice"
+            " and save it again"
+        )
+    else:
+        message = _(
+            "{label}: {part} is damaged: {reason}; open the workbook in Excel or LibreOffice"
+            " and save it again"
+        )
+    return SourceError(message.format(label=label, part=member, reason=said, where=where))
 
 
 def _local(name: str) -> str:

@@ -17,9 +17,10 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from sheetplan.plan.errors import UsageError, WriteError
+from sheetplan.plan.i18n import N_, _
 
 TEMP_MARK = ".sheetplan-tmp-"
 """Part of every temporary file's name, so that a stray one (left by a killed process) is recognisable."""
@@ -36,9 +37,11 @@ def refuse_if_open(path: Path) -> None:
         if lock.exists():
             since = datetime.fromtimestamp(lock.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             raise WriteError(
-                f"{path}: the file is open in another program ({lock.name} is beside it, since {since}); "
-                f"close it there and run the command again. If no program has it open, the lock was left "
-                f"by one that stopped: delete {lock.name}."
+                _(
+                    "{path}: the file is open in another program ({lock} is beside it, since {since}); "
+                    "close it there and run the command again. If no program has it open, the lock was left "
+                    "by one that stopped: delete {lock}."
+                ).format(path=path, lock=lock.name, since=since)
             )
 
 
@@ -47,22 +50,35 @@ def refuse_unwritable(path: Path) -> None:
     refuse_if_open(path)
     # The mode bits too: os.access grants the superuser everything.
     if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-        raise WriteError(f"{path}: the file is read-only; make it writable, or give --out for a new file")
+        raise WriteError(
+            _("{path}: the file is read-only; make it writable, or give --out for a new file").format(
+                path=path
+            )
+        )
 
 
-def check_new_file(path: Path, force: bool, what: str) -> None:
+_NOT_XLSX = {
+    "a plan workbook": N_("{path}: a plan workbook is an .xlsx file; give a name ending in .xlsx"),
+    "the copy": N_("{path}: the copy is an .xlsx file; give a name ending in .xlsx"),
+}
+"""The message for a target that is not .xlsx, by what the workbook is."""
+
+
+def check_new_file(path: Path, force: bool, what: Literal["a plan workbook", "the copy"]) -> None:
     """Refuse a target for a new workbook: not .xlsx, a folder, in no folder, there already, or open.
 
     `what` names the workbook in the message: "a plan workbook", "the copy".
     """
     if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"{path}: {what} is an .xlsx file; give a name ending in .xlsx")
+        raise UsageError(_(_NOT_XLSX[what]).format(path=path))
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name ending in .xlsx")
+        raise UsageError(_("{path} is a folder; give a file name ending in .xlsx").format(path=path))
     if not path.parent.is_dir():
-        raise WriteError(f"{path}: the folder {path.parent} does not exist")
+        raise WriteError(
+            _("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
+        )
     if path.exists() and not force:
-        raise WriteError(f"{path} already exists; use --force to overwrite it")
+        raise WriteError(_("{path} already exists; use --force to overwrite it").format(path=path))
     refuse_if_open(path)
 
 
@@ -90,7 +106,11 @@ def replace_safely(
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}{TEMP_MARK}", suffix=target.suffix, dir=folder)
     except OSError as error:
-        raise WriteError(f"{target}: cannot write in {folder}: {error.strerror or error}.") from None
+        raise WriteError(
+            _("{path}: cannot write in {folder}: {error}.").format(
+                path=target, folder=folder, error=error.strerror or error
+            )
+        ) from None
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -105,7 +125,9 @@ def replace_safely(
         saved_backup = _copy_atomically(target, backup_path(target)) if existed and backup else None
         os.replace(temp, target)
     except OSError as error:
-        raise WriteError(f"{target}: could not be written: {error.strerror or error}.") from None
+        raise WriteError(
+            _("{path}: could not be written: {error}.").format(path=target, error=error.strerror or error)
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -16,7 +16,9 @@ from typing import Literal, NamedTuple
 from sheetplan.imports.cells import Entry, cell_at, next_row
 from sheetplan.imports.log import Imported
 from sheetplan.imports.monthly import Computed, Key
+from sheetplan.plan import schema
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import CellValue, Grid, Month, Plan, column_letter, quote_sheet
 
 State = Literal["filled", "updated", "unchanged", "conflict", "partial"]
@@ -57,7 +59,9 @@ def import_changes(
     """What importing `computed` does to each Actuals cell, in the plan's order of metrics, then months."""
     location = plan.locations.get("actuals")
     if location is None:
-        raise SourceError("the plan has no Actuals sheet to import into")
+        raise SourceError(
+            _("the plan has no {sheet} sheet to import into").format(sheet=schema.ACTUALS.name(language()))
+        )
     rows = grid.get(location.name, [])
     order = {metric.id: index for index, metric in enumerate(plan.metrics)}
     added = next_row(rows)
@@ -70,8 +74,10 @@ def import_changes(
         column = location.columns.get(str(when))
         if column is None:
             raise SourceError(
-                f"{quote_sheet(location.name)}: has no column for {when}, which the exports give numbers "
-                f"for; add a column headed {when} (sheetplan check lists the plan's months)"
+                _(
+                    "{sheet}: has no column for {month}, which the exports give numbers for; add a column"
+                    " headed {month} (sheetplan check lists the plan's months)"
+                ).format(sheet=quote_sheet(location.name), month=when)
             )
         row = location.rows.get(metric_id) or new_rows.setdefault(metric_id, added + len(new_rows))
         old = cell_at(rows, row, column)

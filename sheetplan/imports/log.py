@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from sheetplan.plan.model import CellValue, Month
 from sheetplan.plan.schema import IMPORT_LOG, Lang, column_by_header
+from sheetplan.read.dates import named_month
 
 
 class Imported(NamedTuple):
@@ -79,13 +80,14 @@ def parse_import_log(rows: Sequence[Sequence[CellValue]]) -> dict[tuple[str, Mon
 
 
 def _month(value: CellValue) -> Month | None:
-    """A month as the log holds it: `YYYY-MM` text, or the date a spreadsheet program made of it."""
+    """A month as the log holds it: `YYYY-MM` text, the date a spreadsheet program made of it, or the
+    month's name and year as someone typed it (`November 2026`, `ноември 2026`)."""
     if isinstance(value, date):
         return Month.of(value)
     try:
         return Month.parse(str(value))
     except ValueError:
-        return None
+        return named_month(value) if isinstance(value, str) else None
 
 
 def _lines(value: CellValue) -> tuple[str, ...]:

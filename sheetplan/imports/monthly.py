@@ -18,10 +18,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
+from sheetplan.exports.cells import cell_error
 from sheetplan.exports.kinds import kind_named
 from sheetplan.exports.model import Export, Row, Value
 from sheetplan.imports.rows import covered_days, month_days, taken
+from sheetplan.plan import schema
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import Month, Plan, Source
 from sheetplan.plan.sources import ValueSpec, parse_filter, parse_value
 
@@ -86,10 +89,11 @@ def _refuse_outside(export: Export, plan: Plan) -> None:
     spelled = export.column(export.day_column) if export.day_column else None
     column = spelled or ("Month" if first.month else "Date")
     shown = first.month or (first.day.date() if isinstance(first.day, datetime) else first.day)
-    raise SourceError(
-        f'{export.name}: row {first.number}, column "{column}": {shown} is outside the plan '
-        f"({months[0]} to {months[-1]}), as are all its rows; is it an export of another year?"
-    )
+    problem = _(
+        "{value} is outside the plan ({first} to {last}), as are all its rows; is it an export of"
+        " another year?"
+    ).format(value=shown, first=months[0], last=months[-1])
+    raise cell_error(export.name, first.number, column, problem)
 
 
 def _month(row: Row) -> Month | None:
@@ -118,8 +122,16 @@ def _tables(exports: list[Export], spec: ValueSpec, source: Source) -> list[Expo
         export = exports[0]
         missing = next(name for name in _named(spec, source) if not export.column(name))
         raise SourceError(
-            f'{export.name}: has no column "{missing}", which the Sources row {source.row} takes; '
-            f"its columns are: {', '.join(export.columns)}"
+            _(
+                '{name}: has no column "{column}", which the {sheet} row {row} takes;'
+                " its columns are: {columns}"
+            ).format(
+                name=export.name,
+                column=missing,
+                sheet=schema.SOURCES.name(language()),
+                row=source.row,
+                columns=", ".join(export.columns),
+            )
         )
     variants = {export.variant for export in having}
     variant = next((name for name in _PREFERRED_VARIANTS if name in variants), sorted(variants, key=str)[0])
@@ -198,7 +210,7 @@ def _combined(
         values = [item[1] for item in sorted(items, key=lambda item: item[0])]
     else:
         days: dict[date, float] = defaultdict(float)
-        for day, amount, _ in items:
+        for day, amount, __ in items:
             days[day] += amount
         values = [days[day] for day in sorted(days)]
     if how == "last":
@@ -231,10 +243,13 @@ def _monthly_csv(export: Export, plan: Plan, today: date) -> dict[Key, Computed]
             continue
         metric_id = metrics.get(row.metric_id.casefold())
         if metric_id is None:
-            raise SourceError(
-                f'{export.name}: row {row.number}, column "Metric ID": {row.metric_id} is not a '
-                "Metric ID on the Metrics sheet"
+            lang = language()
+            problem = _("{metric} is not a {column} on the {sheet} sheet").format(
+                metric=row.metric_id,
+                column=schema.METRICS.column("metric_id").header(lang),
+                sheet=schema.METRICS.name(lang),
             )
+            raise cell_error(export.name, row.number, "Metric ID", problem)
         found[metric_id, row.month] = Computed(value, (export,), row.month.last_day < today)
     return found
 

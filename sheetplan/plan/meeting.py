@@ -13,6 +13,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import Month
 
 DEFAULT_TIME = time(10, 0)
@@ -49,12 +50,10 @@ _FILLERS = frozenset(
 )
 """Words that say nothing of the day: `the 15th of the month`, `всеки трети четвъртък от месеца`."""
 _WORDS = re.compile(r"\d+(?:\.0+)?|[^\W\d_]+")
-_REVIEW_DAY_HINT = "use e.g. third Thursday, last Friday or 15"
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ч\.?|h)?")
 _FRACTION = re.compile(r"0?\.\d+|0")
 """A time as spreadsheets store it, a fraction of a day: 0.4166… is 10:00 (a Google Sheet's time cell)."""
-_ZONE_EXAMPLE = "use a name such as Europe/Sofia or America/New_York"
 
 
 @dataclass(frozen=True)
@@ -91,16 +90,30 @@ def parse_review_day(typed: str) -> ReviewDay:
             return ReviewDay(LAST)
         if week is not None and second in _WEEKDAYS:
             if not (1 <= week <= 4 or week == LAST):
-                raise ValueError(f"{quoted(typed)} is not in every month; use first to fourth, or last")
+                raise ValueError(
+                    _("{typed} is not in every month; use first to fourth, or last").format(
+                        typed=quoted(typed)
+                    )
+                )
             return ReviewDay(week, _WEEKDAYS[second])
-    raise ValueError(f"{quoted(typed)} is not a review day; {_REVIEW_DAY_HINT}")
+    raise _not_a_review_day(typed)
+
+
+def _not_a_review_day(typed: str) -> ValueError:
+    return ValueError(
+        _("{typed} is not a review day; use e.g. third Thursday, last Friday or 15").format(
+            typed=quoted(typed)
+        )
+    )
 
 
 def _month_day(typed: str, day: int) -> ReviewDay:
     if 29 <= day <= 31:
-        raise ValueError(f"{quoted(typed)} is not a day every month has; use 1 to 28, or last day")
+        raise ValueError(
+            _("{typed} is not a day every month has; use 1 to 28, or last day").format(typed=quoted(typed))
+        )
     if not 1 <= day <= 28:
-        raise ValueError(f"{quoted(typed)} is not a review day; {_REVIEW_DAY_HINT}")
+        raise _not_a_review_day(typed)
     return ReviewDay(day)
 
 
@@ -121,7 +134,7 @@ def parse_review_time(typed: str) -> time:
             hour = 99
         if hour < 24 and minute < 60 and second < 60:
             return time(hour, minute)
-    raise ValueError(f"{quoted(typed)} is not a time of day; use e.g. 10:00 or 14:30")
+    raise ValueError(_("{typed} is not a time of day; use e.g. 10:00 or 14:30").format(typed=quoted(typed)))
 
 
 def parse_time_zone(typed: str) -> zoneinfo.ZoneInfo:
@@ -137,11 +150,15 @@ def parse_time_zone(typed: str) -> zoneinfo.ZoneInfo:
     if found:
         return zoneinfo.ZoneInfo(found)
     close = difflib.get_close_matches(name.casefold(), known, n=1, cutoff=0.75)
-    hint = f"did you mean {known[close[0]]}?" if close else _ZONE_EXAMPLE
-    raise ValueError(f"{quoted(typed)} is not a time zone; {hint}")
+    if close:
+        message = _("{typed} is not a time zone; did you mean {zone}?")
+    else:
+        message = _("{typed} is not a time zone; use a name such as Europe/Sofia or America/New_York")
+    raise ValueError(message.format(typed=quoted(typed), zone=known[close[0]] if close else ""))
 
 
 def quoted(typed: str, most: int = 60) -> str:
-    """Text as a message quotes it: on one line, and cut short when it is long."""
+    """Text as a message quotes it: on one line, cut short when it is long, in the language's quotes."""
     folded = " ".join(typed.split())
-    return f'"{folded if len(folded) <= most else folded[: most - 1] + "…"}"'
+    short = folded if len(folded) <= most else folded[: most - 1] + "…"
+    return f"„{short}“" if language() == "bg" else f'"{short}"'

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -30,14 +31,14 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
-            raise ValueError(f"not a month: {self.year}-{self.month}")
+            raise ValueError(_("not a month: {year}-{month}").format(year=self.year, month=self.month))
 
     @classmethod
     def parse(cls, text: str) -> Month:
         """The month of `YYYY-MM` text; ValueError for anything else."""
         found = _MONTH.match(text)
         if not found:
-            raise ValueError(f"not a month in the form YYYY-MM: {text!r}")
+            raise ValueError(_("not a month in the form YYYY-MM: {text}").format(text=repr(text)))
         return cls(int(found[1]), int(found[2]))
 
     @classmethod

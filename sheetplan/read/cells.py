@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue, Problem, Severity
 from sheetplan.read import values
 from sheetplan.read.tables import Row, Table
@@ -52,16 +53,15 @@ class CellReader:
     def usable(self, row: int, index: int, value: CellValue) -> CellValue:
         """The value, or None after reporting it when it is an error or a formula with no result."""
         if isinstance(value, FormulaValue):
-            message = (
-                f"{value.formula} has no saved result (the file was saved by a program that does not"
+            message = _(
+                "{formula} has no saved result (the file was saved by a program that does not"
                 " calculate); open it in a spreadsheet program and save it, or type the value"
-            )
+            ).format(formula=value.formula)
             self.report(row, index, "error", "formula_without_value", message)
             return None
         if isinstance(value, ErrorValue):
-            self.report(
-                row, index, "error", "error_value", f"shows the error {value.code}; put a value there"
-            )
+            message = _("shows the error {code}; put a value there").format(code=value.code)
+            self.report(row, index, "error", "error_value", message)
             return None
         return value
 
@@ -85,7 +85,7 @@ class CellReader:
             ]
         if kind == "choice" and choices is not None:
             # A column repeats a few labels: look each up once.
-            labels = {v: choice(choices, v) for v in {v for _, v in cells if type(v) is str}}
+            labels = {v: choice(choices, v) for v in {v for __, v in cells if type(v) is str}}
             return [labels[v] if type(v) is str else slow(n, index, v, kind, choices) for n, v in cells]
         if kind == "number":
             return [
@@ -132,8 +132,8 @@ class CellReader:
             self.report(row, index, "error", "not_a_number", str(error))
             return None
         if typed:
-            message = (
-                f"{values.shown(value)} is a number typed as text, read as {amount}; type it as a number"
+            message = _("{value} is a number typed as text, read as {number}; type it as a number").format(
+                value=values.shown(value), number=values.plain(amount)
             )
             self.report(row, index, "warning", "number_as_text", message)
         return amount

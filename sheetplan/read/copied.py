@@ -20,6 +20,7 @@ import python_calamine
 from sheetplan.files import inflate
 from sheetplan.files.package import Book, damaged
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import CellValue
 from sheetplan.read import canonical
 from sheetplan.read.odsrelocate import relocate_ods
@@ -92,8 +93,10 @@ def _refuse_missing(book: Book, wanted: Callable[[str], bool], label: str) -> No
     for sheet in book.sheets:
         if wanted(sheet.name) and not sheet.part:
             raise SourceError(
-                f'{label}: the sheet "{sheet.name}" is listed in the workbook but is not in the file;'
-                " open the workbook in Excel or LibreOffice and save it again"
+                _(
+                    '{label}: the sheet "{sheet}" is listed in the workbook but is not in the file;'
+                    " open the workbook in Excel or LibreOffice and save it again"
+                ).format(label=label, sheet=sheet.name)
             )
 
 

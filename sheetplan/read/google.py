@@ -11,6 +11,7 @@ import importlib.util
 import re
 
 from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.i18n import _
 
 _URL_KEY = re.compile(r"(?:https?://)?docs\.google\.com/spreadsheets/(?:u/\d+/)?d/([A-Za-z0-9_-]+)")
 _PREFIX_KEY = re.compile(r"gsheet:([A-Za-z0-9_-]+)")
@@ -30,8 +31,10 @@ def google_key(source: str) -> str | None:
         return match.group(1)
     if _GOOGLE_LIKE.match(source):
         raise UsageError(
-            f"{source}: not a Google Sheet's address; give its URL"
-            " (https://docs.google.com/spreadsheets/d/KEY/edit) or gsheet:KEY"
+            _(
+                "{source}: not a Google Sheet's address; give its URL"
+                " (https://docs.google.com/spreadsheets/d/KEY/edit) or gsheet:KEY"
+            ).format(source=source)
         )
     return None
 
@@ -40,7 +43,7 @@ def sheet_key(target: str) -> str:
     """The key of a SHEET argument (`push`, `pull`); UsageError when it names no Google Sheet."""
     key = google_key(target)
     if key is None:
-        raise UsageError(f"{target}: not a Google Sheet; give its URL or gsheet:KEY")
+        raise UsageError(_("{target}: not a Google Sheet; give its URL or gsheet:KEY").format(target=target))
     return key
 
 
@@ -52,8 +55,10 @@ def require_google(source: str) -> None:
     missing = [name for name in _PACKAGES if not _importable(name)]
     if missing:
         raise SourceError(
-            f"{source}: cannot use Google Sheets: {missing[0].split('.')[0]} is not installed"
-            " (install sheetplan again: pip install --force-reinstall sheetplan)"
+            _(
+                "{source}: cannot use Google Sheets: {package} is not installed"
+                " (install sheetplan again: pip install --force-reinstall sheetplan)"
+            ).format(source=source, package=missing[0].split(".")[0])
         )
 
 

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from sheetplan.plan import schema
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import (
     Action,
     Assumption,
@@ -106,7 +107,7 @@ def _records(
     cells = CellReader(table, problems)
     rows = list(table.data())
     columns = [cells.column(rows, key, kind, table.sheet.column(key).choices) for key, kind in fields]
-    numbers = [number for number, _ in rows]
+    numbers = [number for number, __ in rows]
     # The row number is the record's last field, after those read.
     return tuple(record(*values) for values in zip(*columns, numbers, strict=True))
 
@@ -130,7 +131,9 @@ def _as_listed(
             spelt[owner] = found if found is not None and found != owner else None
         name = spelt[owner]
         if name is not None:
-            message = f'"{owner}" is spelt "{name}" on the Owners sheet; use the dropdown'
+            message = _('"{owner}" is spelt "{name}" on the {sheet} sheet; use the dropdown').format(
+                owner=owner, name=name, sheet=schema.OWNERS.name(language())
+            )
             address = table.address(record.row, table.columns["owner"])
             problems.append(Problem("warning", table.name, address, "owner_spelling", message))
             renamed[index] = dataclasses.replace(record, owner=name)

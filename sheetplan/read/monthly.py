@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import cast
 
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import Month, Problem, Series, Settings, Severity
 from sheetplan.plan.words import listing
 from sheetplan.read import values
@@ -17,7 +18,7 @@ _NUMBERS = frozenset({int, float})
 
 def month_list(months: Sequence[Month], most: int = 4) -> str:
     """Months as a message lists them: `2026-01, 2026-02 and 2026-04`, or `... and 9 more`."""
-    return listing([str(month) for month in months], limit=most)
+    return listing([str(month) for month in months], language(), limit=most)
 
 
 def read_monthly(
@@ -32,8 +33,8 @@ def read_monthly(
     plan_months = settings.plan_months
     inside = set(plan_months)
     columns = [(month, index) for month, index in sorted(table.months.items()) if month in inside]
-    months = [month for month, _ in columns]
-    indexes = [index for _, index in columns]
+    months = [month for month, __ in columns]
+    indexes = [index for __, index in columns]
     outside = {index: month for month, index in table.months.items() if month not in inside}
     used_outside: set[int] = set()
     series: dict[str, Series] = {}
@@ -51,11 +52,14 @@ def read_monthly(
             )
         if not metric_id:
             if any(not values.is_blank(value) for value in found):
-                message = "this row has numbers but no Metric ID"
+                header = table.sheet.column("metric_id").header(language())
+                message = _("this row has numbers but no {column}").format(column=header)
                 cells.report(number, id_index, "error", "no_metric_id", message)
             continue
         if metric_id in rows:
-            message = f"{metric_id} is also on row {rows[metric_id]}; this row is ignored"
+            message = _("{metric} is also on row {row}; this row is ignored").format(
+                metric=metric_id, row=rows[metric_id]
+            )
             cells.report(number, id_index, "error", "duplicate_row", message)
             continue
         rows[metric_id] = number
@@ -100,9 +104,11 @@ def _report_columns(
     if missing:
         severity: Severity = "error" if table.sheet.months_required else "warning"
         if len(missing) == 1:
-            message = f"no column for {missing[0]}; add one headed {missing[0]}"
+            message = _("no column for {month}; add one headed {month}").format(month=missing[0])
         else:
-            message = f"no columns for {month_list(missing)}; add one headed YYYY-MM for each plan month"
+            message = _("no columns for {months}; add one headed YYYY-MM for each plan month").format(
+                months=month_list(missing)
+            )
         problems.append(
             Problem(
                 severity, table.name, table.row_address(table.header_row), "missing_month_column", message
@@ -111,6 +117,8 @@ def _report_columns(
     first, last = plan_months[0], plan_months[-1]
     for index in sorted(used_outside):
         month = outside[index]
-        message = f"{month} is outside the plan ({first} to {last}); its numbers are ignored"
+        message = _("{month} is outside the plan ({first} to {last}); its numbers are ignored").format(
+            month=month, first=first, last=last
+        )
         address = table.address(table.header_row, index)
         problems.append(Problem("warning", table.name, address, "month_outside_plan", message))

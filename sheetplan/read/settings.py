@@ -10,22 +10,34 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from sheetplan.plan import meeting, schema
+from sheetplan.plan.i18n import N_, _
 from sheetplan.plan.model import CellValue, Month, Problem, Settings
 from sheetplan.read import values
 from sheetplan.read.cells import CellReader
 from sheetplan.read.tables import Row, Table
 
-_HINTS = {
-    "plan_name": "give the plan a name",
-    "start_month": "give the plan's first month as YYYY-MM, such as 2026-01",
-    "months": f"give how many months the plan covers, 1 to {schema.MAX_MONTHS}",
+_MISSING = {
+    "plan_name": N_('no "{label}" row; add one and give the plan a name'),
+    "start_month": N_(
+        'no "{label}" row; add one and give the plan\'s first month as YYYY-MM, such as 2026-01'
+    ),
+    "months": N_('no "{label}" row; add one and give how many months the plan covers, 1 to {most}'),
 }
+"""The message for each required setting that has no row."""
+_BLANK = {
+    "plan_name": N_('"{label}" is blank; give the plan a name'),
+    "start_month": N_('"{label}" is blank; give the plan\'s first month as YYYY-MM, such as 2026-01'),
+    "months": N_('"{label}" is blank; give how many months the plan covers, 1 to {most}'),
+}
+"""The message for each required setting whose row has no value."""
 
 
 def _months(value: CellValue) -> int:
     count = values.whole_number(value)
     if not 1 <= count <= schema.MAX_MONTHS:
-        raise values.BadValue(f"{values.shown(value)} months is not 1 to {schema.MAX_MONTHS}")
+        raise values.BadValue(
+            _("{value} months is not 1 to {most}").format(value=values.shown(value), most=schema.MAX_MONTHS)
+        )
     return count
 
 
@@ -59,7 +71,9 @@ def read_settings(
             continue
         if setting.key in rows:
             first = table.address(rows[setting.key][0], table.columns["setting"])
-            message = f'"{setting.label(lang)}" is also set on {first}; this row is ignored'
+            message = _('"{label}" is also set on {first}; this row is ignored').format(
+                label=setting.label(lang), first=first
+            )
             cells.report(row[0], table.columns["setting"], "warning", "duplicate_setting", message)
             continue
         rows[setting.key] = row
@@ -69,14 +83,14 @@ def read_settings(
         found_row = rows.get(setting.key)
         if found_row is None:
             if setting.required:
-                message = f'no "{label}" row; add one and {_HINTS[setting.key]}'
+                message = _(_MISSING[setting.key]).format(label=label, most=schema.MAX_MONTHS)
                 problems.append(Problem("error", table.name, None, "missing_setting", message))
             continue
         number, row_cells = found_row
         raw = row_cells[column] if column < len(row_cells) else None
         if values.is_blank(raw):
             if setting.required:
-                message = f'"{label}" is blank; {_HINTS[setting.key]}'
+                message = _(_BLANK[setting.key]).format(label=label, most=schema.MAX_MONTHS)
                 cells.report(number, column, "error", "missing_setting", message)
             continue
         value = cells.usable(number, column, raw)
@@ -98,8 +112,8 @@ def read_settings(
             found["start_month"] + (found["months"] - 1)
         except ValueError:
             label = next(setting for setting in schema.SETTINGS_ROWS if setting.key == "months").label(lang)
-            message = (
-                f"{label}: {found.pop('months')} months from {found['start_month']} would end after 9999"
+            message = _("{label}: {months} months from {start} would end after 9999").format(
+                label=label, months=found.pop("months"), start=found["start_month"]
             )
             cells.report(rows["months"][0], column, "error", "bad_setting", message)
     known = "start_month" in found and "months" in found

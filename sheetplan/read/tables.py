@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sheetplan.plan import schema
 from sheetplan.plan.errors import SourceError
+from sheetplan.plan.i18n import _, n_
 from sheetplan.plan.model import (
     CellValue,
     Grid,
@@ -93,7 +94,7 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
                     name,
                     None,
                     "duplicate_sheet",
-                    f"{found[sheet.key]} is the same sheet; this one is ignored",
+                    _("{sheet} is the same sheet; this one is ignored").format(sheet=found[sheet.key]),
                 )
             )
             continue
@@ -103,10 +104,9 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
     lang: schema.Lang = "bg" if votes["bg"] > votes["en"] else "en"
     missing = [schema.sheet_by_key(key).name(lang) for key in _REQUIRED_SHEETS if key not in found]
     if missing:
-        named = ", ".join(f'"{name}"' for name in missing)
-        raise SourceError(
-            f"{source}: no sheet named {named}" if len(missing) == 1 else f"{source}: no sheets named {named}"
-        )
+        named = ", ".join(values.shown(name) for name in missing)
+        message = n_("{source}: no sheet named {names}", "{source}: no sheets named {names}", len(missing))
+        raise SourceError(message.format(source=source, names=named))
     return found, lang, problems
 
 
@@ -132,16 +132,21 @@ def find_table(
         if score > best_score:
             best, best_score, best_keys = number, score, keys
     if not best:
-        headers = ", ".join(f'"{column.header(lang)}"' for column in sheet.required)
+        headers = ", ".join(values.shown(column.header(lang)) for column in sheet.required)
         raise SourceError(
-            f"{source}: sheet {name} has no header row"
-            f" (none of rows 1-{_HEADER_SEARCH_ROWS} has the headers {headers})"
+            _(
+                "{source}: sheet {sheet} has no header row (none of rows 1-{last} has the headers {headers})"
+            ).format(source=source, sheet=name, last=_HEADER_SEARCH_ROWS, headers=headers)
         )
     missing = [column.header(lang) for column in sheet.required if column.key not in best_keys]
     if missing:
-        named = ", ".join(f'"{header}"' for header in missing)
-        what = "column" if len(missing) == 1 else "columns"
-        raise SourceError(f"{source}: sheet {name} has no {what} {named} (header row {best})")
+        named = ", ".join(values.shown(header) for header in missing)
+        message = n_(
+            "{source}: sheet {sheet} has no column {names} (header row {row})",
+            "{source}: sheet {sheet} has no columns {names} (header row {row})",
+            len(missing),
+        )
+        raise SourceError(message.format(source=source, sheet=name, names=named, row=best))
     table = Table(sheet, name, rows, best, {})
     _read_headers(table, rows[best - 1], problems)
     return table
@@ -175,9 +180,11 @@ def _read_headers(table: Table, cells: Sequence[CellValue], problems: list[Probl
         if key in firsts:
             first = table.address(table.header_row, firsts[key])
             code = "duplicate_month" if column is None else "duplicate_column"
-            what = key if column is None else f'"{values.text(cell)}"'
+            what = key if column is None else values.shown(values.text(cell))
             severity: Severity = "error" if column is None else "warning"
-            message = f"{what} is also the header of {first}; this column is ignored"
+            message = _("{header} is also the header of {first}; this column is ignored").format(
+                header=what, first=first
+            )
             problems.append(Problem(severity, table.name, address, code, message))
             continue
         firsts[key] = index

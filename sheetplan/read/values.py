@@ -12,7 +12,9 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import SERIAL_EPOCH, CellValue, ErrorValue, FormulaValue, Month
+from sheetplan.read.dates import EitherOrder, date_parts, month_name, named_month
 
 
 class BadValue(ValueError):
@@ -39,34 +41,12 @@ _MONEY = re.compile(
     r"([+-]?)\s*(?:(?:[€$£]|EUR|USD|GBP|BGN)\s*(.+)|(.+?)\s*(?:[€$£]|EUR|USD|GBP|BGN|лв\.?))", re.IGNORECASE
 )
 """An amount with a currency sign or code before or after it: `€500`, `500 €`, `-$20`, `300 лв.`."""
-_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*г\.?)?")
-_SLASHED_DATE = re.compile(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})")
-_NAMED_DATES = (
-    (re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?"), 1, 2),  # 3 April 2026
-    (re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"), 2, 1),  # April 3, 2026
-)
-"""Dates with the month's name: each pattern, and the groups of its day and its month."""
-_MONTH_NAMES = (
-    ("January", "януари"),
-    ("February", "февруари"),
-    ("March", "март"),
-    ("April", "април"),
-    ("May", "май"),
-    ("June", "юни"),
-    ("July", "юли"),
-    ("August", "август"),
-    ("September", "септември"),
-    ("October", "октомври"),
-    ("November", "ноември"),
-    ("December", "декември"),
-)
-_MONTHS_BY_NAME = {
-    name: number
-    for number, (english, bulgarian) in enumerate(_MONTH_NAMES, start=1)
-    for name in (english.lower(), english[:3].lower(), bulgarian)
-} | {"sept": 9}
-_DATE_HINT = "use a date such as 2026-03-31 or 31.03.2026"
+
+
+def _not_a_date(value: CellValue) -> BadValue:
+    return BadValue(
+        _("{value} is not a date; use a date such as 2026-03-31 or 31.03.2026").format(value=shown(value))
+    )
 
 
 def is_blank(value: CellValue) -> bool:
@@ -80,12 +60,20 @@ def shown(value: CellValue) -> str:
         return _short(value.formula)
     if isinstance(value, ErrorValue):
         return _short(value.code)
-    return f'"{_short(value)}"' if isinstance(value, str) else text(value)
+    if not isinstance(value, str):
+        return text(value)
+    return f"„{_short(value)}“" if language() == "bg" else f'"{_short(value)}"'
 
 
 def _short(typed: str, most: int = 60) -> str:
     folded = " ".join(typed.split())
     return folded if len(folded) <= most else folded[: most - 1] + "…"
+
+
+def plain(amount: int | float) -> str:
+    """A number as a message says what a cell was read as: exactly, with the language's decimal mark."""
+    written = str(amount)
+    return written.replace(".", ",") if language() == "bg" else written
 
 
 def text(value: CellValue) -> str:
@@ -121,7 +109,7 @@ def number(value: CellValue, *, signs: bool = False) -> tuple[int | float, bool]
     spreadsheet stores it): what a number column accepts.
     """
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise BadValue(f"{shown(value)} is not a number")
+        raise BadValue(_("{value} is not a number").format(value=shown(value)))
     if isinstance(value, float) and value.is_integer():
         return int(value), False
     if not isinstance(value, str):
@@ -138,7 +126,7 @@ def parse_amount(typed: str) -> int | float:
         try:
             share = Decimal(repr(parse_number(cleaned[:-1]))) / 100
         except BadValue:
-            raise BadValue(f"{shown(typed)} is not a number") from None
+            raise BadValue(_("{value} is not a number").format(value=shown(typed))) from None
         return int(share) if share == share.to_integral_value() else float(share)
     found = _MONEY.fullmatch(cleaned.replace("\u2212", "-"))
     if found:
@@ -158,7 +146,7 @@ def parse_number(typed: str) -> int | float:
                 cleaned = cleaned.replace(separator, "")
             result = float(cleaned.replace(",", "."))
             return int(result) if result.is_integer() else result
-    raise BadValue(f"{shown(typed)} is not a number")
+    raise BadValue(_("{value} is not a number").format(value=shown(typed)))
 
 
 def to_date(value: CellValue) -> date:
@@ -168,55 +156,52 @@ def to_date(value: CellValue) -> date:
         day = value.date() if isinstance(value, datetime) else value
         if day < FIRST_DAY:
             raise BadValue(
-                f"{day} is before {FIRST_DAY.year}, not a date of the plan (a number typed into a cell"
-                f" formatted as a date reads as a day around 1900); {_DATE_HINT}"
+                _(
+                    "{day} is before {year}, not a date of the plan (a number typed into a cell formatted"
+                    " as a date reads as a day around 1900); use a date such as 2026-03-31 or 31.03.2026"
+                ).format(day=day, year=FIRST_DAY.year)
             )
         if day > LAST_DAY:
-            raise BadValue(f"{day} is after {LAST_DAY.year}, not a date of the plan; {_DATE_HINT}")
+            raise BadValue(
+                _(
+                    "{day} is after {year}, not a date of the plan; use a date such as 2026-03-31"
+                    " or 31.03.2026"
+                ).format(day=day, year=LAST_DAY.year)
+            )
         return day
     if isinstance(value, int | float) and not isinstance(value, bool):
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return SERIAL_EPOCH + timedelta(days=int(value))
-        raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
+        raise _not_a_date(value)
     if isinstance(value, str):
         typed = value.strip()
-        parts = _date_parts(typed)
+        try:
+            parts = date_parts(typed)
+        except EitherOrder as error:
+            raise _either_order(typed, error) from None
         if parts:
             try:
                 day = date(*parts)
             except ValueError:
-                raise BadValue(f"{shown(typed)} is not a real date; {_DATE_HINT}") from None
+                raise BadValue(
+                    _("{value} is not a real date; use a date such as 2026-03-31 or 31.03.2026").format(
+                        value=shown(typed)
+                    )
+                ) from None
             return to_date(day)
-    raise BadValue(f"{shown(value)} is not a date; {_DATE_HINT}")
+    raise _not_a_date(value)
 
 
-def _date_parts(typed: str) -> tuple[int, int, int] | None:
-    """The year, month and day of a date typed as text; None when it is not one of the known forms."""
-    if found := _ISO_DATE.fullmatch(typed):
-        return int(found[1]), int(found[2]), int(found[3])
-    if found := _DOTTED_DATE.fullmatch(typed):
-        return int(found[3]), int(found[2]), int(found[1])
-    if found := _SLASHED_DATE.fullmatch(typed):
-        return _slashed(typed, int(found[1]), int(found[3]), int(found[4]))
-    for pattern, day, month in _NAMED_DATES:
-        found = pattern.fullmatch(typed)
-        if found and found[month].lower() in _MONTHS_BY_NAME:
-            return int(found[3]), _MONTHS_BY_NAME[found[month].lower()], int(found[day])
-    return None
-
-
-def _slashed(typed: str, first: int, second: int, year: int) -> tuple[int, int, int]:
-    """`31/12/2026` (day first) or `12/31/2026` (month first), whichever is possible; BadValue when
-    both are, since the order of day and month is not known."""
-    if first > 12 or first == second:
-        return year, second, first
-    if second > 12:
-        return year, first, second
-    one = f"{first} {_MONTH_NAMES[second - 1][0]} {year}"
-    other = f"{second} {_MONTH_NAMES[first - 1][0]} {year}"
-    raise BadValue(
-        f"{shown(typed)} could be {one} or {other} (the order of day and month is not known);"
-        f" type it as {year}-{second:02d}-{first:02d} or {one}"
+def _either_order(typed: str, error: EitherOrder) -> BadValue:
+    first, second, year = error.first, error.second, error.year
+    lang = language()
+    one = f"{first} {month_name(second, lang)} {year}"
+    other = f"{second} {month_name(first, lang)} {year}"
+    return BadValue(
+        _(
+            "{value} could be {one} or {other} (the order of day and month is not known);"
+            " type it as {iso} or {one}"
+        ).format(value=shown(typed), one=one, other=other, iso=f"{year}-{second:02d}-{first:02d}")
     )
 
 
@@ -225,10 +210,15 @@ def to_month(value: CellValue) -> Month:
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             return Month.parse(value)
+        named = named_month(value)
+        if named is not None:
+            return named
     try:
         return Month.of(to_date(value))
     except BadValue:
-        raise BadValue(f"{shown(value)} is not a month; use YYYY-MM, such as 2026-03") from None
+        raise BadValue(
+            _("{value} is not a month; use YYYY-MM, such as 2026-03").format(value=shown(value))
+        ) from None
 
 
 def percent(value: CellValue) -> float:
@@ -238,21 +228,23 @@ def percent(value: CellValue) -> float:
         if typed is not None and typed.endswith("%"):
             amount = parse_number(typed[:-1]) / 100
         else:
-            amount, _ = number(value)
+            amount, __ = number(value)
             amount = amount / 100 if amount >= 1 else amount
     except BadValue:
-        raise BadValue(f"{shown(value)} is not a percentage; use 10 or 10% for ten percent") from None
+        raise BadValue(
+            _("{value} is not a percentage; use 10 or 10% for ten percent").format(value=shown(value))
+        ) from None
     if amount < 0:
-        raise BadValue(f"{shown(value)} is below zero; use 10 or 10% for ten percent")
+        raise BadValue(_("{value} is below zero; use 10 or 10% for ten percent").format(value=shown(value)))
     return float(amount)
 
 
 def whole_number(value: CellValue) -> int:
     """A whole number, typed as a number or as text."""
     try:
-        amount, _ = number(value)
+        amount, __ = number(value)
     except BadValue:
-        raise BadValue(f"{shown(value)} is not a whole number") from None
+        raise BadValue(_("{value} is not a whole number").format(value=shown(value))) from None
     if amount != int(amount):
-        raise BadValue(f"{shown(value)} is not a whole number")
+        raise BadValue(_("{value} is not a whole number").format(value=shown(value)))
     return int(amount)

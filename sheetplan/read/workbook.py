@@ -37,6 +37,7 @@ from sheetplan.plan.model import CellValue
 from sheetplan.read import copied, odsscan, xmlscan
 from sheetplan.read.sheetscan import Scans
 from sheetplan.read.sparse import SheetRows
+from sheetplan.read.unreadable import unreadable
 
 Rows = list[list[CellValue]] | SheetRows
 T = TypeVar("T")
@@ -51,38 +52,14 @@ def read_workbook(
     Rows start at row 1 and cells at column A, whatever the sheet's used range.
     """
     label = name or str(path)
-    accept = wanted or (lambda _: True)
+    accept = wanted or (lambda __: True)
     try:
         with gc_paused():
             return _read_ods(path, accept, label) if kind == "ods" else _read_xlsx(path, accept, label)
     except BaseException as error:
         if isinstance(error, SourceError) or not _failed(error):
             raise
-        raise _unreadable(label, error) from None
-
-
-_WORDS = {
-    "Range is missing the expected row component": "a cell's reference has no row number",
-    "Range is missing the expected column component": "a cell's reference has no column letters",
-    "File is larger than its declared uncompressed size": "a part unpacks to more than its zip header says",
-    "Cell limit exceeded": "a sheet would hold more than 100 million cells",
-}
-"""calamine's words for what it met, and the user's."""
-
-
-def _unreadable(label: str, error: BaseException) -> SourceError:
-    """The one line for a workbook that neither the file nor the copy of it could be read from."""
-    if isinstance(error, zipfile.BadZipFile):
-        return SourceError(f"{label}: damaged or truncated zip file, not a readable workbook")
-    where = "cannot be read as a workbook"
-    if isinstance(error, copied.SheetUnreadable):
-        where, error = f'the sheet "{error.sheet}" cannot be read', error.cause
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    said = next((words for start, words in _WORDS.items() if detail.startswith(start)), None)
-    if said is None:
-        return SourceError(f"{label}: {where} ({detail})")
-    advice = "open the workbook in Excel or LibreOffice and save it again"
-    return SourceError(f"{label}: {where}: {said}; {advice}")
+        raise unreadable(label, error) from None
 
 
 def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:

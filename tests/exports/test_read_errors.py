@@ -208,3 +208,45 @@ def test_a_file_too_big_to_be_an_export(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(SourceError) as raised:
         read_export(path, TODAY, name=NAME)
     assert str(raised.value) == f"{NAME}: 2 MB, more than the 1 MB an export may be"
+
+
+BULGARIAN = [
+    (
+        "unknown kind",
+        _bytes(b"Campaign,Spend,Clicks\nSpring,100,5\n"),
+        f"{NAME}: не е експорт, който sheetplan познава (първи ред „Campaign“, „Spend“ и „Clicks“);"
+        f" той чете {KNOWN} (`sheetplan import --formats` казва как се разпознава всеки)",
+    ),
+    (
+        "a number that is not one",
+        _posts(Reach="12k"),
+        f"{NAME}: ред 6, колона „Reach“: „12k“ не е число",
+    ),
+    (
+        "a month that is not one",
+        _bytes(b"Metric ID,Month,Actual\nM1,March,5\n"),
+        f"{NAME}: ред 2, колона „Month“: „March“ не е месец; въведете YYYY-MM, например 2026-03",
+    ),
+    (
+        "a 10 MB caption",
+        _bytes(b'Post id,Date,Post text\n1,2026-08-22,"' + b"x" * 10 * 2**20 + b'"\n'),
+        f"{NAME}: ред 2: поле е по-дълго от 131\u00a0072 знака; не е експорт",
+    ),
+]
+
+
+@pytest.mark.usefixtures("bulgarian")
+@pytest.mark.parametrize(
+    ("build", "message"), [case[1:] for case in BULGARIAN], ids=[case[0] for case in BULGARIAN]
+)
+def test_a_refusal_is_said_in_bulgarian(build: Callable[[Path], Path], message: str, tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as raised:
+        read_export(build(tmp_path), TODAY, name=NAME)
+    assert str(raised.value) == message
+
+
+def test_a_monthly_csv_may_name_its_months(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_text("Metric ID,Month,Actual\nM1,November 2026,5\nM2,ноем. 2026,6\nM3,2026-11,7\n")
+    (export,) = read_export(path, TODAY)
+    assert [str(row.month) for row in export.rows] == ["2026-11", "2026-11", "2026-11"]

@@ -35,20 +35,31 @@ def temps(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if TEMP_MARK in path.name)
 
 
+OPEN_ELSEWHERE = {
+    "en": "{plan}: the file is open in another program ({lock} is beside it, since 2026-11-20 14:03); close"
+    " it there and run the command again. If no program has it open, the lock was left by one that"
+    " stopped: delete {lock}.",
+    "bg": "{plan}: файлът е отворен в друга програма (до него е {lock}, от 2026-11-20 14:03); затворете го"
+    " там и изпълнете командата отново. Ако никоя програма не го е отворила, заключването е останало от"
+    " програма, която е спряла: изтрийте {lock}.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
 @pytest.mark.parametrize(
     ("lock", "program"),
     [("~$plan.xlsx", "Excel"), (".~lock.plan.xlsx#", "LibreOffice")],
 )
-def test_a_file_open_elsewhere_is_refused_naming_the_lock(plan: Path, lock: str, program: str) -> None:
+def test_a_file_open_elsewhere_is_refused_naming_the_lock(
+    plan: Path, lock: str, program: str, lang: str, request: pytest.FixtureRequest
+) -> None:
+    if lang == "bg":
+        request.getfixturevalue("bulgarian")
     (plan.parent / lock).write_text(program)
     os.utime(plan.parent / lock, (LEFT_AT, LEFT_AT))
     with pytest.raises(WriteError) as raised:
         replace_safely(plan, lambda stream: stream.write(b"new"))
-    assert str(raised.value) == (
-        f"{plan}: the file is open in another program ({lock} is beside it, since 2026-11-20 14:03); "
-        "close it there and run the command again. If no program has it open, the lock was left "
-        f"by one that stopped: delete {lock}."
-    )
+    assert str(raised.value) == OPEN_ELSEWHERE[lang].format(plan=plan, lock=lock)
     assert raised.value.exit_code == 2
     assert plan.read_bytes() == ORIGINAL
     assert temps(plan.parent) == []

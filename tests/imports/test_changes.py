@@ -93,3 +93,16 @@ def test_the_import_log_reads_back_by_metric_and_month_in_either_language() -> N
         ("M1", OCT): Imported(OCT, "M1", 3.0, "", (), (), ()),
         ("M2", OCT): Imported(OCT, "M2", None, "Actuals!F3", ("a.csv", "b.csv"), ("1", "2"), ("GA4",)),
     }
+
+
+def test_the_import_log_reads_a_month_typed_by_its_name() -> None:
+    rows = [
+        ["Month", "Metric ID", "Value"],
+        ["September 2026", "M1", 1],
+        ["окт. 2026", "M2", 2],
+        ["Sometime", "M3", 3],
+    ]
+    assert parse_import_log(rows) == {
+        ("M1", SEP): Imported(SEP, "M1", 1.0, "", (), (), ()),
+        ("M2", OCT): Imported(OCT, "M2", 2.0, "", (), (), ()),
+    }

@@ -164,19 +164,35 @@ def test_an_export_of_another_year_is_refused_naming_its_first_row(tmp_path: Pat
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", 'ga4.csv: has no column "Users", which the Sources row 4 takes; its columns are: '),
+        ("bg", "ga4.csv: няма колона „Users“, от която взема редът 4 на „Източници“; колоните му са: "),
+    ],
+)
 def test_an_export_without_the_column_a_sources_row_takes_is_refused_listing_its_columns(
-    tmp_path: Path,
+    tmp_path: Path, request: pytest.FixtureRequest, lang: str, message: str
 ) -> None:
+    if lang == "bg":
+        request.getfixturevalue("bulgarian")
     ga4 = ga4_file(tmp_path / "ga4.csv", date(2026, 9, 1), date(2026, 9, 30))
     with pytest.raises(SourceError) as raised:
         monthly_values(plan([Source("M1", "GA4", "Users", row=4)]), exports(ga4), TODAY)
-    assert str(raised.value) == (
-        'ga4.csv: has no column "Users", which the Sources row 4 takes; '
-        "its columns are: Date, Session source, Sessions, Engaged sessions"
-    )
+    assert str(raised.value) == message + "Date, Session source, Sessions, Engaged sessions"
 
 
 def test_sources_rows_of_kinds_not_given_and_exports_no_row_takes_give_nothing(tmp_path: Path) -> None:
     ga4 = ga4_file(tmp_path / "ga4.csv", date(2026, 9, 1), date(2026, 9, 30))
     assert monthly_values(plan([Source("M1", "X posts", "Impressions")]), exports(ga4), TODAY) == {}
     assert monthly_values(plan([], [metric("M1")]), exports(ga4), TODAY) == {}
+
+
+@pytest.mark.usefixtures("bulgarian")
+def test_a_monthly_csv_naming_a_metric_the_plan_lacks_is_refused_in_bulgarian(tmp_path: Path) -> None:
+    monthly = ef.monthly_csv(tmp_path / "crm.csv", [("M6", "2026-09", 7), ("M60", "2026-10", 4)])
+    with pytest.raises(SourceError) as raised:
+        monthly_values(plan([Source("M6", "Monthly CSV", "Actual")]), exports(monthly), TODAY)
+    assert str(raised.value) == (
+        "crm.csv: ред 3, колона „Metric ID“: M60 не е ID на показател от листа „Показатели“"
+    )

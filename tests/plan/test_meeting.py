@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, time
 
 import pytest
@@ -178,4 +179,24 @@ def test_a_time_zone_is_an_iana_name_in_any_case(typed: str, key: str) -> None:
 def test_a_time_zone_it_cannot_read_offers_the_name_it_probably_means(typed: str, message: str) -> None:
     with pytest.raises(ValueError) as raised:
         parse_time_zone(typed)
+    assert str(raised.value) == message
+
+
+@pytest.mark.usefixtures("bulgarian")
+@pytest.mark.parametrize(
+    ("parse", "typed", "message"),
+    [
+        (parse_review_day, "всеки втори път",
+         "„всеки втори път“ не е ден за преглед; въведете например третия четвъртък, последния петък или 15"),
+        (parse_review_day, "31",
+         "„31“ не е ден, който всеки месец има; въведете от 1 до 28 или последния ден"),
+        (parse_review_time, "обяд", "„обяд“ не е час от деня; въведете например 10:00 или 14:30"),
+        (parse_time_zone, "Europe/Sofa", "„Europe/Sofa“ не е часова зона; може би Europe/Sofia?"),
+    ],
+)  # fmt: skip
+def test_a_setting_it_cannot_read_is_said_in_bulgarian(
+    parse: Callable[[str], object], typed: str, message: str
+) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse(typed)
     assert str(raised.value) == message

@@ -21,6 +21,7 @@ from plan_builder import (
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.meeting import parse_review_time
 from sheetplan.plan.model import ErrorValue, FormulaValue, Month, Problem, SheetLocation
+from sheetplan.read.dates import NAMES
 from sheetplan.read.load import load
 
 
@@ -51,6 +52,15 @@ def _months_as_dates(grid: Grid) -> Grid:
     return grid
 
 
+def _months_by_name(grid: Grid, names: tuple[str, ...]) -> Grid:
+    for sheet in ("Forecasts", "Actuals"):
+        grid[sheet][0] = [f"{names[int(h[5:]) - 1]} {h[:4]}" if h[:2] == "20" else h for h in grid[sheet][0]]
+    return grid
+
+
+_SHORT_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_BULGARIAN_NAMES = tuple(bulgarian for _, bulgarian in NAMES)
+
 LAYOUTS: dict[str, Callable[[Grid], Grid]] = {
     "headers on row 4 under a title": lambda grid: headers_down(grid, "Actions", 3),
     "settings headers on row 2": lambda grid: headers_down(grid, "Settings", 1),
@@ -64,6 +74,10 @@ LAYOUTS: dict[str, Callable[[Grid], Grid]] = {
     "headers and sheet names in any case, with spaces": _upper_headers,
     "month headers as date cells": _months_as_dates,
     "month headers as serial numbers": lambda grid: set_cell(grid, "Forecasts", "C1", 45658),
+    "month headers by their short English names": lambda grid: _months_by_name(grid, _SHORT_NAMES),
+    "month headers by their Bulgarian names": lambda grid: _months_by_name(grid, _BULGARIAN_NAMES),
+    "start month by its name": lambda grid: set_cell(grid, "Settings", "B3", "January 2025"),
+    "start month by its short Bulgarian name": lambda grid: set_cell(grid, "Settings", "B3", "ян. 2025 г."),
     "start month as a date cell": lambda grid: set_cell(grid, "Settings", "B3", date(2025, 1, 1)),
     "start month as a datetime in its month": lambda grid: set_cell(
         grid, "Settings", "B3", datetime(2025, 1, 17, 9)
@@ -458,3 +472,34 @@ def test_owners_are_spelt_as_on_the_owners_sheet_with_a_warning() -> None:
         'Goals!E2 owner_spelling: "maria" is spelt "Maria" on the Owners sheet; use the dropdown',
         'Assumptions!B2 owner_spelling: "MARIA" is spelt "Maria" on the Owners sheet; use the dropdown',
     ]
+
+
+BULGARIAN_PROBLEMS = [
+    ("Настройки", "B3", "скоро",
+     "error Настройки!B3 bad_setting: Начален месец: „скоро“ не е месец; въведете YYYY-MM, например 2026-03"),
+    ("Настройки", "B2", " ",
+     "error Настройки!B2 missing_setting: „Име на плана“ е празно; дайте име на плана"),
+    ("Прогнози", "C2", "1 234,5",
+     "warning Прогнози!C2 number_as_text: „1 234,5“ е число, въведено като текст, и се чете като 1234,5;"
+     " въведете го като число"),
+    ("Прогнози", "A3", None,
+     "error Прогнози!A3 no_metric_id: този ред има числа, но няма ID на показател"),
+    ("Действия", "G3", "03/04/2025",
+     "error Действия!G3 not_a_date: „03/04/2025“ може да е 3 април 2025 или 4 март 2025 (редът на деня и"
+     " месеца не е известен); въведете я като 2025-04-03 или 3 април 2025"),
+]  # fmt: skip
+
+
+@pytest.mark.usefixtures("bulgarian")
+@pytest.mark.parametrize(("sheet", "cell", "value", "expected"), BULGARIAN_PROBLEMS)
+def test_a_cell_problem_is_said_in_bulgarian(sheet: str, cell: str, value: object, expected: str) -> None:
+    assert problems_of(set_cell(plan_grid(sample(), "bg"), sheet, cell, value)) == [expected]
+
+
+@pytest.mark.usefixtures("bulgarian")
+def test_missing_sheets_are_named_in_bulgarian() -> None:
+    grid = plan_grid(sample(), "bg")
+    del grid["Прогнози"], grid["Резултати"]
+    with pytest.raises(SourceError) as raised:
+        load(grid, "план.xlsx")
+    assert str(raised.value) == "план.xlsx: няма листове с имена „Прогнози“, „Резултати“"
