@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 
-from sheetplan.check import progress, scale, sources, suggest
+from sheetplan.check import decisions, progress, scale, sources, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -127,7 +127,7 @@ def _one_listed_owner(context: Context) -> Iterator[Problem]:
     as the Owners sheet does.
     """
     verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
-    for sheet in ("goals", "actions", "metrics", "assumptions"):
+    for sheet in ("goals", "actions", "metrics", "assumptions", "decisions"):
         for record in getattr(context.plan, sheet):
             owner: str = record.owner
             if owner not in verdicts:
@@ -275,6 +275,7 @@ RULES: tuple[Rule, ...] = (
     _known_channels,
     _due_after_start,
     *sources.RULES,
+    *decisions.RULES,
     progress.missing_actuals,
     scale.percent_scale,
 )

@@ -156,6 +156,21 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A Decisions row: what the review of `month` decided, who follows it up and by when."""
+
+    month: Month | None
+    text: str
+    owner: str
+    due: date | None
+    status: str | None
+    metric_id: str = ""
+    action_id: str = ""
+    notes: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Source:
     """A Sources row: the export that feeds a metric's actual results, and how its number is made."""
 
@@ -216,6 +231,7 @@ class Plan:
     actuals: Mapping[str, Series] = field(default_factory=dict)
     assumptions: tuple[Assumption, ...] = ()
     sources: tuple[Source, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     lang: Lang = field(default="en", compare=False)
     """The language the workbook was written in, judged from its sheet names."""
     locations: Mapping[str, SheetLocation] = field(default_factory=dict, compare=False)

@@ -17,6 +17,7 @@ from sheetplan.plan.model import (
     Action,
     Assumption,
     Channel,
+    Decision,
     Goal,
     Grid,
     Metric,
@@ -33,7 +34,7 @@ from sheetplan.read.tables import Table, find_sheets, find_table
 from sheetplan.read.workbook import gc_paused
 
 T = TypeVar("T")
-Owned = TypeVar("Owned", Goal, Action, Metric, Assumption)
+Owned = TypeVar("Owned", Goal, Action, Metric, Assumption, Decision)
 """A record with an owner."""
 
 
@@ -74,6 +75,7 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
         actuals=actuals,
         assumptions=owned("assumptions", Assumption, _ASSUMPTION),
         sources=_records(tables.get("sources"), problems, Source, _SOURCE),
+        decisions=owned("decisions", Decision, _DECISION),
         lang=lang,
         locations=locations,
     )
@@ -223,5 +225,18 @@ _SOURCE = _fields(
         "value": ("value", "name"),
         "filter": ("filter", "text"),
         "how": ("how", "choice"),
+    },
+)
+_DECISION = _fields(
+    Decision,
+    {
+        "month": ("month", "month"),
+        "text": ("decision", "text"),
+        "owner": ("owner", "name"),
+        "due": ("due", "date"),
+        "status": ("status", "choice"),
+        "metric_id": ("metric_id", "name"),
+        "action_id": ("action_id", "name"),
+        "notes": ("notes", "text"),
     },
 )
