@@ -153,8 +153,9 @@ def review(
 
     Adds the sheet "Review YYYY-MM" (the meeting's agenda, the figures and charts) and the
     "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. Nothing else in
-    the workbook changes. An .ods plan is left alone and its review goes to NAME.review-YYYY-MM.xlsx
-    beside it. A plan with errors is not reviewed (exit 1) unless --force.
+    the workbook changes, except that text typed into the month's old review sheet is moved to the
+    Decisions sheet rather than lost. An .ods plan is left alone and its review goes to
+    NAME.review-YYYY-MM.xlsx beside it. A plan with errors is not reviewed (exit 1) unless --force.
 
     \b
     Examples:

@@ -79,20 +79,43 @@ PEOPLE_DETAIL = Text(
 )
 AGENDA_DECISIONS = Text("Decisions and plan changes", "Решения и промени в плана")
 DECISIONS_DETAIL = Text(
+    "Write each one on the {sheet} sheet with Month {month}, then change the plan's sheets.",
+    "Запишете всяко в листа „{sheet}“ с месец {month}, после променете листата на плана.",
+)
+AGENDA_FOLLOW_UP = Text(
+    "Decisions to follow up: done, or still open?", "Решения за проследяване: изпълнени ли са?"
+)
+FOLLOW_UP_NONE = Text("None open.", "Няма отворени.")
+DUE_ON = Text("due {day}", "срок {day}")
+NEW_DECISIONS = Text(
+    "Write each decision on the {sheet} sheet, one row each, with Month {month}: the next review follows"
+    " it up. Text typed on this sheet is moved there when the month is reviewed again.",
+    "Запишете всяко решение в листа „{sheet}“, по един ред, с месец {month}: следващият преглед го"
+    " проследява. Текст, написан в този лист, се премества там при следващ преглед на месеца.",
+)
+TYPED_IN = Text(
+    "Typed in {cells}; kept here by the next review.",
+    "Написано в {cells}; запазено тук от следващия преглед.",
+)
+EARLIER_DECISIONS_DETAIL = Text(
     "Write them in the table at the end, then change the plan's sheets.",
     "Запишете ги в таблицата накрая, после променете листата на плана.",
 )
+"""What review sheets said of decisions before the Decisions sheet: known as sheetplan's own wording
+(`carried`), not taken for text that someone typed."""
+TAKEN_HEADING = Text("Decided at this month's review", "Решено на прегледа за този месец")
 NONE = Text("None.", "Няма.")
 
-SECTION_ASSUMPTIONS = Text("1. Assumptions", "1. Допускания")
-SECTION_METRICS = Text("2. Metrics: plan against actual", "2. Показатели: план срещу резултат")
-SECTION_GOALS = Text("3. Goals", "3. Цели")
-SECTION_OWNERS = Text("4. Owners' scorecard", "4. Карта на отговорниците")
+SECTION_FOLLOW_UP = Text("1. Decisions to follow up", "1. Решения за проследяване")
+SECTION_ASSUMPTIONS = Text("2. Assumptions", "2. Допускания")
+SECTION_METRICS = Text("3. Metrics: plan against actual", "3. Показатели: план срещу резултат")
+SECTION_GOALS = Text("4. Goals", "4. Цели")
+SECTION_OWNERS = Text("5. Owners' scorecard", "5. Карта на отговорниците")
 SECTION_ACTIONS = Text(
-    "5. Actions overdue and due next month", "5. Просрочени действия и срокове следващия месец"
+    "6. Actions overdue and due next month", "6. Просрочени действия и срокове следващия месец"
 )
-SECTION_BUDGET = Text("6. Budget", "6. Бюджет")
-SECTION_DECISIONS = Text("7. Decisions and plan changes", "7. Решения и промени в плана")
+SECTION_BUDGET = Text("7. Budget", "7. Бюджет")
+SECTION_DECISIONS = Text("8. Decisions and plan changes", "8. Решения и промени в плана")
 
 THIS_MONTH = Text("This month", "Този месец")
 YEAR_TO_DATE = Text("Year to date", "Натрупано")

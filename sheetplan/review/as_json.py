@@ -3,7 +3,8 @@
 The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
 that a reader that knows only those keys sees them in the same places: `dropped` at the end of every `actions`
 count (so total = done + open + dropped), `projection` at the end of every metric, `budget` and `spent`
-at the end of every goal, and a `budget` object at the end of the review.
+at the end of every goal, and a `budget` object and the `decisions` to follow up at the end of the
+review.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sheetplan.plan.model import Action
+from sheetplan.plan.model import Action, Decision
+from sheetplan.review.decisions import is_overdue
 from sheetplan.review.model import (
     Figures,
     GoalReview,
@@ -39,6 +41,7 @@ def review_json(review: Review) -> JSON:
             for item in review.assumptions
         ],
         "budget": _spending(review.spending),
+        "decisions": [_decision(decision, review) for decision in review.decisions],
     }
 
 
@@ -124,6 +127,20 @@ def _action(action: Action) -> JSON:
         "owner": _text(action.owner),
         "due": _iso(action.due),
         "status": action.status,
+    }
+
+
+def _decision(decision: Decision, review: Review) -> JSON:
+    return {
+        "month": str(decision.month) if decision.month else None,
+        "decision": _text(decision.text),
+        "owner": _text(decision.owner),
+        "due": _iso(decision.due),
+        "status": decision.status,
+        "metric": _text(decision.metric_id),
+        "action": _text(decision.action_id),
+        "notes": _text(decision.notes),
+        "overdue": is_overdue(decision, review.month),
     }
 
 

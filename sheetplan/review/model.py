@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
 
-from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner
+from sheetplan.plan.model import Action, Assumption, Decision, Goal, Metric, Month, Owner
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data"]
 """A metric's or goal's standing (docs/variance.md); the values of `schema.STATUS`."""
@@ -154,3 +154,7 @@ class Review:
     as_of: date | None = None
     """The day the plan was read: action statuses and spending are as they stood then, whatever the
     month reviewed."""
+    decisions: tuple[Decision, ...] = ()
+    """The decisions to follow up (`decisions.to_follow_up`): open ones of earlier reviews, and those due."""
+    decisions_taken: tuple[Decision, ...] = ()
+    """The decisions of this month's own review, for a second review of the month to show."""

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.model import Metric, Month, Plan, Series, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
-from sheetplan.review import rollup
+from sheetplan.review import decisions, rollup
 from sheetplan.review.model import (
     Figures,
     MetricReview,
@@ -49,6 +49,8 @@ def build_review(plan: Plan, month: Month, as_of: date | None = None) -> Review:
         actions_spending=rollup.actions_spending(plan.actions),
         spending=rollup.spending(plan.actions),
         as_of=as_of,
+        decisions=decisions.to_follow_up(plan.decisions, month),
+        decisions_taken=decisions.taken(plan.decisions, month),
     )
 
 

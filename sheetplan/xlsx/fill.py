@@ -73,6 +73,14 @@ def _verify(
     damaged = copied_intact(path, saved, kept)
     if damaged:
         raise WriteError(f"{path}: not written, because after saving the part {damaged[0]} is not as it was")
+    verify_cells(saved, path, before, changes)
+
+
+def verify_cells(
+    saved: Path, path: Path, before: Mapping[str, Sequence[Sequence[Any]]], changes: Changes
+) -> None:
+    """WriteError unless each sheet of `changes` in `saved` reads back as it did in `before`, the file
+    `saved` replaces, with the changed cells as set."""
     after = read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path))
     for name, values in changes.items():
         expected = _cells(before.get(name, []))

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.plan.model import Action, Assumption, Decision, Goal, Metric, Month, Owner, Plan, Settings
 from sheetplan.review.as_json import number, review_json
 from sheetplan.review.variance import build_review
 
@@ -62,6 +62,15 @@ PLAN = Plan(
         "M2": _series({"2026-01": 1.8, "2026-03": 2.7}),
     },
     assumptions=(Assumption("Videos get shared", "Maria", "unsure"), Assumption("Ads pay off")),
+    decisions=(
+        Decision(Month(2026, 1), "Drop the flyer", "Ivan", None, "dropped"),
+        Decision(
+            Month(2026, 2), "Two videos a week until visits recover", "Maria", date(2026, 3, 31), "open", "M1"
+        ),
+        Decision(
+            Month(2026, 3), "Ask for a quote", "Ivan", date(2026, 4, 30), "open", action_id="A2", notes="Two"
+        ),
+    ),
 )
 
 EXPECTED: dict[str, Any] = {
@@ -219,6 +228,19 @@ EXPECTED: dict[str, Any] = {
         {"assumption": "Ads pay off", "owner": None, "still_true": None},
     ],
     "budget": {"budget": 1600, "spent": 1320},
+    "decisions": [
+        {
+            "month": "2026-02",
+            "decision": "Two videos a week until visits recover",
+            "owner": "Maria",
+            "due": "2026-03-31",
+            "status": "open",
+            "metric": "M1",
+            "action": None,
+            "notes": None,
+            "overdue": True,
+        }
+    ],
 }
 
 DOCUMENTED_ORDER = {
