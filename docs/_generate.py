@@ -23,7 +23,7 @@ from sheetplan.exports.kinds import KINDS
 from sheetplan.plan import schema
 from sheetplan.plan.presets import load_preset
 
-COMMANDS = ("init", "check", "review", "calendar", "push", "pull")
+COMMANDS = ("init", "check", "review", "baseline", "calendar", "push", "pull")
 """The commands in the order a plan meets them."""
 
 HELP_WIDTH = 100

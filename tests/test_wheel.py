@@ -55,7 +55,7 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     )
     assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv")
     result = run([bin_dir / "sheetplan", "init", "--example", "--lang", "bg", "plan.xlsx"], elsewhere)
-    assert result.stdout.startswith("Wrote plan.xlsx: 13 sheets, 12 months from ")
+    assert result.stdout.startswith("Wrote plan.xlsx: 14 sheets, 12 months from ")
     workbook = openpyxl.load_workbook(elsewhere / "plan.xlsx")
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"

@@ -191,8 +191,8 @@ def _forecast_every_month(context: Context) -> Iterator[Problem]:
 
 
 def _known_metrics(context: Context) -> Iterator[Problem]:
-    """Rows of Forecasts and Actuals name a Metric ID that the Metrics sheet has."""
-    for sheet in ("forecasts", "actuals"):
+    """Rows of Forecasts, Actuals and Baseline name a Metric ID that the Metrics sheet has."""
+    for sheet in ("forecasts", "actuals", "baseline"):
         location = context.plan.locations.get(sheet)
         rows = location.rows if location else {}
         for metric_id in getattr(context.plan, sheet):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from sheetplan import __version__
+from sheetplan.cli.baseline import baseline
 from sheetplan.cli.common import Group, parse_month, stage, writes
 from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
 
@@ -280,6 +281,9 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     with stage(f"Copying {sheet} to {path}"):
         pulled = pull_plan(sheet, path, credentials, force)
     click.echo(pulled)
+
+
+cli.add_command(baseline)
 
 
 def main() -> None:

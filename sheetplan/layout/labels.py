@@ -129,6 +129,21 @@ CHART_FIRST = Text(
     "The charts show the first {count} metrics.", "Графиките показват първите {count} показателя."
 )
 
+AGAINST_BASELINE = Text(
+    "Against the baseline: the forecasts as first agreed",
+    "Спрямо базовата прогноза: прогнозите, както са договорени",
+)
+NO_BASELINE = Text(
+    "No baseline yet: once the forecasts are agreed, run  sheetplan baseline  to keep them; every review then"
+    " compares with them too.",
+    "Още няма базова прогноза: когато прогнозите са договорени, изпълнете  sheetplan baseline ; всеки преглед"
+    " ще сравнява и с нея.",
+)
+BASELINE = schema.BASELINE.name
+AGAINST_FORECAST = Text("Variance % against forecast", "Отклонение % спрямо прогнозата")
+MONTH_AGAINST_BASELINE = Text("This month against the baseline", "Този месец спрямо базовата")
+YEAR_END = Text("Year end: outlook against the baseline", "Краят на годината: очаквано спрямо базовата")
+OUTLOOK = Text("Outlook", "Очаквано")
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")

@@ -1,8 +1,7 @@
 """The plan as sheetplan understands it: frozen records read from the workbook, and the problems found.
 
-Records remember the workbook row they came from (`row`, left out of comparisons) so that a rule can
-name the cell it is about; `Plan.cell` turns a record's row and a column key into `Actions!D7`.
-"""
+Records remember their workbook row (`row`, left out of comparisons) so that a rule can name the cell
+it is about; `Plan.cell` turns a record's row and a column key into `Actions!D7`."""
 
 from __future__ import annotations
 
@@ -227,8 +226,9 @@ class Plan:
     actions: tuple[Action, ...] = ()
     metrics: tuple[Metric, ...] = ()
     forecasts: Mapping[str, Series] = field(default_factory=dict)
-    """Metric ID to its forecast by month."""
     actuals: Mapping[str, Series] = field(default_factory=dict)
+    baseline: Mapping[str, Series] = field(default_factory=dict)
+    """Metric ID to its forecast, actual and baseline (the forecast as first agreed) by month."""
     assumptions: tuple[Assumption, ...] = ()
     sources: tuple[Source, ...] = ()
     decisions: tuple[Decision, ...] = ()

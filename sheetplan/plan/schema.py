@@ -442,6 +442,10 @@ FORECASTS = Sheet(
     "forecasts", Text("Forecasts", "Прогнози"), _MONTHLY_COLUMNS, monthly=True, months_required=True
 )
 ACTUALS = Sheet("actuals", Text("Actuals", "Резултати"), _MONTHLY_COLUMNS, monthly=True)
+BASELINE = Sheet(
+    "baseline", Text("Baseline", "Базова прогноза"), _MONTHLY_COLUMNS, monthly=True, optional=True
+)
+"""The forecasts as first agreed, copied from Forecasts by `sheetplan baseline`; not typed by hand."""
 
 ASSUMPTIONS = Sheet(
     "assumptions",
@@ -643,6 +647,7 @@ SHEETS: tuple[Sheet, ...] = (
     ACTUALS,
     ASSUMPTIONS,
     DECISIONS,
+    BASELINE,
     SOURCES,
     POSTS,
 )

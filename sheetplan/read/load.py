@@ -24,6 +24,7 @@ from sheetplan.plan.model import (
     Owner,
     Plan,
     Problem,
+    Series,
     SheetLocation,
     Source,
 )
@@ -57,6 +58,10 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     locations: dict[str, SheetLocation] = {key: table.location() for key, table in tables.items()}
     locations["forecasts"] = tables["forecasts"].location(forecast_rows)
     locations["actuals"] = tables["actuals"].location(actual_rows)
+    baseline: dict[str, Series] = {}
+    if "baseline" in tables:
+        baseline, baseline_rows = read_monthly(tables["baseline"], settings, months_known, problems)
+        locations["baseline"] = tables["baseline"].location(baseline_rows)
     owners = _records(tables.get("owners"), problems, Owner, _OWNER)
     listed = {schema.normalise(owner.name): owner.name for owner in reversed(owners) if owner.name}
 
@@ -73,6 +78,7 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
         metrics=owned("metrics", Metric, _METRIC),
         forecasts=forecasts,
         actuals=actuals,
+        baseline=baseline,
         assumptions=owned("assumptions", Assumption, _ASSUMPTION),
         sources=_records(tables.get("sources"), problems, Source, _SOURCE),
         decisions=owned("decisions", Decision, _DECISION),

@@ -1,10 +1,10 @@
 """`sheetplan review --json`: the review as one JSON-ready object, keys in the documented order.
 
 The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
-that a reader that knows only those keys sees them in the same places: `dropped` at the end of every `actions`
-count (so total = done + open + dropped), `projection` at the end of every metric, `budget` and `spent`
-at the end of every goal, and a `budget` object and the `decisions` to follow up at the end of the
-review.
+that a reader that knows only those keys sees them in the same places: `dropped` at the end of every
+`actions` count (so total = done + open + dropped), `projection` and `baseline` at the end of every
+metric, `budget` and `spent` at the end of every goal, and a `budget` object and the `decisions` to
+follow up at the end of the review.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from sheetplan.plan.model import Action, Decision
 from sheetplan.review.decisions import is_overdue
 from sheetplan.review.model import (
+    BaselineReview,
     Figures,
     GoalReview,
     MetricReview,
@@ -71,6 +72,7 @@ def _metric(review: MetricReview) -> JSON:
             "missing_months": [str(month) for month in review.ytd.missing_months],
         },
         "projection": _projection(review.projection),
+        "baseline": _baseline(review.baseline),
     }
 
 
@@ -93,6 +95,28 @@ def _projection(figures: Figures | None) -> JSON | None:
         "variance": number(figures.variance),
         "variance_pct": number(figures.variance_pct),
         "status": figures.status,
+    }
+
+
+def _baseline(review: BaselineReview | None) -> JSON | None:
+    if review is None:
+        return None
+    outlook = review.outlook
+    return {
+        "month": _figures(review.month),
+        "ytd": {
+            **_figures(review.ytd),
+            "missing_months": [str(month) for month in review.ytd.missing_months],
+        },
+        "outlook": None
+        if outlook is None
+        else {
+            "baseline": number(outlook.forecast),
+            "outlook": number(outlook.actual),
+            "variance": number(outlook.variance),
+            "variance_pct": number(outlook.variance_pct),
+            "status": outlook.status,
+        },
     }
 
 

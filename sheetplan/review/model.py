@@ -45,6 +45,15 @@ class YearToDate(Figures):
     """The months in that range missing the forecast, the actual or both, oldest first."""
 
 
+class BaselineReview(NamedTuple):
+    """A metric against its baseline: the month, the year to date, and the year-end outlook
+    (`forecast` the baseline's full year, `actual` the outlook; see `baseline.outlook`)."""
+
+    month: Figures
+    ytd: YearToDate
+    outlook: Figures | None
+
+
 class MetricReview(NamedTuple):
     """One metric's review: the month, the year to date and where the year is heading."""
 
@@ -56,6 +65,8 @@ class MetricReview(NamedTuple):
     projection: Figures | None
     """The plan's full-year figure as `forecast` and where the year ends at the year-to-date run rate as
     `actual` (see `variance.projection`); None when no month has both numbers yet."""
+    baseline: BaselineReview | None = None
+    """Against the Baseline sheet's row of the metric; None without one."""
 
 
 class StatusCounts(NamedTuple):

@@ -22,7 +22,7 @@ from sheetplan.cli import cli
 
 pytestmark = needs_libreoffice
 README = Path(__file__).resolve().parents[2] / "README.md"
-COMMANDS = ("init", "check", "review", "calendar", "push", "pull")
+COMMANDS = ("init", "check", "review", "baseline", "calendar", "push", "pull")
 
 
 def help_examples() -> list[str]:

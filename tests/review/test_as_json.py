@@ -61,6 +61,13 @@ PLAN = Plan(
         "M1": _series({"2026-01": 1050.0, "2026-02": 1120.0, "2026-03": 1010.0}),
         "M2": _series({"2026-01": 1.8, "2026-03": 2.7}),
     },
+    # The forecast as first agreed: a slower start, a faster rest of the year than the current one.
+    baseline={
+        "M1": _series(
+            {"2026-01": 1000, "2026-02": 1000, "2026-03": 1000}
+            | {str(Month(2026, 4) + n): 1600 for n in range(9)}
+        )
+    },
     assumptions=(Assumption("Videos get shared", "Maria", "unsure"), Assumption("Ads pay off")),
     decisions=(
         Decision(Month(2026, 1), "Drop the flyer", "Ivan", None, "dropped"),
@@ -109,6 +116,32 @@ EXPECTED: dict[str, Any] = {
                 "variance_pct": -0.152,
                 "status": "at_risk",
             },
+            # Ahead of the baseline so far; 3180 to date and 9 × 1300 still forecast fall short of
+            # the 3000 + 9 × 1600 agreed.
+            "baseline": {
+                "month": {
+                    "forecast": 1000,
+                    "actual": 1010,
+                    "variance": 10,
+                    "variance_pct": 0.01,
+                    "status": "on_track",
+                },
+                "ytd": {
+                    "forecast": 3000,
+                    "actual": 3180,
+                    "variance": 180,
+                    "variance_pct": 0.06,
+                    "status": "on_track",
+                    "missing_months": [],
+                },
+                "outlook": {
+                    "baseline": 17400,
+                    "outlook": 14880,
+                    "variance": -2520,
+                    "variance_pct": -0.1448,
+                    "status": "at_risk",
+                },
+            },
         },
         {
             "id": "M2",
@@ -141,6 +174,7 @@ EXPECTED: dict[str, Any] = {
                 "variance_pct": 0.0227,
                 "status": "on_track",
             },
+            "baseline": None,
         },
         {
             "id": "M3",
@@ -167,6 +201,7 @@ EXPECTED: dict[str, Any] = {
                 "missing_months": list(Q1),
             },
             "projection": None,
+            "baseline": None,
         },
     ],
     "goals": [

@@ -56,7 +56,7 @@ def test_a_second_review_of_a_month_changes_only_the_review_and_the_log(tmp_path
     changed = {name for name in second if first.get(name) != second[name]}
     assert changed == {
         "[Content_Types].xml",
-        "xl/worksheets/_rels/sheet14.xml.rels",
+        "xl/worksheets/_rels/sheet15.xml.rels",
         "xl/drawings/drawing2.xml",
         "xl/drawings/_rels/drawing2.xml.rels",
         "xl/charts/chart3.xml",
