@@ -75,7 +75,8 @@ AGENDA_AT_RISK = Text(
 AGENDA_OVERDUE = Text("Overdue actions, by person", "Просрочени действия по хора")
 AGENDA_PEOPLE = Text("Each person's tasks", "Задачите на всеки")
 PEOPLE_DETAIL = Text(
-    "Go through the owners' scorecard: {names}.", "Минете през картата на отговорниците: {names}."
+    "Go through each person's tasks (section 5): {names}.",
+    "Минете през задачите на всеки (раздел 5): {names}.",
 )
 AGENDA_DECISIONS = Text("Decisions and plan changes", "Решения и промени в плана")
 DECISIONS_DETAIL = Text(
@@ -110,7 +111,7 @@ SECTION_FOLLOW_UP = Text("1. Decisions to follow up", "1. Решения за п
 SECTION_ASSUMPTIONS = Text("2. Assumptions", "2. Допускания")
 SECTION_METRICS = Text("3. Metrics: plan against actual", "3. Показатели: план срещу резултат")
 SECTION_GOALS = Text("4. Goals", "4. Цели")
-SECTION_OWNERS = Text("5. Owners' scorecard", "5. Карта на отговорниците")
+SECTION_OWNERS = Text("5. Each person: scorecard and tasks", "5. Всеки човек: карта и задачи")
 SECTION_ACTIONS = Text(
     "6. Actions overdue and due next month", "6. Просрочени действия и срокове следващия месец"
 )
@@ -144,6 +145,8 @@ AGAINST_FORECAST = Text("Variance % against forecast", "Отклонение % �
 MONTH_AGAINST_BASELINE = Text("This month against the baseline", "Този месец спрямо базовата")
 YEAR_END = Text("Year end: outlook against the baseline", "Краят на годината: очаквано спрямо базовата")
 OUTLOOK = Text("Outlook", "Очаквано")
+ID = Text("ID", "Код")
+TASK = Text("Action, metric or decision", "Действие, показател или решение")
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import baseline, decisions, followup, labels, sections
+from sheetplan.layout import baseline, decisions, followup, labels, people, sections
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
@@ -139,6 +139,7 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     baseline.against_baseline(sheet, review, lang)
     sections.goals(sheet, review, lang)
     followup.owners(sheet, review, lang)
+    people.tasks(sheet, review, lang)
     followup.actions(sheet, review, lang)
     followup.budget(sheet, review, lang)
     decisions.new_decisions(sheet, review, lang)

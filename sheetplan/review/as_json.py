@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sheetplan.plan.model import Action, Decision
-from sheetplan.review.decisions import is_overdue
+from sheetplan.plan.model import Action, Decision, Month
+from sheetplan.review import decisions
 from sheetplan.review.model import (
     BaselineReview,
     Figures,
@@ -23,6 +23,7 @@ from sheetplan.review.model import (
     Review,
     Spending,
 )
+from sheetplan.review.rollup import is_overdue
 
 JSON = dict[str, Any]
 
@@ -34,7 +35,7 @@ def review_json(review: Review) -> JSON:
         "month": str(review.month),
         "metrics": [_metric(metric) for metric in review.metrics],
         "goals": [_goal(goal) for goal in review.goals],
-        "owners": [_owner(owner) for owner in review.owners],
+        "owners": [_owner(owner, review.month) for owner in review.owners],
         "actions_overdue": [_action(action) for action in review.actions_overdue],
         "actions_due_next_month": [_action(action) for action in review.actions_due_next_month],
         "assumptions": [
@@ -42,7 +43,7 @@ def review_json(review: Review) -> JSON:
             for item in review.assumptions
         ],
         "budget": _spending(review.spending),
-        "decisions": [_decision(decision, review) for decision in review.decisions],
+        "decisions": [_decision(decision, review.month) for decision in review.decisions],
     }
 
 
@@ -131,12 +132,23 @@ def _goal(review: GoalReview) -> JSON:
     }
 
 
-def _owner(review: OwnerReview) -> JSON:
+def _owner(review: OwnerReview, month: Month) -> JSON:
+    tasks = review.tasks
     return {
         "name": review.name,
         "actions": review.actions._asdict(),
         "metrics": review.metrics._asdict(),
         **_spending(review.spending),
+        "tasks": {
+            "actions": [
+                {**_action(action), "overdue": is_overdue(action, month)} for action in tasks.actions
+            ],
+            "metrics": [
+                {"id": item.metric.id, "name": _text(item.metric.name), "status": item.month.status}
+                for item in tasks.metrics
+            ],
+            "decisions": [_decision(decision, month) for decision in tasks.decisions],
+        },
     }
 
 
@@ -154,7 +166,7 @@ def _action(action: Action) -> JSON:
     }
 
 
-def _decision(decision: Decision, review: Review) -> JSON:
+def _decision(decision: Decision, month: Month) -> JSON:
     return {
         "month": str(decision.month) if decision.month else None,
         "decision": _text(decision.text),
@@ -164,7 +176,7 @@ def _decision(decision: Decision, review: Review) -> JSON:
         "metric": _text(decision.metric_id),
         "action": _text(decision.action_id),
         "notes": _text(decision.notes),
-        "overdue": is_overdue(decision, review.month),
+        "overdue": decisions.is_overdue(decision, month),
     }
 
 

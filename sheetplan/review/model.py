@@ -118,6 +118,17 @@ class GoalReview(NamedTuple):
     spending: Spending
 
 
+class Tasks(NamedTuple):
+    """What one person goes through at the meeting: what they still have to do and what they answer for."""
+
+    actions: tuple[Action, ...] = ()
+    """Their actions neither done nor dropped, by due date: the overdue ones first, undated ones last."""
+    metrics: tuple[MetricReview, ...] = ()
+    """The metrics they own, in the Metrics sheet's order."""
+    decisions: tuple[Decision, ...] = ()
+    """Their open decisions, in the Decisions sheet's order."""
+
+
 class OwnerReview(NamedTuple):
     """One person's roll-up: their actions, the metrics they own by status, their actions' money."""
 
@@ -127,6 +138,7 @@ class OwnerReview(NamedTuple):
     actions: ActionCounts
     metrics: StatusCounts
     spending: Spending
+    tasks: Tasks = Tasks()
 
 
 class ActionSpending(NamedTuple):

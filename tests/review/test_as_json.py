@@ -231,6 +231,32 @@ EXPECTED: dict[str, Any] = {
             "metrics": {"on_track": 0, "at_risk": 1, "off_track": 0, "no_data": 0},
             "budget": 1100,
             "spent": 800,
+            "tasks": {
+                "actions": [
+                    {
+                        "id": "A3",
+                        "name": "Film three videos",
+                        "owner": "Maria",
+                        "due": "2026-04-10",
+                        "status": "not started",
+                        "overdue": False,
+                    }
+                ],
+                "metrics": [{"id": "M1", "name": "Website visits from social", "status": "at_risk"}],
+                "decisions": [
+                    {
+                        "month": "2026-02",
+                        "decision": "Two videos a week until visits recover",
+                        "owner": "Maria",
+                        "due": "2026-03-31",
+                        "status": "open",
+                        "metric": "M1",
+                        "action": None,
+                        "notes": None,
+                        "overdue": True,
+                    }
+                ],
+            },
         },
         {
             "name": "Ivan",
@@ -238,6 +264,32 @@ EXPECTED: dict[str, Any] = {
             "metrics": {"on_track": 1, "at_risk": 0, "off_track": 0, "no_data": 0},
             "budget": 500,
             "spent": 520,
+            "tasks": {
+                "actions": [
+                    {
+                        "id": "A2",
+                        "name": "Run the spring campaign",
+                        "owner": "Ivan",
+                        "due": "2026-03-15",
+                        "status": "in progress",
+                        "overdue": True,
+                    }
+                ],
+                "metrics": [{"id": "M2", "name": "Cost per click", "status": "on_track"}],
+                "decisions": [
+                    {
+                        "month": "2026-03",
+                        "decision": "Ask for a quote",
+                        "owner": "Ivan",
+                        "due": "2026-04-30",
+                        "status": "open",
+                        "metric": None,
+                        "action": "A2",
+                        "notes": "Two",
+                        "overdue": False,
+                    }
+                ],
+            },
         },
     ],
     "actions_overdue": [
@@ -305,7 +357,7 @@ DOCUMENTED_ORDER = {
     "goal": ["id", "name", "status", "metrics", "actions"],
     "statuses": ["on_track", "at_risk", "off_track", "no_data"],
     "actions": ["total", "done", "open", "overdue"],
-    "owner": ["name", "actions", "metrics", "budget", "spent"],
+    "owner": ["name", "actions", "metrics", "budget", "spent", "tasks"],
     "action": ["id", "name", "owner", "due", "status"],
     "assumption": ["assumption", "owner", "still_true"],
 }
