@@ -121,8 +121,10 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
                 f"choose one with --month, from {months[0]} to {months[-1]}"
             ) from None
         raise UsageError(f"{read.source}: {error}") from None
+    from sheetplan.review.log import log_of
+
     with gc_paused():
-        return build_review(read.plan, chosen, today)
+        return build_review(read.plan, chosen, today, log_of(read.grid))
 
 
 def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Written:

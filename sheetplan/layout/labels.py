@@ -42,6 +42,19 @@ AS_OF = Text(
 )
 REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day}")
 
+CHANGES = Text("What changed since {month}", "Какво се промени от {month}")
+CHANGES_LAST_MONTH = Text("What changed since last month", "Какво се промени от миналия месец")
+CHANGES_FIRST = Text(
+    "The plan's first month: nothing to compare with yet.",
+    "Първият месец на плана: още няма с какво да сравним.",
+)
+BETTER = Text("Better", "По-добре")
+WORSE = Text("Worse", "По-зле")
+REVISED = Text("Forecasts revised", "Променени прогнози")
+DONE_SINCE = Text("Actions done", "Изпълнени действия")
+NEW_ACTIONS = Text("New actions", "Нови действия")
+NEWLY_OVERDUE = Text("Newly overdue", "Новопросрочени")
+
 GLANCE = Text("At a glance", "Накратко")
 METRICS_THIS_MONTH = Text("Metrics this month", "Показатели за месеца")
 ACTIONS = schema.ACTIONS.name

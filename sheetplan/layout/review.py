@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import baseline, decisions, followup, labels, people, sections
+from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
@@ -131,6 +131,7 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
     sheet = LayoutBuilder(sheet_name(review, lang), styles(), _WIDTHS)
     _title(sheet, review, lang, review_day)
+    changes.changes(sheet, review, lang)
     _glance(sheet, review, lang)
     _agenda(sheet, review, lang)
     decisions.follow_up(sheet, review, lang)

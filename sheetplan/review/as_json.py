@@ -2,9 +2,9 @@
 
 The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
 that a reader that knows only those keys sees them in the same places: `dropped` at the end of every
-`actions` count (so total = done + open + dropped), `projection` and `baseline` at the end of every
-metric, `budget` and `spent` at the end of every goal, and a `budget` object and the `decisions` to
-follow up at the end of the review.
+`actions` count (so total = done + open + dropped), `projection`, `baseline` and `previous_status` at the
+end of every metric, `budget` and `spent` at the end of every goal, and a `budget` object the `decisions` to
+follow up and the `changes` since the previous review at the end of the review.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from sheetplan.plan.model import Action, Decision, Month
 from sheetplan.review import decisions
 from sheetplan.review.model import (
     BaselineReview,
+    Changes,
     Figures,
     GoalReview,
     MetricReview,
     OwnerReview,
     Review,
     Spending,
+    StatusChange,
 )
 from sheetplan.review.rollup import is_overdue
 
@@ -44,6 +46,7 @@ def review_json(review: Review) -> JSON:
         ],
         "budget": _spending(review.spending),
         "decisions": [_decision(decision, review.month) for decision in review.decisions],
+        "changes": _changes(review.changes),
     }
 
 
@@ -74,6 +77,7 @@ def _metric(review: MetricReview) -> JSON:
         },
         "projection": _projection(review.projection),
         "baseline": _baseline(review.baseline),
+        "previous_status": review.previous_status,
     }
 
 
@@ -118,6 +122,33 @@ def _baseline(review: BaselineReview | None) -> JSON | None:
             "variance_pct": number(outlook.variance_pct),
             "status": outlook.status,
         },
+    }
+
+
+def _changes(changes: Changes) -> JSON:
+    def statuses(found: tuple[StatusChange, ...]) -> list[JSON]:
+        return [
+            {"id": item.metric.id, "name": _text(item.metric.name), "was": item.was, "now": item.now}
+            for item in found
+        ]
+
+    return {
+        "since": str(changes.since) if changes.since else None,
+        "improved": statuses(changes.improved),
+        "worsened": statuses(changes.worsened),
+        "forecasts_revised": [
+            {
+                "id": item.metric.id,
+                "name": _text(item.metric.name),
+                "month": str(item.month),
+                "was": number(item.was),
+                "now": number(item.now),
+            }
+            for item in changes.revised
+        ],
+        "actions_done": [_action(action) for action in changes.done],
+        "actions_new": [_action(action) for action in changes.new],
+        "actions_newly_overdue": [_action(action) for action in changes.newly_overdue],
     }
 
 

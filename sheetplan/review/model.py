@@ -9,7 +9,7 @@ frozen dataclasses, and Python makes their classes, at every start of `review`, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -67,6 +67,9 @@ class MetricReview(NamedTuple):
     `actual` (see `variance.projection`); None when no month has both numbers yet."""
     baseline: BaselineReview | None = None
     """Against the Baseline sheet's row of the metric; None without one."""
+    previous_status: Status | None = None
+    """The month status at the previous month's review (`changes.previous_statuses`); None at the
+    plan's first month."""
 
 
 class StatusCounts(NamedTuple):
@@ -148,6 +151,35 @@ class ActionSpending(NamedTuple):
     spending: Spending
 
 
+class StatusChange(NamedTuple):
+    """A metric whose month status differs from the previous month's review."""
+
+    metric: Metric
+    was: Status
+    now: Status
+
+
+class Revision(NamedTuple):
+    """A reviewed month's forecast of a metric as the log holds it, and as Forecasts holds it now."""
+
+    metric: Metric
+    month: Month
+    was: float
+    now: float | None
+
+
+class Changes(NamedTuple):
+    """Since the review of `since`, the month before; `since` is None at the plan's first month."""
+
+    since: Month | None = None
+    improved: tuple[StatusChange, ...] = ()
+    worsened: tuple[StatusChange, ...] = ()
+    revised: tuple[Revision, ...] = ()
+    done: tuple[Action, ...] = ()
+    new: tuple[Action, ...] = ()
+    newly_overdue: tuple[Action, ...] = ()
+
+
 @dataclass(frozen=True)
 class Review:
     """The review of a plan for one month: what `sheetplan review` reports and writes."""
@@ -181,3 +213,5 @@ class Review:
     """The decisions to follow up (`decisions.to_follow_up`): open ones of earlier reviews, and those due."""
     decisions_taken: tuple[Decision, ...] = ()
     """The decisions of this month's own review, for a second review of the month to show."""
+    changes: Changes = field(default_factory=Changes)
+    """What changed since the previous month's review (`changes`)."""

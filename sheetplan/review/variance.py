@@ -6,24 +6,30 @@ Everything here is a pure function of the plan; the arithmetic of a comparison i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.model import Metric, Month, Plan, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
-from sheetplan.review import decisions, rollup
+from sheetplan.review import changes, decisions, rollup
 from sheetplan.review.baseline import against_baseline
 from sheetplan.review.figures import compare, projection, year_to_date
+from sheetplan.review.log import LogRow
 from sheetplan.review.model import MetricReview, Review
 
 
-def build_review(plan: Plan, month: Month, as_of: date | None = None) -> Review:
-    """The review of `plan` for `month`, as read on `as_of`; UsageError for a month outside the plan."""
+def build_review(plan: Plan, month: Month, as_of: date | None = None, log: Sequence[LogRow] = ()) -> Review:
+    """The review of `plan` for `month`, as read on `as_of`, with the workbook's Review log `log` to
+    tell what changed since the previous review; UsageError for a month outside the plan."""
     check_review_month(plan, month)
     # The months are the same for every metric: made once, not once a metric.
     plan_months = plan.settings.plan_months
     ytd_months = plan_months[: month - plan.settings.start + 1]
     metrics = tuple(_review_metric(plan, metric, month, ytd_months, plan_months) for metric in plan.metrics)
+    previous = changes.previous_statuses(plan, metrics, month, log)
+    if previous:
+        metrics = tuple(item._replace(previous_status=previous.get(item.metric.id)) for item in metrics)
     return Review(
         plan_name=plan.settings.plan_name,
         month=month,
@@ -40,6 +46,7 @@ def build_review(plan: Plan, month: Month, as_of: date | None = None) -> Review:
         as_of=as_of,
         decisions=decisions.to_follow_up(plan.decisions, month),
         decisions_taken=decisions.taken(plan.decisions, month),
+        changes=changes.changes(plan, metrics, month, log),
     )
 
 

@@ -38,7 +38,7 @@ from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.review.decisions import with_decisions
-from sheetplan.review.log import LogRow, merged_log, parse_log
+from sheetplan.review.log import LogRow, log_of, merged_log
 from sheetplan.review.model import Review
 from sheetplan.xlsx.book import read_book
 from sheetplan.xlsx.carry import Carried, carry_typed
@@ -74,7 +74,7 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
         return Written(written.where, written.sheet, written.backup, reason)
     refuse_unwritable(path)
     before = {name: rows for name, rows in grid.items() if not REVIEW_LOG.is_named(name)}
-    log = merged_log(_log_rows(grid), review)
+    log = merged_log(log_of(grid), review)
     return _write_into(path, str(path), before, plan, review, log, grid)
 
 
@@ -98,13 +98,13 @@ def _write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writt
             f"--out {out}: is another plan (it has a {plan_sheet} sheet); give a new file or the plan itself"
         )
     before = {name: values for name, values in rows.items() if not _ours(name)}
-    log = merged_log(_log_rows(rows), review)
+    log = merged_log(log_of(rows), review)
     return _write_into(out, str(out), before, plan, review, log, rows)
 
 
 def _write_new(path: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """A new workbook at `path` with the review sheet and the Review log, which carries on the plan's."""
-    log = merged_log(_log_rows(grid), review)
+    log = merged_log(log_of(grid), review)
     with Package(empty_workbook(), str(path)) as package:
         layout = review_layout(review, plan.lang, plan.settings.review_day)
         graft(package, _grafts(package, layout, log, plan))
@@ -179,11 +179,6 @@ def _position(names: list[str], month: Month | None, plan: Plan) -> int:
     plan_sheets = {location.name for location in plan.locations.values()}
     found = [index for index, name in enumerate(names) if name in plan_sheets]
     return max(found) + 1 if found else len(names)
-
-
-def _log_rows(grid: Mapping[str, Sequence[Sequence[Any]]]) -> list[LogRow]:
-    found = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
-    return parse_log(found) if found else []
 
 
 def _ours(name: str) -> bool:

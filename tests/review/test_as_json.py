@@ -80,6 +80,19 @@ PLAN = Plan(
     ),
 )
 
+TWO_VIDEOS = {
+    "month": "2026-02",
+    "decision": "Two videos a week until visits recover",
+    "owner": "Maria",
+    "due": "2026-03-31",
+    "status": "open",
+    "metric": "M1",
+    "action": None,
+    "notes": None,
+    "overdue": True,
+}
+"""The open decision that the review follows up, and its owner goes through."""
+
 EXPECTED: dict[str, Any] = {
     "plan": "Acme social media plan",
     "month": "2026-03",
@@ -142,6 +155,7 @@ EXPECTED: dict[str, Any] = {
                     "status": "at_risk",
                 },
             },
+            "previous_status": "on_track",
         },
         {
             "id": "M2",
@@ -175,6 +189,7 @@ EXPECTED: dict[str, Any] = {
                 "status": "on_track",
             },
             "baseline": None,
+            "previous_status": "no_data",
         },
         {
             "id": "M3",
@@ -202,6 +217,7 @@ EXPECTED: dict[str, Any] = {
             },
             "projection": None,
             "baseline": None,
+            "previous_status": "no_data",
         },
     ],
     "goals": [
@@ -243,19 +259,7 @@ EXPECTED: dict[str, Any] = {
                     }
                 ],
                 "metrics": [{"id": "M1", "name": "Website visits from social", "status": "at_risk"}],
-                "decisions": [
-                    {
-                        "month": "2026-02",
-                        "decision": "Two videos a week until visits recover",
-                        "owner": "Maria",
-                        "due": "2026-03-31",
-                        "status": "open",
-                        "metric": "M1",
-                        "action": None,
-                        "notes": None,
-                        "overdue": True,
-                    }
-                ],
+                "decisions": [TWO_VIDEOS],
             },
         },
         {
@@ -315,19 +319,24 @@ EXPECTED: dict[str, Any] = {
         {"assumption": "Ads pay off", "owner": None, "still_true": None},
     ],
     "budget": {"budget": 1600, "spent": 1320},
-    "decisions": [
-        {
-            "month": "2026-02",
-            "decision": "Two videos a week until visits recover",
-            "owner": "Maria",
-            "due": "2026-03-31",
-            "status": "open",
-            "metric": "M1",
-            "action": None,
-            "notes": None,
-            "overdue": True,
-        }
-    ],
+    "decisions": [TWO_VIDEOS],
+    "changes": {
+        "since": "2026-02",
+        "improved": [],
+        "worsened": [{"id": "M1", "name": "Website visits from social", "was": "on_track", "now": "at_risk"}],
+        "forecasts_revised": [],
+        "actions_done": [],
+        "actions_new": [],
+        "actions_newly_overdue": [
+            {
+                "id": "A2",
+                "name": "Run the spring campaign",
+                "owner": "Ivan",
+                "due": "2026-03-15",
+                "status": "in progress",
+            }
+        ],
+    },
 }
 
 DOCUMENTED_ORDER = {
