@@ -160,6 +160,15 @@ YEAR_END = Text("Year end: outlook against the baseline", "Краят на го�
 OUTLOOK = Text("Outlook", "Очаквано")
 ID = Text("ID", "Код")
 TASK = Text("Action, metric or decision", "Действие, показател или решение")
+TRENDS = Text("Month by month", "Месец по месец")
+TREND_NOTE = Text(
+    "Each actual takes the colour of its status against the month's forecast.",
+    "Всеки резултат е оцветен според статуса си спрямо прогнозата за месеца.",
+)
+TREND_CHARTS_FIRST = Text(
+    "Charts for the {count} metrics furthest off track.",
+    "Графики за {count}-те показателя най-далеч от графика.",
+)
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections
+from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections, trends
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
@@ -124,6 +124,10 @@ def styles() -> dict[str, Style]:
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
+        for suffix, shown in (("", number), ("_decimal", "#,##0.00;-#,##0.00;0.00")):
+            found[f"trend_{status}{suffix}"] = Style(
+                fill=fill, colour=colour, border=True, number_format=shown
+            )
     return found
 
 
@@ -138,6 +142,7 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     sections.assumptions(sheet, review, lang)
     sections.metrics(sheet, review, lang)
     baseline.against_baseline(sheet, review, lang)
+    trends.trends(sheet, review, lang)
     sections.goals(sheet, review, lang)
     followup.owners(sheet, review, lang)
     people.tasks(sheet, review, lang)

@@ -2,9 +2,10 @@
 
 The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
 that a reader that knows only those keys sees them in the same places: `dropped` at the end of every
-`actions` count (so total = done + open + dropped), `projection`, `baseline` and `previous_status` at the
-end of every metric, `budget` and `spent` at the end of every goal, and a `budget` object the `decisions` to
-follow up and the `changes` since the previous review at the end of the review.
+`actions` count (so total = done + open + dropped); `projection`, `baseline`, `previous_status` and
+`trend` at the end of every metric; `budget` and `spent` at the end of every goal; `tasks` at the end
+of every owner; and at the end of the review a `budget` object, the `decisions` to follow up and the
+`changes` since the previous review.
 """
 
 from __future__ import annotations
@@ -78,6 +79,10 @@ def _metric(review: MetricReview) -> JSON:
         "projection": _projection(review.projection),
         "baseline": _baseline(review.baseline),
         "previous_status": review.previous_status,
+        "trend": [
+            {"month": str(point.month), "forecast": number(point.forecast), "actual": number(point.actual)}
+            for point in review.trend
+        ],
     }
 
 

@@ -45,6 +45,15 @@ class YearToDate(Figures):
     """The months in that range missing the forecast, the actual or both, oldest first."""
 
 
+class TrendPoint(NamedTuple):
+    """A metric's forecast and actual in one month, and the status they give."""
+
+    month: Month
+    forecast: float | None
+    actual: float | None
+    status: Status
+
+
 class BaselineReview(NamedTuple):
     """A metric against its baseline: the month, the year to date, and the year-end outlook
     (`forecast` the baseline's full year, `actual` the outlook; see `baseline.outlook`)."""
@@ -70,6 +79,8 @@ class MetricReview(NamedTuple):
     previous_status: Status | None = None
     """The month status at the previous month's review (`changes.previous_statuses`); None at the
     plan's first month."""
+    trend: tuple[TrendPoint, ...] = ()
+    """Each month from the plan's start to the review month, oldest first."""
 
 
 class StatusCounts(NamedTuple):

@@ -16,7 +16,7 @@ from sheetplan.review import changes, decisions, rollup
 from sheetplan.review.baseline import against_baseline
 from sheetplan.review.figures import compare, projection, year_to_date
 from sheetplan.review.log import LogRow
-from sheetplan.review.model import MetricReview, Review
+from sheetplan.review.model import MetricReview, Review, TrendPoint
 
 
 def build_review(plan: Plan, month: Month, as_of: date | None = None, log: Sequence[LogRow] = ()) -> Review:
@@ -103,10 +103,18 @@ def _review_metric(
     actuals = plan.actuals.get(metric.id, {})
     tolerance = tolerance_of(metric, plan.settings)
     ytd = year_to_date(forecasts, actuals, ytd_months, metric.direction, metric.aggregation, tolerance)
+    this_month = compare(forecasts.get(month), actuals.get(month), metric.direction, tolerance)
+    trend = tuple(
+        TrendPoint(each, forecast, actual, compare(forecast, actual, metric.direction, tolerance).status)
+        if each != month
+        else TrendPoint(each, this_month.forecast, this_month.actual, this_month.status)
+        for each in ytd_months
+        for forecast, actual in ((forecasts.get(each), actuals.get(each)),)
+    )
     return MetricReview(
         metric=metric,
         tolerance=tolerance,
-        month=compare(forecasts.get(month), actuals.get(month), metric.direction, tolerance),
+        month=this_month,
         ytd=ytd,
         projection=projection(
             forecasts,
@@ -127,4 +135,5 @@ def _review_metric(
             metric,
             tolerance,
         ),
+        trend=trend,
     )

@@ -156,6 +156,11 @@ EXPECTED: dict[str, Any] = {
                 },
             },
             "previous_status": "on_track",
+            "trend": [
+                {"month": "2026-01", "forecast": 1000, "actual": 1050},
+                {"month": "2026-02", "forecast": 1100, "actual": 1120},
+                {"month": "2026-03", "forecast": 1200, "actual": 1010},
+            ],
         },
         {
             "id": "M2",
@@ -190,6 +195,11 @@ EXPECTED: dict[str, Any] = {
             },
             "baseline": None,
             "previous_status": "no_data",
+            "trend": [
+                {"month": "2026-01", "forecast": 2, "actual": 1.8},
+                {"month": "2026-02", "forecast": 2, "actual": None},
+                {"month": "2026-03", "forecast": 2.6, "actual": 2.7},
+            ],
         },
         {
             "id": "M3",
@@ -218,6 +228,11 @@ EXPECTED: dict[str, Any] = {
             "projection": None,
             "baseline": None,
             "previous_status": "no_data",
+            "trend": [
+                {"month": "2026-01", "forecast": None, "actual": None},
+                {"month": "2026-02", "forecast": None, "actual": None},
+                {"month": "2026-03", "forecast": 50, "actual": None},
+            ],
         },
     ],
     "goals": [
