@@ -30,7 +30,7 @@ from plans import write_big_plan, write_example_plan  # noqa: E402
 from sheetplan.api import read_plan, review_of  # noqa: E402
 from sheetplan.layout.review import review_layout  # noqa: E402
 from sheetplan.read.workbook import gc_paused  # noqa: E402
-from sheetplan.review.log import merged_log  # noqa: E402
+from sheetplan.review.log import log_of, merged_log  # noqa: E402
 from sheetplan.review.variance import default_review_month  # noqa: E402
 from sheetplan.xlsx import write as xlsx_write  # noqa: E402
 from sheetplan.xlsx.graft import graft  # noqa: E402
@@ -70,7 +70,7 @@ def stages(path: Path, repeat: int) -> dict[str, float]:
     review = review_of(read, month, today)
     plan = read.plan
     layout = review_layout(review, plan.lang, plan.settings.review_day)
-    log = merged_log(xlsx_write._log_rows(read.grid), review)
+    log = merged_log(log_of(read.grid), review)
     before = {name: rows for name, rows in read.grid.items() if not xlsx_write._ours(name)}
 
     def grafted() -> Package:

@@ -23,7 +23,7 @@ from sheetplan.exports.kinds import KINDS
 from sheetplan.plan import schema
 from sheetplan.plan.presets import load_preset
 
-COMMANDS = ("init", "check", "import", "review", "report", "calendar", "send", "push", "pull")
+COMMANDS = ("init", "check", "import", "review", "baseline", "report", "calendar", "send", "push", "pull")
 """The commands in the order a plan meets them."""
 
 HELP_WIDTH = 100

@@ -25,6 +25,8 @@ def english_messages() -> Iterator[None]:
     use("en")
     yield
     use("en")
+
+
 @pytest.fixture
 def bulgarian() -> Iterator[None]:
     """Messages in Bulgarian for the test, and in English again after it."""

@@ -29,6 +29,7 @@ from sheetplan.plan.model import (
     Action,
     Assumption,
     Channel,
+    Decision,
     ErrorValue,
     FormulaValue,
     Goal,
@@ -337,6 +338,19 @@ def expected_plan(data: PlanData) -> Plan:
         assumptions=tuple(
             Assumption(r["assumption"], get(r, "owner", ""), get(r, "still_true"), get(r, "note", ""))
             for r in rows.get("assumptions", [])
+        ),
+        decisions=tuple(
+            Decision(
+                Month.parse(r["month"]),
+                r["decision"],
+                r["owner"],
+                get(r, "due"),
+                r["status"],
+                get(r, "metric_id", ""),
+                get(r, "action_id", ""),
+                get(r, "notes", ""),
+            )
+            for r in rows.get("decisions", [])
         ),
     )
 

@@ -56,7 +56,7 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     )
     assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv")
     result = run([bin_dir / "sheetplan", "init", "--example", "--lang", "bg", "plan.xlsx"], elsewhere)
-    assert result.stdout.startswith("Записан е plan.xlsx: 12 листа, 12 месеца от ")
+    assert result.stdout.startswith("Записан е plan.xlsx: 14 листа, 12 месеца от ")
     workbook = openpyxl.load_workbook(elsewhere / "plan.xlsx")
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"

@@ -45,6 +45,7 @@ __all__ = [
     "reached",
     "read_plan",
     "review_of",
+    "write_baseline",
     "write_plan",
     "write_review",
 ]
@@ -136,8 +137,10 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
                 f"choose one with --month, from {months[0]} to {months[-1]}"
             ) from None
         raise UsageError(f"{read.source}: {error}") from None
+    from sheetplan.review.log import log_of
+
     with gc_paused():
-        return build_review(read.plan, chosen, today)
+        return build_review(read.plan, chosen, today, log_of(read.grid))
 
 
 def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Written:
@@ -151,6 +154,22 @@ def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Wri
     if read.book is not None and out is not None:
         return write.write_review_to(out, read.grid, read.plan, review)
     return write.write_review(Path(read.source), read.grid, read.plan, review, out)
+
+
+def write_baseline(source: str, today: date, force: bool = False) -> str:
+    """Copy the plan's Forecasts to its Baseline sheet, in place (`sheetplan baseline`); say what it did.
+
+    UsageError for a Google Sheet or an .ods file, which it does not write.
+    """
+    if google_key(source) is not None or Path(source).suffix.lower() == ".ods":
+        raise UsageError(
+            f"{source}: sheetplan baseline writes .xlsx files; pull the plan into one (or save it as .xlsx),"
+            " run baseline on it, and push it back"
+        )
+    read = read_plan(source, today)
+    from sheetplan.xlsx.baseline import write_baseline as write
+
+    return write(Path(source), read.grid, read.plan, force)
 
 
 def reached(review: Review, level: str) -> list[str]:

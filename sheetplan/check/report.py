@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import click
 
 from sheetplan.plan import schema
-from sheetplan.plan.model import Problem, column_number
+from sheetplan.plan.addresses import column_number
+from sheetplan.plan.model import Problem
 
 _COLOURS = {"error": "red", "warning": "yellow"}
 _ADDRESS = re.compile(r"!\$?([A-Z]+)?\$?(\d+)")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
-from sheetplan.check import progress, scale, sources, suggest
+from sheetplan.check import activity, decisions, progress, scale, sources, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
 from sheetplan.plan.model import Plan, Problem, Severity
@@ -127,7 +127,7 @@ def _one_listed_owner(context: Context) -> Iterator[Problem]:
     as the Owners sheet does.
     """
     verdicts: dict[str, tuple[Severity, str, str] | None] = {}  # a plan names a few people many times
-    for sheet in ("goals", "actions", "metrics", "assumptions"):
+    for sheet in ("goals", "actions", "metrics", "assumptions", "decisions"):
         for record in getattr(context.plan, sheet):
             owner: str = record.owner
             if owner not in verdicts:
@@ -191,8 +191,8 @@ def _forecast_every_month(context: Context) -> Iterator[Problem]:
 
 
 def _known_metrics(context: Context) -> Iterator[Problem]:
-    """Rows of Forecasts and Actuals name a Metric ID that the Metrics sheet has."""
-    for sheet in ("forecasts", "actuals"):
+    """Rows of Forecasts, Actuals and Baseline name a Metric ID that the Metrics sheet has."""
+    for sheet in ("forecasts", "actuals", "baseline"):
         location = context.plan.locations.get(sheet)
         rows = location.rows if location else {}
         for metric_id in getattr(context.plan, sheet):
@@ -219,46 +219,6 @@ def _no_future_actuals(context: Context) -> Iterator[Problem]:
             )
 
 
-def _owners_have_tasks(context: Context) -> Iterator[Problem]:
-    """Everyone on the Owners sheet owns at least one action."""
-    busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
-    for owner in context.plan.owners:
-        if owner.name and schema.normalise(owner.name) not in busy:
-            message = f"{owner.name} owns no action; give them a task or remove them"
-            yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
-
-
-def _channels_within_limits(context: Context) -> Iterator[Problem]:
-    """No channel plans more posts a week than its maximum."""
-    for channel in context.plan.channels:
-        planned, most = channel.planned_per_week, channel.max_per_week
-        if planned is not None and most is not None and planned > most:
-            name = channel.name or "this channel"
-            message = f"{planned} posts a week planned on {name}, more than its maximum of {most}"
-            yield context.problem(
-                "warning", "channels", channel.row, "planned_per_week", "too_many_posts", message
-            )
-
-
-def _known_channels(context: Context) -> Iterator[Problem]:
-    """Actions name channels that the Channels sheet lists (when the plan has one)."""
-    if "channels" not in context.plan.locations:
-        return
-    for action in context.plan.actions:
-        if action.channel and action.channel not in context.channels:
-            meant = suggest.did_you_mean(suggest.meant_name(action.channel, context.folded_channels), True)
-            message = f'"{action.channel}" is not on the Channels sheet{meant}'
-            yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
-
-
-def _due_after_start(context: Context) -> Iterator[Problem]:
-    """An action is not due before it starts."""
-    for action in context.plan.actions:
-        if action.start and action.due and action.due < action.start:
-            message = f"due {action.due} is before its start {action.start}"
-            yield context.problem("warning", "actions", action.row, "due", "due_before_start", message)
-
-
 RULES: tuple[Rule, ...] = (
     progress.empty_plan,
     _required_values,
@@ -270,11 +230,12 @@ RULES: tuple[Rule, ...] = (
     _forecast_every_month,
     _known_metrics,
     _no_future_actuals,
-    _owners_have_tasks,
-    _channels_within_limits,
-    _known_channels,
-    _due_after_start,
+    activity.owners_have_tasks,
+    activity.channels_within_limits,
+    activity.known_channels,
+    activity.due_after_start,
     *sources.RULES,
+    *decisions.RULES,
     progress.missing_actuals,
     scale.percent_scale,
 )

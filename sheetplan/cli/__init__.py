@@ -15,6 +15,7 @@ import click
 
 from sheetplan import __version__
 from sheetplan.cli import share
+from sheetplan.cli.baseline import baseline
 from sheetplan.cli.common import Group, credentials_option, parse_month, read_and_review, stage, writes
 from sheetplan.cli.imports import import_command
 from sheetplan.cli.init import init
@@ -108,8 +109,9 @@ def review(
 
     Adds the sheet "Review YYYY-MM" (the meeting's agenda, the figures and charts) and the
     "Review log" to the workbook, keeping a copy of the old file as NAME.bak.xlsx. Nothing else in
-    the workbook changes. An .ods plan is left alone and its review goes to NAME.review-YYYY-MM.xlsx
-    beside it. A plan with errors is not reviewed (exit 1) unless --force.
+    the workbook changes, except that text typed into the month's old review sheet is moved to the
+    Decisions sheet rather than lost. An .ods plan is left alone and its review goes to
+    NAME.review-YYYY-MM.xlsx beside it. A plan with errors is not reviewed (exit 1) unless --force.
 
     \b
     Examples:
@@ -226,6 +228,7 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
 
 cli.add_command(init)
 cli.add_command(import_command)
+cli.add_command(baseline)
 cli.add_command(share.report)
 cli.add_command(share.send)
 

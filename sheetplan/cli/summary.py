@@ -74,5 +74,12 @@ def _where(read: PlanRead, written: Written | None) -> str:
     if written.reason:
         return f"{read.source} was left as it is: {written.reason}.\n{wrote} instead."
     if written.backup:
-        return f"{wrote} (the previous version is in {written.backup})."
-    return wrote + "."
+        wrote = f"{wrote} (the previous version is in {written.backup})"
+    kept = written.carried
+    if kept is None:
+        return wrote + "."
+    rows = f"row {kept.rows[0]}" if len(kept.rows) == 1 else f"rows {kept.rows[0]} to {kept.rows[-1]}"
+    return (
+        f'{wrote}.\nKept the text typed into the old "{kept.sheet}" ({", ".join(kept.cells)}):'
+        f" it is now on the {kept.decisions} sheet, {rows}, as open decisions."
+    )

@@ -16,7 +16,8 @@ from sheetplan.gsheets.book import Request, quote_title
 from sheetplan.gsheets.cells import date_format, number_format
 from sheetplan.layout.formulas import metric_lookup
 from sheetplan.plan import schema
-from sheetplan.plan.model import CellValue, SheetLocation, column_letter
+from sheetplan.plan.addresses import column_letter
+from sheetplan.plan.model import CellValue, SheetLocation
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from sheetplan.imports.cells import Entry, cell_at, next_row
 from sheetplan.imports.log import Imported
 from sheetplan.imports.monthly import Computed, Key
 from sheetplan.plan import schema
+from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _, language
-from sheetplan.plan.model import CellValue, Grid, Month, Plan, column_letter, quote_sheet
+from sheetplan.plan.model import CellValue, Grid, Month, Plan
 
 State = Literal["filled", "updated", "unchanged", "conflict", "partial"]
 WRITTEN: frozenset[State] = frozenset({"filled", "updated"})

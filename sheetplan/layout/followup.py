@@ -1,4 +1,4 @@
-"""The review sheet's follow-up sections: the owners' scorecard, actions, the budget, the decisions.
+"""The review sheet's follow-up sections: the owners' scorecard, actions and the budget.
 
 Like `sections`, each function adds its section at the builder's current row.
 """
@@ -149,28 +149,3 @@ def _money(sheet: LayoutBuilder, spending: Spending, money: str, percent: str) -
     for column, value in enumerate(values, start=4):
         sheet.put(sheet.row, column, value, money)
     sheet.put(sheet.row, 7, share(spending), percent)
-
-
-def decisions(sheet: LayoutBuilder, lang: Lang, rows: int = 6) -> None:
-    """An empty, bordered table for what the meeting decides."""
-    heading(sheet, labels.SECTION_DECISIONS(lang))
-    columns = ACTIONS.column
-    header(
-        sheet,
-        [
-            (1, 1, labels.NUMBER(lang)),
-            (2, 3, labels.DECISION(lang)),
-            (4, 4, columns("owner").header(lang)),
-            (5, 5, columns("due").header(lang)),
-            (6, sheet.width, columns("notes").header(lang)),
-        ],
-    )
-    for _ in range(rows):
-        sheet.put(sheet.row, 1, None, "blank")
-        sheet.merge(sheet.row, 2, 3, None, "blank")
-        sheet.put(sheet.row, 4, None, "blank")
-        sheet.put(sheet.row, 5, None, "blank")
-        sheet.merge(sheet.row, 6, sheet.width, None, "blank")
-        sheet.height(sheet.row, 28)
-        sheet.row += 1
-    sheet.keep_block()

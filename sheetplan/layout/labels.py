@@ -42,6 +42,19 @@ AS_OF = Text(
 )
 REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day}")
 
+CHANGES = Text("What changed since {month}", "Какво се промени от {month}")
+CHANGES_LAST_MONTH = Text("What changed since last month", "Какво се промени от миналия месец")
+CHANGES_FIRST = Text(
+    "The plan's first month: nothing to compare with yet.",
+    "Първият месец на плана: още няма с какво да сравним.",
+)
+BETTER = Text("Better", "По-добре")
+WORSE = Text("Worse", "По-зле")
+REVISED = Text("Forecasts revised", "Променени прогнози")
+DONE_SINCE = Text("Actions done", "Изпълнени действия")
+NEW_ACTIONS = Text("New actions", "Нови действия")
+NEWLY_OVERDUE = Text("Newly overdue", "Новопросрочени")
+
 GLANCE = Text("At a glance", "Накратко")
 METRICS_THIS_MONTH = Text("Metrics this month", "Показатели за месеца")
 ACTIONS = schema.ACTIONS.name
@@ -75,24 +88,48 @@ AGENDA_AT_RISK = Text(
 AGENDA_OVERDUE = Text("Overdue actions, by person", "Просрочени действия по хора")
 AGENDA_PEOPLE = Text("Each person's tasks", "Задачите на всеки")
 PEOPLE_DETAIL = Text(
-    "Go through the owners' scorecard: {names}.", "Минете през картата на отговорниците: {names}."
+    "Go through each person's tasks (section 5): {names}.",
+    "Минете през задачите на всеки (раздел 5): {names}.",
 )
 AGENDA_DECISIONS = Text("Decisions and plan changes", "Решения и промени в плана")
 DECISIONS_DETAIL = Text(
+    "Write each one on the {sheet} sheet with Month {month}, then change the plan's sheets.",
+    "Запишете всяко в листа „{sheet}“ с месец {month}, после променете листата на плана.",
+)
+AGENDA_FOLLOW_UP = Text(
+    "Decisions to follow up: done, or still open?", "Решения за проследяване: изпълнени ли са?"
+)
+FOLLOW_UP_NONE = Text("None open.", "Няма отворени.")
+DUE_ON = Text("due {day}", "срок {day}")
+NEW_DECISIONS = Text(
+    "Write each decision on the {sheet} sheet, one row each, with Month {month}: the next review follows"
+    " it up. Text typed on this sheet is moved there when the month is reviewed again.",
+    "Запишете всяко решение в листа „{sheet}“, по един ред, с месец {month}: следващият преглед го"
+    " проследява. Текст, написан в този лист, се премества там при следващ преглед на месеца.",
+)
+TYPED_IN = Text(
+    "Typed in {cells}; kept here by the next review.",
+    "Написано в {cells}; запазено тук от следващия преглед.",
+)
+EARLIER_DECISIONS_DETAIL = Text(
     "Write them in the table at the end, then change the plan's sheets.",
     "Запишете ги в таблицата накрая, после променете листата на плана.",
 )
+"""What review sheets said of decisions before the Decisions sheet: known as sheetplan's own wording
+(`carried`), not taken for text that someone typed."""
+TAKEN_HEADING = Text("Decided at this month's review", "Решено на прегледа за този месец")
 NONE = Text("None.", "Няма.")
 
-SECTION_ASSUMPTIONS = Text("1. Assumptions", "1. Допускания")
-SECTION_METRICS = Text("2. Metrics: plan against actual", "2. Показатели: план срещу резултат")
-SECTION_GOALS = Text("3. Goals", "3. Цели")
-SECTION_OWNERS = Text("4. Owners' scorecard", "4. Карта на отговорниците")
+SECTION_FOLLOW_UP = Text("1. Decisions to follow up", "1. Решения за проследяване")
+SECTION_ASSUMPTIONS = Text("2. Assumptions", "2. Допускания")
+SECTION_METRICS = Text("3. Metrics: plan against actual", "3. Показатели: план срещу резултат")
+SECTION_GOALS = Text("4. Goals", "4. Цели")
+SECTION_OWNERS = Text("5. Each person: scorecard and tasks", "5. Всеки човек: карта и задачи")
 SECTION_ACTIONS = Text(
-    "5. Actions overdue and due next month", "5. Просрочени действия и срокове следващия месец"
+    "6. Actions overdue and due next month", "6. Просрочени действия и срокове следващия месец"
 )
-SECTION_BUDGET = Text("6. Budget", "6. Бюджет")
-SECTION_DECISIONS = Text("7. Decisions and plan changes", "7. Решения и промени в плана")
+SECTION_BUDGET = Text("7. Budget", "7. Бюджет")
+SECTION_DECISIONS = Text("8. Decisions and plan changes", "8. Решения и промени в плана")
 
 THIS_MONTH = Text("This month", "Този месец")
 YEAR_TO_DATE = Text("Year to date", "Натрупано")
@@ -106,6 +143,32 @@ CHART_FIRST = Text(
     "The charts show the first {count} metrics.", "Графиките показват първите {count} показателя."
 )
 
+AGAINST_BASELINE = Text(
+    "Against the baseline: the forecasts as first agreed",
+    "Спрямо базовата прогноза: прогнозите, както са договорени",
+)
+NO_BASELINE = Text(
+    "No baseline yet: once the forecasts are agreed, run  sheetplan baseline  to keep them; every review then"
+    " compares with them too.",
+    "Още няма базова прогноза: когато прогнозите са договорени, изпълнете  sheetplan baseline ; всеки преглед"
+    " ще сравнява и с нея.",
+)
+BASELINE = schema.BASELINE.name
+AGAINST_FORECAST = Text("Variance % against forecast", "Отклонение % спрямо прогнозата")
+MONTH_AGAINST_BASELINE = Text("This month against the baseline", "Този месец спрямо базовата")
+YEAR_END = Text("Year end: outlook against the baseline", "Краят на годината: очаквано спрямо базовата")
+OUTLOOK = Text("Outlook", "Очаквано")
+ID = Text("ID", "Код")
+TASK = Text("Action, metric or decision", "Действие, показател или решение")
+TRENDS = Text("Month by month", "Месец по месец")
+TREND_NOTE = Text(
+    "Each actual takes the colour of its status against the month's forecast.",
+    "Всеки резултат е оцветен според статуса си спрямо прогнозата за месеца.",
+)
+TREND_CHARTS_FIRST = Text(
+    "Charts for the {count} metrics furthest off track.",
+    "Графики за {count}-те показателя най-далеч от графика.",
+)
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")

@@ -1,10 +1,11 @@
 """The review sheet's layout: a month's `Review` laid out as the agenda of the review meeting.
 
 The sheet follows the method's monthly routine, top to bottom: a title, the month at a glance, the
-agenda (assumptions first, then the metrics that went off track or are at risk, overdue actions by
-person, each person's tasks, decisions), then one section per agenda item with the figures, two
-charts, and an empty table for the decisions taken. It is built as a backend-neutral `SheetLayout`;
-the sections after the agenda are in `sections` and `followup`.
+agenda (the decisions to follow up first, then assumptions, the metrics that went off track or are at
+risk, overdue actions by person, each person's tasks, new decisions), then one section per agenda item
+with the figures, two charts, and where the meeting writes its decisions. It is built as a
+backend-neutral `SheetLayout`; the sections after the agenda are in `decisions`, `sections` and
+`followup`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import followup, labels, sections
+from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections, trends
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
     DATE_FORMAT,
+    DECISIONS,
     LANGS,
     REVIEW_SHEET,
     STATUS,
@@ -114,12 +116,19 @@ def styles() -> dict[str, Style]:
         "total_money": Style(number_format=money, **total),  # type: ignore[arg-type]
         "total_share": Style(number_format="0%", **total),  # type: ignore[arg-type]
         "date": Style(border=True, number_format=DATE_FORMAT, align="center"),
+        "date_overdue": Style(
+            border=True, number_format=DATE_FORMAT, align="center", bold=True, fill="FFC7CE", colour="9C0006"
+        ),
         "blank": Style(border=True),
     }
     for status, (fill, colour) in STATUS_COLOURS.items():
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
+        for suffix, shown in (("", number), ("_decimal", "#,##0.00;-#,##0.00;0.00")):
+            found[f"trend_{status}{suffix}"] = Style(
+                fill=fill, colour=colour, border=True, number_format=shown
+            )
     return found
 
 
@@ -127,15 +136,20 @@ def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayo
     """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
     sheet = LayoutBuilder(sheet_name(review, lang), styles(), _WIDTHS)
     _title(sheet, review, lang, review_day)
+    changes.changes(sheet, review, lang)
     _glance(sheet, review, lang)
     _agenda(sheet, review, lang)
+    decisions.follow_up(sheet, review, lang)
     sections.assumptions(sheet, review, lang)
     sections.metrics(sheet, review, lang)
+    baseline.against_baseline(sheet, review, lang)
+    trends.trends(sheet, review, lang)
     sections.goals(sheet, review, lang)
     followup.owners(sheet, review, lang)
+    people.tasks(sheet, review, lang)
     followup.actions(sheet, review, lang)
     followup.budget(sheet, review, lang)
-    followup.decisions(sheet, lang)
+    decisions.new_decisions(sheet, review, lang)
     return sheet.layout(footer=f"{review.plan_name} · {sheet.name}", page_label=labels.PAGE(lang))
 
 
@@ -207,13 +221,15 @@ def agenda_items(review: Review, lang: Lang) -> list[tuple[str, str]]:
         ]
         for status in ("off_track", "at_risk")
     }
+    new = labels.DECISIONS_DETAIL(lang).format(sheet=DECISIONS.name(lang), month=review.month)
     return [
+        (labels.AGENDA_FOLLOW_UP(lang), decisions.agenda_detail(review, lang)),
         (labels.AGENDA_ASSUMPTIONS(lang), _assumptions(review, lang)),
         (labels.AGENDA_OFF_TRACK(lang), _sentence(by_status["off_track"], lang)),
         (labels.AGENDA_AT_RISK(lang), _sentence(by_status["at_risk"], lang)),
         (labels.AGENDA_OVERDUE(lang), _overdue(review, lang)),
         (labels.AGENDA_PEOPLE(lang), _people(review, lang)),
-        (labels.AGENDA_DECISIONS(lang), labels.DECISIONS_DETAIL(lang)),
+        (labels.AGENDA_DECISIONS(lang), new),
     ]
 
 

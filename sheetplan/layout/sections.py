@@ -92,7 +92,7 @@ def note(sheet: LayoutBuilder, text: str) -> None:
     sheet.row += 1
 
 
-def _number_style(value: float | None, signed: bool = False) -> str:
+def number_style(value: float | None, signed: bool = False) -> str:
     """Whole numbers without decimals, others with two; variances with their sign."""
     whole = value is None or float(value).is_integer()
     if signed:
@@ -100,15 +100,17 @@ def _number_style(value: float | None, signed: bool = False) -> str:
     return "number" if whole else "decimal"
 
 
-def _figures(sheet: LayoutBuilder, column: int, figures: Figures, lang: Lang) -> None:
-    sheet.put(sheet.row, column, figures.forecast, _number_style(figures.forecast))
-    sheet.put(sheet.row, column + 1, figures.actual, _number_style(figures.actual))
-    sheet.put(sheet.row, column + 2, figures.variance, _number_style(figures.variance, signed=True))
+def figures_at(sheet: LayoutBuilder, column: int, figures: Figures, lang: Lang) -> None:
+    """Forecast, actual, variance, variance % and status in five columns from `column` of the current row."""
+    sheet.put(sheet.row, column, figures.forecast, number_style(figures.forecast))
+    sheet.put(sheet.row, column + 1, figures.actual, number_style(figures.actual))
+    sheet.put(sheet.row, column + 2, figures.variance, number_style(figures.variance, signed=True))
     sheet.put(sheet.row, column + 3, figures.variance_pct, "percent")
     sheet.put(sheet.row, column + 4, STATUS.label(figures.status, lang), "center")
 
 
-def _status_rules(sheet: LayoutBuilder, cells: Range) -> None:
+def status_rules(sheet: LayoutBuilder, cells: Range) -> None:
+    """Each status label in `cells`, in either language, takes its status colour."""
     for status in STATUS.values:
         for text in STATUS.label(status, "en"), STATUS.label(status, "bg"):
             sheet.rule(ColourRule(cells, text, status))
@@ -167,12 +169,12 @@ def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         sheet.put(sheet.row, 2, metric.metric.name, "text")
         sheet.put(sheet.row, 3, metric.metric.owner, "text")
         sheet.put(sheet.row, 4, metric.metric.unit, "text")
-        _figures(sheet, 5, metric.month, lang)
-        _figures(sheet, 10, metric.ytd, lang)
+        figures_at(sheet, 5, metric.month, lang)
+        figures_at(sheet, 10, metric.ytd, lang)
         sheet.row += 1
     last = sheet.row - 1
-    _status_rules(sheet, Range(first, 9, last, 9))
-    _status_rules(sheet, Range(first, 14, last, 14))
+    status_rules(sheet, Range(first, 9, last, 9))
+    status_rules(sheet, Range(first, 14, last, 14))
     missing = [
         f"{metric.metric.id} ({', '.join(str(month) for month in metric.ytd.missing_months)})"
         for metric in review.metrics
@@ -252,4 +254,4 @@ def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             sheet.put(sheet.row, column, value, style)
         sheet.fit(sheet.row, 2, 2, goal.goal.name)
         sheet.row += 1
-    _status_rules(sheet, Range(first, 4, sheet.row - 1, 4))
+    status_rules(sheet, Range(first, 4, sheet.row - 1, 4))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from sheetplan.plan.model import column_letter, quote_sheet
+from sheetplan.plan.addresses import column_letter, quote_sheet
 
 CellContent = str | int | float | date | None
 

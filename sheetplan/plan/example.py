@@ -55,6 +55,8 @@ def example_content(start: Month, months: int, lang: Lang, today: date) -> Conte
     def value(key: str, raw: Any) -> Value:
         if key == "owner":
             return str(owners[raw])
+        if key == "month":
+            return str(start + int(raw))
         if isinstance(raw, list):
             return min(_offset_date(start, raw), last_day)
         result = translated(raw, lang)
@@ -74,6 +76,10 @@ def example_content(start: Month, months: int, lang: Lang, today: date) -> Conte
         ]
 
     reported = [month for month in plan_months[: actual_months(preset)] if month < Month.of(today)]
+    # Decisions are taken at the reviews of months with actual results, so a plan has those the example
+    # has reviewed.
+    reviewed = {str(month) for month in reported}
+    rows["decisions"] = [row for row in rows["decisions"] if row["month"] in reviewed]
     rows["forecasts"], rows["actuals"] = [], []
     for metric in preset["metrics"]:
         name = translated(metric["metric"], lang)

@@ -1,8 +1,7 @@
 """The plan as sheetplan understands it: frozen records read from the workbook, and the problems found.
 
-Records remember the workbook row they came from (`row`, left out of comparisons) so that a rule can
-name the cell it is about; `Plan.cell` turns a record's row and a column key into `Actions!D7`.
-"""
+Records remember their workbook row (`row`, left out of comparisons) so that a rule can name the cell
+it is about; `Plan.cell` turns a record's row and a column key into `Actions!D7`."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from sheetplan.plan import schema
+from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
 
@@ -157,6 +157,21 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A Decisions row: what the review of `month` decided, who follows it up and by when."""
+
+    month: Month | None
+    text: str
+    owner: str
+    due: date | None
+    status: str | None
+    metric_id: str = ""
+    action_id: str = ""
+    notes: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Source:
     """A Sources row: the export that feeds a metric's actual results, and how its number is made."""
 
@@ -213,10 +228,12 @@ class Plan:
     actions: tuple[Action, ...] = ()
     metrics: tuple[Metric, ...] = ()
     forecasts: Mapping[str, Series] = field(default_factory=dict)
-    """Metric ID to its forecast by month."""
     actuals: Mapping[str, Series] = field(default_factory=dict)
+    baseline: Mapping[str, Series] = field(default_factory=dict)
+    """Metric ID to its forecast, actual and baseline (the forecast as first agreed) by month."""
     assumptions: tuple[Assumption, ...] = ()
     sources: tuple[Source, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     lang: Lang = field(default="en", compare=False)
     """The language the workbook was written in, judged from its sheet names."""
     locations: Mapping[str, SheetLocation] = field(default_factory=dict, compare=False)
@@ -259,27 +276,3 @@ class Problem:
             "code": self.code,
             "message": self.message,
         }
-
-
-def column_letter(number: int) -> str:
-    """The letters of a 1-based column number: 1 is A, 27 is AA."""
-    letters = ""
-    while number > 0:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
-def column_number(letters: str) -> int:
-    """The 1-based number of a column's letters: A is 1, AA is 27."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def quote_sheet(name: str) -> str:
-    """A sheet name as it stands in a cell reference: quoted when it holds anything but letters and digits."""
-    if re.fullmatch(r"[^\W\d][\w.]*", name):
-        return name
-    return "'" + name.replace("'", "''") + "'"

@@ -103,6 +103,14 @@ STILL_TRUE = _choices(
     ("no", "no", "не"),
     ("unsure", "unsure", "не е ясно"),
 )
+DECISION_STATUS = _choices(
+    "decision_status",
+    ("open", "open", "отворено"),
+    ("done", "done", "изпълнено"),
+    ("dropped", "dropped", "отпаднало"),
+)
+DECISION_OPEN = "open"
+"""The status of a decision still to be carried out: the review follows it up."""
 STATUS = _choices(
     "status",
     ("on_track", "on track", "в график"),
@@ -189,7 +197,7 @@ class Sheet:
     months_required: bool = False
     """Every plan month needs its column and a number (Forecasts); Actuals fill in as months end."""
     optional: bool = False
-    """A plan may leave the sheet out (Channels, Assumptions, Sources, Posts)."""
+    """A plan may leave the sheet out (Channels, Assumptions, Decisions, Sources, Posts)."""
 
     def column(self, key: str) -> Column:
         """The column with this key; KeyError for none."""
@@ -245,6 +253,19 @@ def _metric_id() -> Column:
         12,
         source=_METRIC_LIST,
         hint=Text("A Metric ID from the Metrics sheet.", "ID на показател от листа „Показатели“."),
+    )
+
+
+def _metric_choice(required: bool, hint: Text) -> Column:
+    """A Metric ID picked from the Metrics sheet's list, on a sheet of something else (Sources, Decisions)."""
+    return Column(
+        "metric_id",
+        Text("Metric ID", "ID на показател"),
+        "choice",
+        required,
+        12,
+        source=_METRIC_LIST,
+        hint=hint,
     )
 
 
@@ -421,6 +442,10 @@ FORECASTS = Sheet(
     "forecasts", Text("Forecasts", "Прогнози"), _MONTHLY_COLUMNS, monthly=True, months_required=True
 )
 ACTUALS = Sheet("actuals", Text("Actuals", "Резултати"), _MONTHLY_COLUMNS, monthly=True)
+BASELINE = Sheet(
+    "baseline", Text("Baseline", "Базова прогноза"), _MONTHLY_COLUMNS, monthly=True, optional=True
+)
+"""The forecasts as first agreed, copied from Forecasts by `sheetplan baseline`; not typed by hand."""
 
 ASSUMPTIONS = Sheet(
     "assumptions",
@@ -444,6 +469,54 @@ ASSUMPTIONS = Sheet(
     ),
     optional=True,
 )
+
+DECISIONS = Sheet(
+    "decisions",
+    Text("Decisions", "Решения"),
+    (
+        Column(
+            "month",
+            Text("Month", "Месец"),
+            "text",
+            True,
+            10,
+            hint=Text(
+                "The month of the review that took the decision, as YYYY-MM.",
+                "Месецът на прегледа, на който е взето решението, като ГГГГ-ММ.",
+            ),
+        ),
+        Column("decision", Text("Decision", "Решение"), "text", True, 44),
+        _owner(),
+        Column("due", Text("Due", "Срок"), "date", False, 12, DATE_FORMAT, hint=_DATE_HINT),
+        Column(
+            "status",
+            Text("Status", "Статус"),
+            "choice",
+            True,
+            12,
+            choices=DECISION_STATUS,
+            hint=Text("open, done or dropped.", "отворено, изпълнено или отпаднало."),
+        ),
+        _metric_choice(
+            False,
+            Text("The metric the decision is about, if any.", "Показателят, за който е решението, ако има."),
+        ),
+        Column(
+            "action_id",
+            Text("Action ID", "ID на действие"),
+            "id",
+            False,
+            12,
+            hint=Text(
+                "The action the decision changes or adds, if any.",
+                "Действието, което решението променя или добавя, ако има.",
+            ),
+        ),
+        Column("notes", Text("Notes", "Бележки"), "text", False, 36),
+    ),
+    optional=True,
+)
+"""What the review meetings decided, one row each; a review carries text typed into its sheet here."""
 
 REVIEW_LOG = Sheet(
     "review_log",
@@ -492,14 +565,8 @@ SOURCES = Sheet(
     Text("Sources", "Източници"),
     (
         # A metric fed by several exports has a row for each, so its ID is not unique here.
-        Column(
-            "metric_id",
-            Text("Metric ID", "ID на показател"),
-            "choice",
-            True,
-            12,
-            source=_METRIC_LIST,
-            hint=Text("A Metric ID from the Metrics sheet.", "ID на показател от листа „Показатели“."),
+        _metric_choice(
+            True, Text("A Metric ID from the Metrics sheet.", "ID на показател от листа „Показатели“.")
         ),
         Column(
             "export",
@@ -595,6 +662,8 @@ SHEETS: tuple[Sheet, ...] = (
     FORECASTS,
     ACTUALS,
     ASSUMPTIONS,
+    DECISIONS,
+    BASELINE,
     SOURCES,
     POSTS,
 )

@@ -22,11 +22,12 @@ from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue, Problem, S
 from sheetplan.read import values
 from sheetplan.read.tables import Row, Table
 
-Kind = Literal["text", "name", "choice", "date", "number", "percent"]
+Kind = Literal["text", "name", "choice", "date", "month", "number", "percent"]
 
 _PARSERS: dict[Kind, tuple[Callable[[CellValue], Any], str]] = {
     "date": (values.to_date, "not_a_date"),
     "percent": (values.percent, "not_a_percent"),
+    "month": (values.to_month, "not_a_month"),
 }
 
 

@@ -18,12 +18,14 @@ from sheetplan.plan.model import (
     Action,
     Assumption,
     Channel,
+    Decision,
     Goal,
     Grid,
     Metric,
     Owner,
     Plan,
     Problem,
+    Series,
     SheetLocation,
     Source,
 )
@@ -34,7 +36,7 @@ from sheetplan.read.tables import Table, find_sheets, find_table
 from sheetplan.read.workbook import gc_paused
 
 T = TypeVar("T")
-Owned = TypeVar("Owned", Goal, Action, Metric, Assumption)
+Owned = TypeVar("Owned", Goal, Action, Metric, Assumption, Decision)
 """A record with an owner."""
 
 
@@ -57,6 +59,10 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
     locations: dict[str, SheetLocation] = {key: table.location() for key, table in tables.items()}
     locations["forecasts"] = tables["forecasts"].location(forecast_rows)
     locations["actuals"] = tables["actuals"].location(actual_rows)
+    baseline: dict[str, Series] = {}
+    if "baseline" in tables:
+        baseline, baseline_rows = read_monthly(tables["baseline"], settings, months_known, problems)
+        locations["baseline"] = tables["baseline"].location(baseline_rows)
     owners = _records(tables.get("owners"), problems, Owner, _OWNER)
     listed = {schema.normalise(owner.name): owner.name for owner in reversed(owners) if owner.name}
 
@@ -73,8 +79,10 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
         metrics=owned("metrics", Metric, _METRIC),
         forecasts=forecasts,
         actuals=actuals,
+        baseline=baseline,
         assumptions=owned("assumptions", Assumption, _ASSUMPTION),
         sources=_records(tables.get("sources"), problems, Source, _SOURCE),
+        decisions=owned("decisions", Decision, _DECISION),
         lang=lang,
         locations=locations,
     )
@@ -226,5 +234,18 @@ _SOURCE = _fields(
         "value": ("value", "name"),
         "filter": ("filter", "text"),
         "how": ("how", "choice"),
+    },
+)
+_DECISION = _fields(
+    Decision,
+    {
+        "month": ("month", "month"),
+        "text": ("decision", "text"),
+        "owner": ("owner", "name"),
+        "due": ("due", "date"),
+        "status": ("status", "choice"),
+        "metric_id": ("metric_id", "name"),
+        "action_id": ("action_id", "name"),
+        "notes": ("notes", "text"),
     },
 )

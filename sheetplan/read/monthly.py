@@ -101,7 +101,8 @@ def _report_columns(
 ) -> None:
     columns = set(present)
     missing = [month for month in plan_months if month not in columns]
-    if missing:
+    # The Baseline holds the months that Forecasts had when it was copied; later ones are not missing.
+    if missing and not table.sheet.optional:
         severity: Severity = "error" if table.sheet.months_required else "warning"
         if len(missing) == 1:
             message = _("no column for {month}; add one headed {month}").format(month=missing[0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sheetplan.files.package import damaged
-from sheetplan.plan.model import column_letter, column_number
+from sheetplan.plan.addresses import column_letter, column_number
 from sheetplan.read.sparse import Position
 
 _ROOT = re.compile(rb"<([\w.:-]+)[\s/>]")

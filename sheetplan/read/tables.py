@@ -12,18 +12,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sheetplan.plan import schema
+from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _, n_
-from sheetplan.plan.model import (
-    CellValue,
-    Grid,
-    Month,
-    Problem,
-    Severity,
-    SheetLocation,
-    column_letter,
-    quote_sheet,
-)
+from sheetplan.plan.model import CellValue, Grid, Month, Problem, Severity, SheetLocation
 from sheetplan.read import values
 from sheetplan.read.sparse import numbered
 

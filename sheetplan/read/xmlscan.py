@@ -21,7 +21,8 @@ import zipfile
 from dataclasses import dataclass
 
 from sheetplan.files import inflate
-from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue, column_number
+from sheetplan.plan.addresses import column_number
+from sheetplan.plan.model import CellValue, ErrorValue, FormulaValue
 from sheetplan.read.sparse import DENSE_SLACK
 
 Cells = dict[tuple[int, int], CellValue]

@@ -1,9 +1,11 @@
 """`sheetplan review --json`: the review as one JSON-ready object, keys in the documented order.
 
 The documented keys (docs/json.md) come first, in their order. A few keys follow them, appended so
-that a reader that knows only those keys sees them in the same places: `dropped` at the end of every `actions`
-count (so total = done + open + dropped), `projection` at the end of every metric, `budget` and `spent`
-at the end of every goal, and a `budget` object at the end of the review.
+that a reader that knows only those keys sees them in the same places: `dropped` at the end of every
+`actions` count (so total = done + open + dropped); `projection`, `baseline`, `previous_status` and
+`trend` at the end of every metric; `budget` and `spent` at the end of every goal; `tasks` at the end
+of every owner; and at the end of the review a `budget` object, the `decisions` to follow up and the
+`changes` since the previous review.
 """
 
 from __future__ import annotations
@@ -11,15 +13,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sheetplan.plan.model import Action
+from sheetplan.plan.model import Action, Decision, Month
+from sheetplan.review import decisions
 from sheetplan.review.model import (
+    BaselineReview,
+    Changes,
     Figures,
     GoalReview,
     MetricReview,
     OwnerReview,
     Review,
     Spending,
+    StatusChange,
 )
+from sheetplan.review.rollup import is_overdue
 
 JSON = dict[str, Any]
 
@@ -31,7 +38,7 @@ def review_json(review: Review) -> JSON:
         "month": str(review.month),
         "metrics": [_metric(metric) for metric in review.metrics],
         "goals": [_goal(goal) for goal in review.goals],
-        "owners": [_owner(owner) for owner in review.owners],
+        "owners": [_owner(owner, review.month) for owner in review.owners],
         "actions_overdue": [_action(action) for action in review.actions_overdue],
         "actions_due_next_month": [_action(action) for action in review.actions_due_next_month],
         "assumptions": [
@@ -39,6 +46,8 @@ def review_json(review: Review) -> JSON:
             for item in review.assumptions
         ],
         "budget": _spending(review.spending),
+        "decisions": [_decision(decision, review.month) for decision in review.decisions],
+        "changes": _changes(review.changes),
     }
 
 
@@ -68,6 +77,12 @@ def _metric(review: MetricReview) -> JSON:
             "missing_months": [str(month) for month in review.ytd.missing_months],
         },
         "projection": _projection(review.projection),
+        "baseline": _baseline(review.baseline),
+        "previous_status": review.previous_status,
+        "trend": [
+            {"month": str(point.month), "forecast": number(point.forecast), "actual": number(point.actual)}
+            for point in review.trend
+        ],
     }
 
 
@@ -93,6 +108,55 @@ def _projection(figures: Figures | None) -> JSON | None:
     }
 
 
+def _baseline(review: BaselineReview | None) -> JSON | None:
+    if review is None:
+        return None
+    outlook = review.outlook
+    return {
+        "month": _figures(review.month),
+        "ytd": {
+            **_figures(review.ytd),
+            "missing_months": [str(month) for month in review.ytd.missing_months],
+        },
+        "outlook": None
+        if outlook is None
+        else {
+            "baseline": number(outlook.forecast),
+            "outlook": number(outlook.actual),
+            "variance": number(outlook.variance),
+            "variance_pct": number(outlook.variance_pct),
+            "status": outlook.status,
+        },
+    }
+
+
+def _changes(changes: Changes) -> JSON:
+    def statuses(found: tuple[StatusChange, ...]) -> list[JSON]:
+        return [
+            {"id": item.metric.id, "name": _text(item.metric.name), "was": item.was, "now": item.now}
+            for item in found
+        ]
+
+    return {
+        "since": str(changes.since) if changes.since else None,
+        "improved": statuses(changes.improved),
+        "worsened": statuses(changes.worsened),
+        "forecasts_revised": [
+            {
+                "id": item.metric.id,
+                "name": _text(item.metric.name),
+                "month": str(item.month),
+                "was": number(item.was),
+                "now": number(item.now),
+            }
+            for item in changes.revised
+        ],
+        "actions_done": [_action(action) for action in changes.done],
+        "actions_new": [_action(action) for action in changes.new],
+        "actions_newly_overdue": [_action(action) for action in changes.newly_overdue],
+    }
+
+
 def _goal(review: GoalReview) -> JSON:
     return {
         "id": review.goal.id,
@@ -104,12 +168,23 @@ def _goal(review: GoalReview) -> JSON:
     }
 
 
-def _owner(review: OwnerReview) -> JSON:
+def _owner(review: OwnerReview, month: Month) -> JSON:
+    tasks = review.tasks
     return {
         "name": review.name,
         "actions": review.actions._asdict(),
         "metrics": review.metrics._asdict(),
         **_spending(review.spending),
+        "tasks": {
+            "actions": [
+                {**_action(action), "overdue": is_overdue(action, month)} for action in tasks.actions
+            ],
+            "metrics": [
+                {"id": item.metric.id, "name": _text(item.metric.name), "status": item.month.status}
+                for item in tasks.metrics
+            ],
+            "decisions": [_decision(decision, month) for decision in tasks.decisions],
+        },
     }
 
 
@@ -124,6 +199,20 @@ def _action(action: Action) -> JSON:
         "owner": _text(action.owner),
         "due": _iso(action.due),
         "status": action.status,
+    }
+
+
+def _decision(decision: Decision, month: Month) -> JSON:
+    return {
+        "month": str(decision.month) if decision.month else None,
+        "decision": _text(decision.text),
+        "owner": _text(decision.owner),
+        "due": _iso(decision.due),
+        "status": decision.status,
+        "metric": _text(decision.metric_id),
+        "action": _text(decision.action_id),
+        "notes": _text(decision.notes),
+        "overdue": decisions.is_overdue(decision, month),
     }
 
 

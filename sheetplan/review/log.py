@@ -7,7 +7,7 @@ the Metrics sheet (metrics no longer on it keep their place after the others).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sheetplan.plan.model import CellValue, Month
@@ -88,6 +88,12 @@ def parse_log(rows: Sequence[Sequence[CellValue]]) -> list[LogRow]:
         if row is not None:
             found.append(row)
     return found
+
+
+def log_of(sheets: Mapping[str, Sequence[Sequence[CellValue]]]) -> list[LogRow]:
+    """The rows of the Review log among `sheets`, whichever language names it; none without one."""
+    found = next((rows for name, rows in sheets.items() if REVIEW_LOG.is_named(name)), None)
+    return parse_log(found) if found else []
 
 
 def _row(values: dict[str, CellValue]) -> LogRow | None:

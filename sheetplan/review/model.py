@@ -9,11 +9,11 @@ frozen dataclasses, and Python makes their classes, at every start of `review`, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner
+from sheetplan.plan.model import Action, Assumption, Decision, Goal, Metric, Month, Owner
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data"]
 """A metric's or goal's standing (docs/variance.md); the values of `schema.STATUS`."""
@@ -45,6 +45,24 @@ class YearToDate(Figures):
     """The months in that range missing the forecast, the actual or both, oldest first."""
 
 
+class TrendPoint(NamedTuple):
+    """A metric's forecast and actual in one month, and the status they give."""
+
+    month: Month
+    forecast: float | None
+    actual: float | None
+    status: Status
+
+
+class BaselineReview(NamedTuple):
+    """A metric against its baseline: the month, the year to date, and the year-end outlook
+    (`forecast` the baseline's full year, `actual` the outlook; see `baseline.outlook`)."""
+
+    month: Figures
+    ytd: YearToDate
+    outlook: Figures | None
+
+
 class MetricReview(NamedTuple):
     """One metric's review: the month, the year to date and where the year is heading."""
 
@@ -56,6 +74,13 @@ class MetricReview(NamedTuple):
     projection: Figures | None
     """The plan's full-year figure as `forecast` and where the year ends at the year-to-date run rate as
     `actual` (see `variance.projection`); None when no month has both numbers yet."""
+    baseline: BaselineReview | None = None
+    """Against the Baseline sheet's row of the metric; None without one."""
+    previous_status: Status | None = None
+    """The month status at the previous month's review (`changes.previous_statuses`); None at the
+    plan's first month."""
+    trend: tuple[TrendPoint, ...] = ()
+    """Each month from the plan's start to the review month, oldest first."""
 
 
 class StatusCounts(NamedTuple):
@@ -107,6 +132,17 @@ class GoalReview(NamedTuple):
     spending: Spending
 
 
+class Tasks(NamedTuple):
+    """What one person goes through at the meeting: what they still have to do and what they answer for."""
+
+    actions: tuple[Action, ...] = ()
+    """Their actions neither done nor dropped, by due date: the overdue ones first, undated ones last."""
+    metrics: tuple[MetricReview, ...] = ()
+    """The metrics they own, in the Metrics sheet's order."""
+    decisions: tuple[Decision, ...] = ()
+    """Their open decisions, in the Decisions sheet's order."""
+
+
 class OwnerReview(NamedTuple):
     """One person's roll-up: their actions, the metrics they own by status, their actions' money."""
 
@@ -116,6 +152,7 @@ class OwnerReview(NamedTuple):
     actions: ActionCounts
     metrics: StatusCounts
     spending: Spending
+    tasks: Tasks = Tasks()
 
 
 class ActionSpending(NamedTuple):
@@ -123,6 +160,35 @@ class ActionSpending(NamedTuple):
 
     action: Action
     spending: Spending
+
+
+class StatusChange(NamedTuple):
+    """A metric whose month status differs from the previous month's review."""
+
+    metric: Metric
+    was: Status
+    now: Status
+
+
+class Revision(NamedTuple):
+    """A reviewed month's forecast of a metric as the log holds it, and as Forecasts holds it now."""
+
+    metric: Metric
+    month: Month
+    was: float
+    now: float | None
+
+
+class Changes(NamedTuple):
+    """Since the review of `since`, the month before; `since` is None at the plan's first month."""
+
+    since: Month | None = None
+    improved: tuple[StatusChange, ...] = ()
+    worsened: tuple[StatusChange, ...] = ()
+    revised: tuple[Revision, ...] = ()
+    done: tuple[Action, ...] = ()
+    new: tuple[Action, ...] = ()
+    newly_overdue: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,3 +220,9 @@ class Review:
     as_of: date | None = None
     """The day the plan was read: action statuses and spending are as they stood then, whatever the
     month reviewed."""
+    decisions: tuple[Decision, ...] = ()
+    """The decisions to follow up (`decisions.to_follow_up`): open ones of earlier reviews, and those due."""
+    decisions_taken: tuple[Decision, ...] = ()
+    """The decisions of this month's own review, for a second review of the month to show."""
+    changes: Changes = field(default_factory=Changes)
+    """What changed since the previous month's review (`changes`)."""

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from sheetplan.plan.model import Action, Month, Owner, Plan
-from sheetplan.plan.schema import ACTION_DONE, ACTION_DROPPED, DONE_STATUSES, normalise
+from sheetplan.plan.schema import ACTION_DONE, ACTION_DROPPED, DECISION_OPEN, DONE_STATUSES, normalise
 from sheetplan.review.model import (
     SEVERITY,
     ActionCounts,
@@ -25,6 +25,7 @@ from sheetplan.review.model import (
     Spending,
     Status,
     StatusCounts,
+    Tasks,
 )
 
 T = TypeVar("T")
@@ -55,11 +56,17 @@ def owner_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> 
     """Each person's actions, the metrics they own by month status, and their actions' money."""
     actions_of = _grouped(plan.actions, lambda action: action.owner)
     statuses_of = _grouped(metrics, lambda review: review.metric.owner)
+    open_decisions = (decision for decision in plan.decisions if decision.status == DECISION_OPEN)
+    decisions_of = _grouped(open_decisions, lambda decision: decision.owner)
     reviews = []
     for name, owner in _owner_names(plan):
         key = normalise(name)
         actions = actions_of.get(key, [])
-        statuses = [review.month.status for review in statuses_of.get(key, [])]
+        owned = statuses_of.get(key, [])
+        statuses = [review.month.status for review in owned]
+        # By due date: the overdue ones come first, and those without a date (check names them) last.
+        to_do = [action for action in actions if action.status not in DONE_STATUSES]
+        to_do.sort(key=lambda action: _day(action.due) or date.max)
         reviews.append(
             OwnerReview(
                 name=name,
@@ -67,6 +74,7 @@ def owner_reviews(plan: Plan, metrics: Sequence[MetricReview], month: Month) -> 
                 actions=action_counts(actions, month),
                 metrics=status_counts(statuses),
                 spending=spending(actions),
+                tasks=Tasks(tuple(to_do), tuple(owned), tuple(decisions_of.get(key, []))),
             )
         )
     return tuple(reviews)

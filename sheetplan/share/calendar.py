@@ -103,6 +103,7 @@ def _review_event(plan: Plan, meetings: Meetings, stamp: datetime) -> Event:
 def agenda(lang: Lang) -> str:
     """The outline of the review meeting's agenda, as the review sheet lays it out."""
     items = (
+        labels.AGENDA_FOLLOW_UP,
         labels.AGENDA_ASSUMPTIONS,
         labels.AGENDA_OFF_TRACK,
         labels.AGENDA_AT_RISK,

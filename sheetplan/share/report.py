@@ -30,6 +30,7 @@ from sheetplan.layout.written import review_beside
 from sheetplan.plan import schema
 from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
+from sheetplan.review.decisions import is_overdue
 from sheetplan.review.model import Review, Status
 from sheetplan.share import formats, people, words
 from sheetplan.share.bars import BAR_COLOURS, month_bars, ytd_bars
@@ -39,6 +40,7 @@ SECTIONS = (
     "title",
     "glance",
     "agenda",
+    "follow_up",
     "assumptions",
     "metrics",
     "goals",
@@ -155,6 +157,8 @@ def _environment() -> Environment:
         action_status=lambda value, lang: schema.ACTION_STATUS.label(value, lang) if value else "",
         still_true=lambda value, lang: schema.STILL_TRUE.label(value, lang) if value else "",
         still_true_status=lambda value: schema.STILL_TRUE_STATUS.get(value or "", "no_data"),
+        decision_status=lambda value, lang: schema.DECISION_STATUS.label(value, lang) if value else "",
+        overdue=is_overdue,
         status_style=_status_style,
         money_header=lambda which, review, lang: money_header(
             BUDGET if which == "budget" else SPENT, review, lang

@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
+from sheetplan.plan.addresses import column_letter
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
-from sheetplan.plan.model import column_letter
 from sheetplan.xlsx import scan
 from sheetplan.xlsx.cell_values import CellInput, Typed, typed_value
 from sheetplan.xlsx.rows import Cell, RowFinder, cell_end, row_cells

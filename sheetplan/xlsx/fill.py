@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sheetplan.files.safe_save import refuse_unwritable, replace_safely
+from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
-from sheetplan.plan.model import column_letter, quote_sheet
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.xlsx import opc
 from sheetplan.xlsx.book import Book, read_book
@@ -90,6 +90,14 @@ def verify_filled(
                 path=path, damaged=damaged[0]
             )
         )
+    verify_cells(saved, path, before, changes)
+
+
+def verify_cells(
+    saved: Path, path: Path, before: Mapping[str, Sequence[Sequence[Any]]], changes: Changes
+) -> None:
+    """WriteError unless each sheet of `changes` in `saved` reads back as it did in `before`, the file
+    `saved` replaces, with the changed cells as set."""
     after = read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path))
     for name, values in changes.items():
         expected = _cells(before.get(name, []))

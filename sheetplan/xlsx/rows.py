@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sheetplan.plan.model import column_number
+from sheetplan.plan.addresses import column_number
 from sheetplan.xlsx import scan
 from sheetplan.xlsx.scan import Tags
 

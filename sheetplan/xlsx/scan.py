@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sheetplan.plan.model import column_number
+from sheetplan.plan.addresses import column_number
 
 ATTRS = rb"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 """A start tag's text after its name, up to its closing `>`: quoted values may hold `>`. The pattern

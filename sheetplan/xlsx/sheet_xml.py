@@ -15,7 +15,7 @@ from datetime import date
 from operator import itemgetter
 
 from sheetplan.layout.sheet import CellContent, SheetLayout
-from sheetplan.plan.model import column_letter
+from sheetplan.plan.addresses import column_letter
 from sheetplan.xlsx.cell_values import MAX_TEXT, NOT_XML, serial
 from sheetplan.xlsx.opc import OFFICE_RELS, escape
 

@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
-from sheetplan.plan.model import ErrorValue, FormulaValue, column_letter, quote_sheet
+from sheetplan.plan.model import ErrorValue, FormulaValue
 from sheetplan.plan.schema import REVIEW_LOG
 from sheetplan.read.workbook import read_workbook
 from sheetplan.review.log import LogRow, parse_log

@@ -32,15 +32,18 @@ from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
-from sheetplan.layout.written import Written, review_beside
+from sheetplan.layout.written import KeptText, Written, review_beside
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
 from sheetplan.read.workbook import gc_paused, read_workbook
-from sheetplan.review.log import LogRow, merged_log, parse_log
+from sheetplan.review.decisions import with_decisions
+from sheetplan.review.log import LogRow, log_of, merged_log
 from sheetplan.review.model import Review
 from sheetplan.xlsx.book import read_book
+from sheetplan.xlsx.carry import Carried, carry_typed
+from sheetplan.xlsx.fill import verify_cells
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
 from sheetplan.xlsx.skeleton import empty_workbook
@@ -72,8 +75,8 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
         return Written(written.where, written.sheet, written.backup, reason)
     refuse_unwritable(path)
     before = {name: rows for name, rows in grid.items() if not REVIEW_LOG.is_named(name)}
-    log = merged_log(_log_rows(grid), review)
-    return _write_into(path, str(path), before, plan, review, log)
+    log = merged_log(log_of(grid), review)
+    return _write_into(path, str(path), before, plan, review, log, grid)
 
 
 def write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Written:
@@ -101,13 +104,13 @@ def _write_review_to(out: Path, grid: Grid, plan: Plan, review: Review) -> Writt
             ).format(out=out, plan_sheet=plan_sheet)
         )
     before = {name: values for name, values in rows.items() if not _ours(name)}
-    log = merged_log(_log_rows(rows), review)
-    return _write_into(out, str(out), before, plan, review, log)
+    log = merged_log(log_of(rows), review)
+    return _write_into(out, str(out), before, plan, review, log, rows)
 
 
 def _write_new(path: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """A new workbook at `path` with the review sheet and the Review log, which carries on the plan's."""
-    log = merged_log(_log_rows(grid), review)
+    log = merged_log(log_of(grid), review)
     with Package(empty_workbook(), str(path)) as package:
         layout = review_layout(review, plan.lang, plan.settings.review_day)
         graft(package, _grafts(package, layout, log, plan))
@@ -122,17 +125,37 @@ def _write_into(
     plan: Plan,
     review: Review,
     log: list[LogRow],
+    grid: Grid,
 ) -> Written:
+    """Write the review into the workbook at `path`, whose sheets hold `grid`; `before` are the sheets
+    that must read back as they were."""
     layout = review_layout(review, plan.lang, plan.settings.review_day)
     with Package(path, label) as package:
+        carried = carry_typed(package, path, grid, plan, layout)
+        unchanged = dict(before)
+        if carried is not None:
+            unchanged.pop(carried.decisions, None)
+            # The sheet shows the decisions it kept, among those of the month.
+            review = with_decisions(review, (*plan.decisions, *carried.added))
+            layout = review_layout(review, plan.lang, plan.settings.review_day)
         graft(package, _grafts(package, layout, log, plan))
         kept = package.unchanged()
 
         def verify(saved: Path) -> None:
-            verify_saved(saved, path, before, layout.name, log, kept)
+            verify_saved(saved, path, unchanged, layout.name, log, kept)
+            if carried is not None:
+                changes = {carried.decisions: carried.changes}
+                verify_cells(saved, path, {carried.decisions: before[carried.decisions]}, changes)
 
         backup = replace_safely(path, package.write, verify)
-    return Written(str(path), layout.name, backup)
+    return Written(str(path), layout.name, backup, carried=_kept(carried))
+
+
+def _kept(carried: Carried | None) -> KeptText | None:
+    if carried is None:
+        return None
+    cells = tuple(address for row in carried.typed for address in row.addresses())
+    return KeptText(carried.sheet, cells, carried.decisions, tuple(item.row for item in carried.added))
 
 
 def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan) -> list[Graft]:
@@ -162,11 +185,6 @@ def _position(names: list[str], month: Month | None, plan: Plan) -> int:
     plan_sheets = {location.name for location in plan.locations.values()}
     found = [index for index, name in enumerate(names) if name in plan_sheets]
     return max(found) + 1 if found else len(names)
-
-
-def _log_rows(grid: Mapping[str, Sequence[Sequence[Any]]]) -> list[LogRow]:
-    found = next((rows for name, rows in grid.items() if REVIEW_LOG.is_named(name)), None)
-    return parse_log(found) if found else []
 
 
 def _ours(name: str) -> bool:

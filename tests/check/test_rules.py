@@ -66,6 +66,15 @@ def source_row(*cells_of_row: str) -> Callable[[Grid], None]:
     return change
 
 
+def decision_row(*cells_of_row: object) -> Callable[[Grid], None]:
+    """A Decisions row (Month, Decision, Owner, Due, Status, Metric ID, Action ID, Notes) below row 1."""
+
+    def change(grid: Grid) -> None:
+        grid["Decisions"].append(list(cells_of_row))
+
+    return change
+
+
 EMPTIED = ("Goals", "Actions", "Metrics", "Forecasts", "Actuals", "Assumptions")
 """The sheets an empty plan has nothing on (Settings, Owners and Channels may be filled in first)."""
 
@@ -462,6 +471,58 @@ RULE_CASES = [
         source_row("M1", "GA4", "Sessions", "", "median"),
         'error Sources!E2 invalid_choice: "median" is not a way to add up a month;'
         " use one of: sum, last, average, max",
+    ),
+    # Decisions: taken at a review of the plan, owned by one listed person, about metrics and actions it has.
+    case(
+        "a complete decision",
+        decision_row("2025-02", "Post twice a week", "Maria", date(2025, 3, 31), "open", "M1", "A1"),
+    ),
+    case(
+        "a decision with its month typed as a date",
+        decision_row(date(2025, 2, 1), "Post twice a week", "Maria", None, "done"),
+    ),
+    case(
+        "a decision without a month, text or status",
+        decision_row(None, None, "Maria", None, None),
+        "error Decisions!A2 missing_value:"
+        " no month: write the month of the review that decided it, as YYYY-MM",
+        "error Decisions!B2 missing_value: no decision: say what was decided",
+        "error Decisions!E2 missing_value: no status: open, done or dropped",
+    ),
+    case(
+        "a decision carried out of a review sheet, no owner yet",
+        decision_row("2025-03", "Ask the printer for a quote", None, None, "open"),
+        "warning Decisions!C2 missing_value: no owner: name the one person who follows it up",
+    ),
+    case(
+        "a decision with an unknown status",
+        decision_row("2025-03", "Ask the printer", "Maria", None, "pending"),
+        'error Decisions!E2 invalid_choice: "pending" is not a decision status;'
+        " use one of: open, done, dropped",
+    ),
+    case(
+        "a decision owned by someone not on the Owners sheet",
+        decision_row("2025-03", "Ask the printer", "Petya", None, "open"),
+        'error Decisions!C2 unknown_owner: "Petya" is not on the Owners sheet; add the person there first',
+    ),
+    case(
+        "a decision whose month is not a month",
+        decision_row("March", "Ask the printer", "Maria", None, "open"),
+        'error Decisions!A2 not_a_month: "March" is not a month; use YYYY-MM, such as 2026-03',
+    ),
+    case(
+        "a decision of a month outside the plan, due before it was taken",
+        decision_row("2025-08", "Ask the printer", "Maria", date(2025, 7, 1), "open"),
+        "warning Decisions!A2 month_outside_plan: 2025-08 is outside the plan, which runs from 2025-01 to"
+        " 2025-06",
+        "warning Decisions!D2 due_before_decision:"
+        " due 2025-07-01 is before 2025-08, the month it was decided",
+    ),
+    case(
+        "a decision about a metric and an action the plan does not have",
+        decision_row("2025-03", "Ask the printer", "Maria", None, "open", "m2", "A9"),
+        "error Decisions!F2 unknown_metric: m2 is not a Metric ID on the Metrics sheet; did you mean M2?",
+        "error Decisions!G2 unknown_action: A9 is not an Action ID on the Actions sheet",
     ),
     # A cell load reports is not reported again: the formula, not "no due date".
     case(

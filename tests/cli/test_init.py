@@ -23,7 +23,7 @@ def test_init_writes_a_blank_plan_and_says_what_next(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["init", "plan.xlsx", "--start", "2027-01", "--months", "6"])
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "Wrote plan.xlsx: 12 sheets, 6 months from 2027-01 to 2027-06, blank plan, English.\n"
+        "Wrote plan.xlsx: 14 sheets, 6 months from 2027-01 to 2027-06, blank plan, English.\n"
         "Next:\n"
         "  1. Open it, read the Guide sheet, and fill in the plan with your team.\n"
         "  2. Check it:   sheetplan check plan.xlsx\n"
@@ -37,7 +37,7 @@ def test_init_starts_a_blank_plan_this_month(runner: CliRunner) -> None:
     this_month = Month.of(date.today())
     assert result.exit_code == 0
     assert result.stdout.startswith(
-        f"Wrote plan.xlsx: 12 sheets, 12 months from {this_month} to {this_month + 11}, "
+        f"Wrote plan.xlsx: 14 sheets, 12 months from {this_month} to {this_month + 11}, "
     )
 
 
@@ -47,7 +47,7 @@ def test_init_example_starts_early_enough_to_have_actuals_up_to_last_month(runne
     assert (result.exit_code, result.stderr) == (0, "")
     # A Bulgarian plan is spoken of in Bulgarian.
     assert result.stdout == (
-        f"Записан е план.xlsx: 12 листа, 12 месеца от {start} до {start + 11},"
+        f"Записан е план.xlsx: 14 листа, 12 месеца от {start} до {start + 11},"
         f" примерен план с реални резултати за {start} до {last_full}, на български.\n"
         "Следва:\n"
         "  1. Отворете го: листът „Ръководство“ обяснява плана; другите листове съдържат примера.\n"

@@ -25,7 +25,7 @@ from sheetplan.cli import cli
 
 pytestmark = needs_libreoffice
 README = Path(__file__).resolve().parents[2] / "README.md"
-COMMANDS = ("init", "check", "import", "review", "report", "calendar", "send", "push", "pull")
+COMMANDS = ("init", "check", "import", "review", "baseline", "report", "calendar", "send", "push", "pull")
 
 
 def help_examples() -> list[str]:

@@ -59,7 +59,7 @@ def test_push_adds_every_template_tab_in_two_requests(
 
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"Pushed {path} to Google Sheet {blank}: 0 tabs updated, 12 added ({', '.join(TEMPLATE_TABS)}).\n"
+        f"Pushed {path} to Google Sheet {blank}: 0 tabs updated, 14 added ({', '.join(TEMPLATE_TABS)}).\n"
     )
     assert calls(sheets_api) == ["GET metadata", "POST :batchUpdate"]
     assert titles(sheets_api, blank) == [*TEMPLATE_TABS, "Sheet1"]
@@ -193,7 +193,7 @@ def test_existing_tabs_are_updated_in_place(tmp_path: Path, sheets_api: SheetsFa
     again = run("push", path, f"gsheet:{key}")
 
     assert first.exit_code == again.exit_code == 0
-    assert again.stdout == f"Pushed {path} to Google Sheet {key}: 12 tabs updated.\n"
+    assert again.stdout == f"Pushed {path} to Google Sheet {key}: 14 tabs updated.\n"
     assert calls(sheets_api) == ["GET metadata", "POST :batchUpdate"]
     for sheet in sheets_api.spreadsheet(key).sheets:
         if sheet.title in ids:

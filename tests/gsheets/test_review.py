@@ -77,7 +77,12 @@ def test_the_tab_is_the_same_layout_the_excel_writer_draws(sheets_api: SheetsFak
     tab = sheets_api.sheet(key, layout.name)
     assert len(tab.merges) == len(layout.merges)
     assert tab.properties["gridProperties"]["hideGridlines"] is True
-    assert [chart["spec"]["basicChart"]["chartType"] for chart in tab.charts] == ["BAR", "BAR"]
+    assert [chart["spec"]["basicChart"]["chartType"] for chart in tab.charts] == [
+        "BAR",
+        "BAR",
+        "LINE",
+        "LINE",
+    ]
     assert [chart["spec"]["title"] for chart in tab.charts] == [chart.title for chart in layout.charts]
 
 

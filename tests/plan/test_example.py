@@ -34,7 +34,7 @@ from sheetplan.plan.schema import (
 from sheetplan.plan.sources import parse_filter, parse_value
 from sheetplan.read.load import load as read_plan
 from sheetplan.read.source import read_file
-from sheetplan.review.variance import compare
+from sheetplan.review.figures import compare
 
 CYRILLIC = re.compile("[а-яА-Я]")
 

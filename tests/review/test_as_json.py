@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sheetplan.plan.model import Action, Assumption, Goal, Metric, Month, Owner, Plan, Settings
+from sheetplan.plan.model import Action, Assumption, Decision, Goal, Metric, Month, Owner, Plan, Settings
 from sheetplan.review.as_json import number, review_json
 from sheetplan.review.variance import build_review
 
@@ -61,8 +61,37 @@ PLAN = Plan(
         "M1": _series({"2026-01": 1050.0, "2026-02": 1120.0, "2026-03": 1010.0}),
         "M2": _series({"2026-01": 1.8, "2026-03": 2.7}),
     },
+    # The forecast as first agreed: a slower start, a faster rest of the year than the current one.
+    baseline={
+        "M1": _series(
+            {"2026-01": 1000, "2026-02": 1000, "2026-03": 1000}
+            | {str(Month(2026, 4) + n): 1600 for n in range(9)}
+        )
+    },
     assumptions=(Assumption("Videos get shared", "Maria", "unsure"), Assumption("Ads pay off")),
+    decisions=(
+        Decision(Month(2026, 1), "Drop the flyer", "Ivan", None, "dropped"),
+        Decision(
+            Month(2026, 2), "Two videos a week until visits recover", "Maria", date(2026, 3, 31), "open", "M1"
+        ),
+        Decision(
+            Month(2026, 3), "Ask for a quote", "Ivan", date(2026, 4, 30), "open", action_id="A2", notes="Two"
+        ),
+    ),
 )
+
+TWO_VIDEOS = {
+    "month": "2026-02",
+    "decision": "Two videos a week until visits recover",
+    "owner": "Maria",
+    "due": "2026-03-31",
+    "status": "open",
+    "metric": "M1",
+    "action": None,
+    "notes": None,
+    "overdue": True,
+}
+"""The open decision that the review follows up, and its owner goes through."""
 
 EXPECTED: dict[str, Any] = {
     "plan": "Acme social media plan",
@@ -100,6 +129,38 @@ EXPECTED: dict[str, Any] = {
                 "variance_pct": -0.152,
                 "status": "at_risk",
             },
+            # Ahead of the baseline so far; 3180 to date and 9 × 1300 still forecast fall short of
+            # the 3000 + 9 × 1600 agreed.
+            "baseline": {
+                "month": {
+                    "forecast": 1000,
+                    "actual": 1010,
+                    "variance": 10,
+                    "variance_pct": 0.01,
+                    "status": "on_track",
+                },
+                "ytd": {
+                    "forecast": 3000,
+                    "actual": 3180,
+                    "variance": 180,
+                    "variance_pct": 0.06,
+                    "status": "on_track",
+                    "missing_months": [],
+                },
+                "outlook": {
+                    "baseline": 17400,
+                    "outlook": 14880,
+                    "variance": -2520,
+                    "variance_pct": -0.1448,
+                    "status": "at_risk",
+                },
+            },
+            "previous_status": "on_track",
+            "trend": [
+                {"month": "2026-01", "forecast": 1000, "actual": 1050},
+                {"month": "2026-02", "forecast": 1100, "actual": 1120},
+                {"month": "2026-03", "forecast": 1200, "actual": 1010},
+            ],
         },
         {
             "id": "M2",
@@ -132,6 +193,13 @@ EXPECTED: dict[str, Any] = {
                 "variance_pct": 0.0227,
                 "status": "on_track",
             },
+            "baseline": None,
+            "previous_status": "no_data",
+            "trend": [
+                {"month": "2026-01", "forecast": 2, "actual": 1.8},
+                {"month": "2026-02", "forecast": 2, "actual": None},
+                {"month": "2026-03", "forecast": 2.6, "actual": 2.7},
+            ],
         },
         {
             "id": "M3",
@@ -158,6 +226,13 @@ EXPECTED: dict[str, Any] = {
                 "missing_months": list(Q1),
             },
             "projection": None,
+            "baseline": None,
+            "previous_status": "no_data",
+            "trend": [
+                {"month": "2026-01", "forecast": None, "actual": None},
+                {"month": "2026-02", "forecast": None, "actual": None},
+                {"month": "2026-03", "forecast": 50, "actual": None},
+            ],
         },
     ],
     "goals": [
@@ -187,6 +262,20 @@ EXPECTED: dict[str, Any] = {
             "metrics": {"on_track": 0, "at_risk": 1, "off_track": 0, "no_data": 0},
             "budget": 1100,
             "spent": 800,
+            "tasks": {
+                "actions": [
+                    {
+                        "id": "A3",
+                        "name": "Film three videos",
+                        "owner": "Maria",
+                        "due": "2026-04-10",
+                        "status": "not started",
+                        "overdue": False,
+                    }
+                ],
+                "metrics": [{"id": "M1", "name": "Website visits from social", "status": "at_risk"}],
+                "decisions": [TWO_VIDEOS],
+            },
         },
         {
             "name": "Ivan",
@@ -194,6 +283,32 @@ EXPECTED: dict[str, Any] = {
             "metrics": {"on_track": 1, "at_risk": 0, "off_track": 0, "no_data": 0},
             "budget": 500,
             "spent": 520,
+            "tasks": {
+                "actions": [
+                    {
+                        "id": "A2",
+                        "name": "Run the spring campaign",
+                        "owner": "Ivan",
+                        "due": "2026-03-15",
+                        "status": "in progress",
+                        "overdue": True,
+                    }
+                ],
+                "metrics": [{"id": "M2", "name": "Cost per click", "status": "on_track"}],
+                "decisions": [
+                    {
+                        "month": "2026-03",
+                        "decision": "Ask for a quote",
+                        "owner": "Ivan",
+                        "due": "2026-04-30",
+                        "status": "open",
+                        "metric": None,
+                        "action": "A2",
+                        "notes": "Two",
+                        "overdue": False,
+                    }
+                ],
+            },
         },
     ],
     "actions_overdue": [
@@ -219,6 +334,24 @@ EXPECTED: dict[str, Any] = {
         {"assumption": "Ads pay off", "owner": None, "still_true": None},
     ],
     "budget": {"budget": 1600, "spent": 1320},
+    "decisions": [TWO_VIDEOS],
+    "changes": {
+        "since": "2026-02",
+        "improved": [],
+        "worsened": [{"id": "M1", "name": "Website visits from social", "was": "on_track", "now": "at_risk"}],
+        "forecasts_revised": [],
+        "actions_done": [],
+        "actions_new": [],
+        "actions_newly_overdue": [
+            {
+                "id": "A2",
+                "name": "Run the spring campaign",
+                "owner": "Ivan",
+                "due": "2026-03-15",
+                "status": "in progress",
+            }
+        ],
+    },
 }
 
 DOCUMENTED_ORDER = {
@@ -248,7 +381,7 @@ DOCUMENTED_ORDER = {
     "goal": ["id", "name", "status", "metrics", "actions"],
     "statuses": ["on_track", "at_risk", "off_track", "no_data"],
     "actions": ["total", "done", "open", "overdue"],
-    "owner": ["name", "actions", "metrics", "budget", "spent"],
+    "owner": ["name", "actions", "metrics", "budget", "spent", "tasks"],
     "action": ["id", "name", "owner", "due", "status"],
     "assumption": ["assumption", "owner", "still_true"],
 }

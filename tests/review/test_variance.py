@@ -8,16 +8,9 @@ import pytest
 
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.model import Metric, Month, Plan, Settings
+from sheetplan.review.figures import compare, projection, year_to_date
 from sheetplan.review.model import Figures
-from sheetplan.review.variance import (
-    build_review,
-    compare,
-    default_review_month,
-    projection,
-    review_metric,
-    tolerance_of,
-    year_to_date,
-)
+from sheetplan.review.variance import build_review, default_review_month, review_metric, tolerance_of
 
 NAN = float("nan")
 

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sheetplan.plan.model import Month
+from sheetplan.review.figures import compare, projection, year_to_date
 from sheetplan.review.model import SEVERITY
-from sheetplan.review.variance import compare, projection, year_to_date
 
 # Spreadsheet-sized readings: whole numbers, and decimals with a few places as people type them.
 whole = st.integers(min_value=-(10**9), max_value=10**9)

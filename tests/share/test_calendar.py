@@ -128,7 +128,10 @@ def test_a_bulgarian_plan_has_its_meetings_and_actions_in_bulgarian(
     assert [event["DTSTART"].dt.date() for event in meetings(written)] == expected
     review = review_of(written)
     assert str(review["SUMMARY"]) == "Месечен преглед: Acme social media plan"
-    assert str(review["DESCRIPTION"]).splitlines()[:2] == ["Дневен ред:", "1. Допусканията: още ли са верни?"]
+    assert str(review["DESCRIPTION"]).splitlines()[:2] == [
+        "Дневен ред:",
+        "1. Решения за проследяване: изпълнени ли са?",
+    ]
     assert actions(written)[0][0] == "A2 Design post templates — срок (Elena)"
 
 
@@ -139,12 +142,13 @@ def test_the_meeting_says_the_plan_and_the_agenda(tmp_path: Path, monkeypatch: p
     assert str(review["SUMMARY"]) == "Monthly review: Acme social media plan"
     assert str(review["DESCRIPTION"]).splitlines() == [
         "Agenda:",
-        "1. Assumptions: are they still true?",
-        "2. Off-track metrics: what went wrong, what changes?",
-        "3. At-risk metrics: what keeps them on course?",
-        "4. Overdue actions, by person",
-        "5. Each person's tasks",
-        "6. Decisions and plan changes",
+        "1. Decisions to follow up: done, or still open?",
+        "2. Assumptions: are they still true?",
+        "3. Off-track metrics: what went wrong, what changes?",
+        "4. At-risk metrics: what keeps them on course?",
+        "5. Overdue actions, by person",
+        "6. Each person's tasks",
+        "7. Decisions and plan changes",
         "",
         "Before the meeting: type last month's results into Actuals and run sheetplan review; the sheet"
         ' "Review YYYY-MM" holds this agenda with the figures.',

@@ -101,7 +101,7 @@ def test_a_failed_move_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_the_summary_says_where_what_and_what_next(tmp_path: Path) -> None:
     summary = write_plan(tmp_path / "my plan.xlsx", start=START, lang="bg", example=True, today=TODAY)
     assert summary == (
-        f"Wrote {tmp_path}/my plan.xlsx: 12 sheets, 12 months from 2026-01 to 2026-12, example plan with"
+        f"Wrote {tmp_path}/my plan.xlsx: 14 sheets, 12 months from 2026-01 to 2026-12, example plan with"
         " actual results for 2026-01 to 2026-04, Bulgarian.\n"
         "Next:\n"
         "  1. Open it: the Guide sheet explains the plan; the other sheets hold the example.\n"

@@ -27,8 +27,8 @@ from openpyxl.styles import Font
 from openpyxl.utils.datetime import to_excel
 from python_calamine import CalamineWorkbook
 
+from sheetplan.plan.addresses import column_letter, column_number
 from sheetplan.plan.errors import WriteError
-from sheetplan.plan.model import column_letter, column_number
 from sheetplan.xlsx.cells import CellInput, set_cells
 
 PART = "xl/worksheets/sheet1.xml"

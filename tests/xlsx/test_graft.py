@@ -42,8 +42,9 @@ def test_every_part_is_reachable_and_has_a_content_type(tmp_path: Path) -> None:
     for name in found:
         assert name in overrides or name.rsplit(".", 1)[-1].lower() in defaults, name
     assert set(overrides) <= set(found)
-    # Two reviews, two drawings with two charts each: the replaced review's went with it.
-    assert len([name for name in found if name.startswith("xl/charts/")]) == 4
+    # Two reviews, two drawings with eight charts each (two bar charts, six trends): the replaced
+    # review's went with it.
+    assert len([name for name in found if name.startswith("xl/charts/")]) == 16
 
 
 def test_a_second_review_of_a_month_changes_only_the_review_and_the_log(tmp_path: Path) -> None:
@@ -56,17 +57,15 @@ def test_a_second_review_of_a_month_changes_only_the_review_and_the_log(tmp_path
     changed = {name for name in second if first.get(name) != second[name]}
     assert changed == {
         "[Content_Types].xml",
-        "xl/worksheets/_rels/sheet13.xml.rels",
+        "xl/worksheets/_rels/sheet15.xml.rels",
         "xl/drawings/drawing2.xml",
         "xl/drawings/_rels/drawing2.xml.rels",
-        "xl/charts/chart3.xml",
-        "xl/charts/chart4.xml",
+        *(f"xl/charts/chart{number}.xml" for number in range(9, 17)),
     }
     assert set(first) - set(second) == {
         "xl/drawings/drawing1.xml",
         "xl/drawings/_rels/drawing1.xml.rels",
-        "xl/charts/chart1.xml",
-        "xl/charts/chart2.xml",
+        *(f"xl/charts/chart{number}.xml" for number in range(1, 9)),
     }
     # The formats the first review added are found again, not added twice.
     assert second["xl/styles.xml"] == first["xl/styles.xml"]

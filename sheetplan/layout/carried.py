@@ -1,0 +1,142 @@
+"""Text people typed into a review sheet, found before the sheet is replaced, and the Decisions rows
+that keep it.
+
+A review sheet is sheetplan's to rewrite, but people type into it all the same: a decision in the
+meeting, a note beside a figure. Before a month's review sheet is replaced, its cells are compared with
+the layout of the same month about to be written. A cell counts as typed when the layout leaves its
+place blank, and its value is none of the layout's own values nor any wording a review sheet has shown
+(`labels`, in either language, whatever its section number): a text, or anything at all beyond the
+layout's last row or column. Other values where the layout leaves a blank go with the typed text of
+their row (an owner's name, a due date beside a decision); alone they are taken for figures that moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sheetplan.layout import labels
+from sheetplan.layout.sheet import SheetLayout
+from sheetplan.plan import schema
+from sheetplan.plan.addresses import column_letter, quote_sheet
+from sheetplan.plan.model import CellValue, Decision, Month
+from sheetplan.plan.schema import DECISION_OPEN, Lang, Text, normalise
+
+_NUMBERED = re.compile(r"^\d+\.\s*")
+_PLACEHOLDER = re.compile(r"\\\{\w+\\\}")
+
+
+class TypedRow(NamedTuple):
+    """The typed cells of one row of the old review sheet: its row number and (column, value) pairs."""
+
+    row: int
+    cells: tuple[tuple[int, CellValue], ...]
+
+    def addresses(self) -> list[str]:
+        return [f"{column_letter(column)}{self.row}" for column, _ in self.cells]
+
+
+def _wording() -> re.Pattern[str]:
+    """Every text a review sheet can show of its own, in both languages: its labels (placeholders
+    matching anything), the plan's sheet names and headers, and the dropdowns' values."""
+    found: list[Text] = [value for value in vars(labels).values() if isinstance(value, Text)]
+    for sheet in (*schema.SHEETS, schema.REVIEW_LOG):
+        found += [sheet.name, *(column.header for column in sheet.columns)]
+    for value in vars(schema).values():
+        if isinstance(value, schema.Choices):
+            found += [label for _, label in value.options]
+    texts = {_NUMBERED.sub("", normalise(language)) for text in found for language in text.all()}
+    patterns = sorted(_PLACEHOLDER.sub(".*", re.escape(text)) for text in texts if text)
+    return re.compile("|".join(patterns), re.DOTALL)
+
+
+def typed_rows(old: Sequence[Sequence[CellValue]], layout: SheetLayout) -> tuple[TypedRow, ...]:
+    """The rows of the old sheet `old` holding cells that `layout` did not write, in row order."""
+    written = {(cell.row, cell.column): cell.value for cell in layout.cells}
+    values = {_key(cell.value) for cell in layout.cells if not _blank(cell.value)}
+    last_row = max((cell.row for cell in layout.cells), default=0)
+    last_column = max((cell.column for cell in layout.cells), default=0)
+    wording: re.Pattern[str] | None = None
+    found = []
+    for number, row in enumerate(old, start=1):
+        cells = []
+        texts = 0
+        for column, value in enumerate(row, start=1):
+            if _blank(value) or not _blank(written.get((number, column))):
+                continue
+            cells.append((column, value))
+            if number > last_row or column > last_column:
+                texts += 1
+            elif isinstance(value, str) and _key(value) not in values:
+                # Not an owner's name beside a decision, nor a figure that moved.
+                wording = wording or _wording()
+                texts += not wording.fullmatch(_NUMBERED.sub("", normalise(value)))
+        if texts:
+            found.append(TypedRow(number, tuple(cells)))
+    return tuple(found)
+
+
+def typed_decisions(
+    typed: Iterable[TypedRow], sheet: str, month: Month, owners: Iterable[str], lang: Lang, first_row: int
+) -> tuple[Decision, ...]:
+    """The open decisions of `month` that keep `typed` from the review sheet `sheet`, on rows from
+    `first_row`: the texts as the decision, a date as its due date, a listed owner's name as its owner,
+    and where it was typed as its note."""
+    listed = {normalise(name): name for name in owners if name}
+    found = []
+    for number, row in enumerate(typed, start=first_row):
+        parts, owner, due = [], "", None
+        for _, value in row.cells:
+            if isinstance(value, date) and due is None:
+                due = value.date() if isinstance(value, datetime) else value
+            elif isinstance(value, str) and not owner and normalise(value) in listed:
+                owner = listed[normalise(value)]
+            else:
+                parts.append(_shown(value))
+        where = labels.TYPED_IN(lang).format(cells=f"{quote_sheet(sheet)}!{', '.join(row.addresses())}")
+        text = " · ".join(parts) or owner
+        found.append(
+            Decision(month, text, owner if parts else "", due, DECISION_OPEN, notes=where, row=number)
+        )
+    return tuple(found)
+
+
+def decision_cells(decisions: Iterable[Decision], columns: Mapping[str, int]) -> dict[tuple[int, int], Any]:
+    """The cells of the Decisions sheet, whose columns are `columns`, that hold `decisions` on their rows."""
+    cells: dict[tuple[int, int], Any] = {}
+    for decision in decisions:
+        record = {
+            "month": str(decision.month) if decision.month else "",
+            "decision": decision.text,
+            "owner": decision.owner,
+            "due": decision.due,
+            "status": decision.status,
+            "metric_id": decision.metric_id,
+            "action_id": decision.action_id,
+            "notes": decision.notes,
+        }
+        for key, value in record.items():
+            if key in columns and value not in ("", None):
+                cells[decision.row, columns[key]] = value
+    return cells
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _key(value: Any) -> str:
+    """A value as compared with the layout's: text folded, whole numbers without `.0`."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        value = value.date()
+    return normalise(str(value))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

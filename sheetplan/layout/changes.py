@@ -1,0 +1,62 @@
+"""The review sheet's first block after its title: what changed since the previous month's review.
+
+One line each: metrics better and worse than at the last review, forecasts revised since, actions done,
+new and newly overdue (`review.changes` says how each is told).
+"""
+
+from __future__ import annotations
+
+from sheetplan.layout import labels
+from sheetplan.layout.sections import heading, listing
+from sheetplan.layout.sheet import LayoutBuilder
+from sheetplan.plan.model import Action
+from sheetplan.plan.schema import STATUS, Lang
+from sheetplan.review.model import Review, StatusChange
+
+
+def changes(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    found = review.changes
+    if found.since is None:
+        heading(sheet, labels.CHANGES_LAST_MONTH(lang))
+        _line(sheet, "", labels.CHANGES_FIRST(lang))
+        return
+    heading(sheet, labels.CHANGES(lang).format(month=labels.month_name(found.since, lang)))
+    revised = [
+        f"{item.metric.id} {item.metric.name}, {item.month}: {_number(item.was)} → {_number(item.now)}"
+        for item in found.revised
+    ]
+    lines = [
+        (labels.BETTER(lang), _statuses(found.improved, lang)),
+        (labels.WORSE(lang), _statuses(found.worsened, lang)),
+        (labels.REVISED(lang), revised),
+        (labels.DONE_SINCE(lang), _actions(found.done)),
+        (labels.NEW_ACTIONS(lang), _actions(found.new)),
+        (labels.NEWLY_OVERDUE(lang), _actions(found.newly_overdue)),
+    ]
+    for title, items in lines:
+        _line(sheet, title, listing(items, lang) + "." if items else labels.NONE(lang))
+
+
+def _line(sheet: LayoutBuilder, title: str, detail: str) -> None:
+    sheet.merge(sheet.row, 1, 2, title, "label")
+    sheet.merge(sheet.row, 3, sheet.width, detail, "agenda_detail")
+    sheet.fit(sheet.row, 3, sheet.width, detail)
+    sheet.row += 1
+
+
+def _statuses(found: tuple[StatusChange, ...], lang: Lang) -> list[str]:
+    label = STATUS.label
+    return [
+        f"{item.metric.id} {item.metric.name} ({label(item.was, lang)} → {label(item.now, lang)})"
+        for item in found
+    ]
+
+
+def _actions(found: tuple[Action, ...]) -> list[str]:
+    return [f"{action.id} {action.name}" + (f" ({action.owner})" if action.owner else "") for action in found]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
