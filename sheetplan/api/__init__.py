@@ -26,6 +26,7 @@ from sheetplan.check.rules import RULES, Rule, check_plan
 from sheetplan.layout.written import Written
 from sheetplan.plan.defaults import DEFAULT_MONTHS
 from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan, Problem
 from sheetplan.read.google import google_key, require_google, sheet_key
 from sheetplan.read.load import load
@@ -133,10 +134,12 @@ def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
         if month is None:
             months = read.plan.settings.plan_months
             raise UsageError(
-                f"{read.source}: the last full month, {chosen}, is outside the plan; "
-                f"choose one with --month, from {months[0]} to {months[-1]}"
+                _(
+                    "{source}: the last full month, {chosen}, is outside the plan; choose one with "
+                    "--month, from {first} to {last}"
+                ).format(source=read.source, chosen=chosen, first=months[0], last=months[-1])
             ) from None
-        raise UsageError(f"{read.source}: {error}") from None
+        raise UsageError(_("{source}: {error}").format(source=read.source, error=error)) from None
     from sheetplan.review.log import log_of
 
     with gc_paused():
@@ -163,8 +166,10 @@ def write_baseline(source: str, today: date, force: bool = False) -> str:
     """
     if google_key(source) is not None or Path(source).suffix.lower() == ".ods":
         raise UsageError(
-            f"{source}: sheetplan baseline writes .xlsx files; pull the plan into one (or save it as .xlsx),"
-            " run baseline on it, and push it back"
+            _(
+                "{source}: sheetplan baseline writes .xlsx files; pull the plan into one (or "
+                "save it as .xlsx), run baseline on it, and push it back"
+            ).format(source=source)
         )
     read = read_plan(source, today)
     from sheetplan.xlsx.baseline import write_baseline as write
@@ -184,7 +189,7 @@ def push(path: Path, target: str, credentials: Path | None = None) -> str:
     """Push the plan workbook at `path` into the Google Sheet `target`, in two requests; say what changed."""
     key = sheet_key(target)
     grid = read_file(path)
-    plan, _ = load(grid, str(path))
+    plan = load(grid, str(path))[0]
     require_google(target)
     from sheetplan.gsheets.book import batch_update, open_sheet
     from sheetplan.gsheets.push import data_tabs, push_requests
@@ -204,12 +209,14 @@ def pull(source: str, path: Path, credentials: Path | None = None, force: bool =
 
     key = sheet_key(source)
     check_new_file(path, force, "the copy")
-    _, grid = _read_google(source, key, credentials)
-    plan, _ = load(grid, source)
+    grid = _read_google(source, key, credentials)[1]
+    plan = load(grid, source)[0]
     months = plan.settings.plan_months
     if not months:
         raise SourceError(
-            f"{source}: Settings has no usable Start month and Months; run sheetplan check {source}"
+            _("{source}: Settings has no usable Start month and Months; run sheetplan check {source}").format(
+                source=source
+            )
         )
     from sheetplan.template.pulled import build_copy, pulled_content
 

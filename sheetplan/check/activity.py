@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from sheetplan.check import suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Problem
 
 
@@ -18,7 +19,7 @@ def owners_have_tasks(context: Context) -> Iterator[Problem]:
     busy = {schema.normalise(owner) for owner in {action.owner for action in context.plan.actions}}
     for owner in context.plan.owners:
         if owner.name and schema.normalise(owner.name) not in busy:
-            message = f"{owner.name} owns no action; give them a task or remove them"
+            message = _("{name} owns no action; give them a task or remove them").format(name=owner.name)
             yield context.problem("warning", "owners", owner.row, "owner", "owner_without_tasks", message)
 
 
@@ -28,7 +29,9 @@ def channels_within_limits(context: Context) -> Iterator[Problem]:
         planned, most = channel.planned_per_week, channel.max_per_week
         if planned is not None and most is not None and planned > most:
             name = channel.name or "this channel"
-            message = f"{planned} posts a week planned on {name}, more than its maximum of {most}"
+            message = _("{planned} posts a week planned on {name}, more than its maximum of {most}").format(
+                planned=planned, name=name, most=most
+            )
             yield context.problem(
                 "warning", "channels", channel.row, "planned_per_week", "too_many_posts", message
             )
@@ -41,7 +44,9 @@ def known_channels(context: Context) -> Iterator[Problem]:
     for action in context.plan.actions:
         if action.channel and action.channel not in context.channels:
             meant = suggest.did_you_mean(suggest.meant_name(action.channel, context.folded_channels), True)
-            message = f'"{action.channel}" is not on the Channels sheet{meant}'
+            message = _('"{channel}" is not on the Channels sheet{meant}').format(
+                channel=action.channel, meant=meant
+            )
             yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
 
 
@@ -49,5 +54,5 @@ def due_after_start(context: Context) -> Iterator[Problem]:
     """An action is not due before it starts."""
     for action in context.plan.actions:
         if action.start and action.due and action.due < action.start:
-            message = f"due {action.due} is before its start {action.start}"
+            message = _("due {due} is before its start {start}").format(due=action.due, start=action.start)
             yield context.problem("warning", "actions", action.row, "due", "due_before_start", message)

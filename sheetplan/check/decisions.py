@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from sheetplan.check import suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Problem, Severity
 
 _BLANK: tuple[tuple[str, str, Severity, str], ...] = (
@@ -35,7 +36,9 @@ def _valid_status(context: Context) -> Iterator[Problem]:
     allowed = ", ".join(choices.labels(context.plan.lang))
     for decision in context.plan.decisions:
         if decision.status is not None and decision.status not in choices.values:
-            message = f'"{decision.status}" is not a decision status; use one of: {allowed}'
+            message = _('"{status}" is not a decision status; use one of: {allowed}').format(
+                status=decision.status, allowed=allowed
+            )
             yield context.problem("error", "decisions", decision.row, "status", "invalid_choice", message)
 
 
@@ -45,12 +48,16 @@ def _within_plan(context: Context) -> Iterator[Problem]:
     for decision in context.plan.decisions:
         month = decision.month
         if month is not None and months and month not in months:
-            message = f"{month} is outside the plan, which runs from {months[0]} to {months[-1]}"
+            message = _("{month} is outside the plan, which runs from {first} to {last}").format(
+                month=month, first=months[0], last=months[-1]
+            )
             yield context.problem(
                 "warning", "decisions", decision.row, "month", "month_outside_plan", message
             )
         if month is not None and decision.due is not None and decision.due < month.first_day:
-            message = f"due {decision.due} is before {month}, the month it was decided"
+            message = _("due {due} is before {month}, the month it was decided").format(
+                due=decision.due, month=month
+            )
             yield context.problem("warning", "decisions", decision.row, "due", "due_before_decision", message)
 
 
@@ -62,11 +69,15 @@ def _known_ids(context: Context) -> Iterator[Problem]:
         metric, action = decision.metric_id, decision.action_id
         if metric and metric not in context.metric_ids:
             meant = suggest.did_you_mean(suggest.meant_id(metric, context.folded_metric_ids))
-            message = f"{metric} is not a Metric ID on the Metrics sheet{meant}"
+            message = _("{metric} is not a Metric ID on the Metrics sheet{meant}").format(
+                metric=metric, meant=meant
+            )
             yield context.problem("error", "decisions", decision.row, "metric_id", "unknown_metric", message)
         if action and action not in action_ids:
             meant = suggest.did_you_mean(suggest.meant_id(action, folded_actions))
-            message = f"{action} is not an Action ID on the Actions sheet{meant}"
+            message = _("{action} is not an Action ID on the Actions sheet{meant}").format(
+                action=action, meant=meant
+            )
             yield context.problem("error", "decisions", decision.row, "action_id", "unknown_action", message)
 
 

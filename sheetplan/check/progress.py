@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _, n_
 from sheetplan.plan.model import Problem
 from sheetplan.read.monthly import month_list
 
@@ -24,18 +25,23 @@ def empty_plan(context: Context) -> Iterator[Problem]:
     named = {key: plan.sheet_name(key) for key in ("goals", "actions", "metrics", "forecasts")}
     if not plan.owners:
         sheet, column = "owners", "owner"
-        message = (
-            f"the plan is empty: start here with the people who own tasks, then the goals on"
-            f" {named['goals']}, their actions on {named['actions']}, their metrics on {named['metrics']}"
-            f" and the metrics' forecasts on {named['forecasts']}"
+        message = _(
+            "the plan is empty: start here with the people who own tasks, then the goals on "
+            "{goals}, their actions on {actions}, their metrics on {metrics} and the metrics' "
+            "forecasts on {forecasts}"
+        ).format(
+            goals=named["goals"],
+            actions=named["actions"],
+            metrics=named["metrics"],
+            forecasts=named["forecasts"],
         )
     else:
         sheet, column = "goals", "goal_id"
-        message = (
-            "the plan is empty: start here with a goal, the problem it solves and why it matters, then"
-            f" its actions on {named['actions']}, its metrics on {named['metrics']} and their forecasts"
-            f" on {named['forecasts']}"
-        )
+        message = _(
+            "the plan is empty: start here with a goal, the problem it solves and why it "
+            "matters, then its actions on {actions}, its metrics on {metrics} and their "
+            "forecasts on {forecasts}"
+        ).format(actions=named["actions"], metrics=named["metrics"], forecasts=named["forecasts"])
     location = plan.locations.get(sheet)
     row = (location.header_row if location else 1) + 1
     yield context.problem("warning", sheet, row, column, "empty_plan", message)
@@ -62,22 +68,29 @@ def missing_actuals(context: Context) -> Iterator[Problem]:
             continue
         series = plan.actuals.get(metric.id)
         if series is None:
-            message = (
-                f"{metric.id} has no row on {actuals_sheet}, and {month_list(over)}"
-                f" {'has' if len(over) == 1 else 'have'} ended; add one with the results"
-            )
+            message = n_(
+                "{id} has no row on {actuals_sheet}, and {months} has ended; add one with the results",
+                "{id} has no row on {actuals_sheet}, and {months} have ended; add one with the results",
+                len(over),
+            ).format(id=metric.id, actuals_sheet=actuals_sheet, months=month_list(over))
             yield context.problem("warning", "metrics", metric.row, "metric_id", "missing_actual", message)
             continue
         missing = [month for month in over if month not in series]
         if missing:
             row = location.rows.get(metric.id, 0) if location else 0
-            message = (
-                f"{metric.id} has no actual for {month_list(missing)}, which"
-                f" {'has' if len(missing) == 1 else 'have'} ended; "
-                + (
-                    "import it from its exports (sheetplan import) before the review"
-                    if metric.id in fed
-                    else "type the result before the review"
+            if metric.id in fed:
+                said = n_(
+                    "{id} has no actual for {months}, which has ended; import it from its exports"
+                    " (sheetplan import) before the review",
+                    "{id} has no actual for {months}, which have ended; import it from its exports"
+                    " (sheetplan import) before the review",
+                    len(missing),
                 )
-            )
+            else:
+                said = n_(
+                    "{id} has no actual for {months}, which has ended; type the result before the review",
+                    "{id} has no actual for {months}, which have ended; type the result before the review",
+                    len(missing),
+                )
+            message = said.format(id=metric.id, months=month_list(missing))
             yield context.problem("warning", "actuals", row, str(missing[0]), "missing_actual", message)

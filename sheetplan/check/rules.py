@@ -15,6 +15,7 @@ from datetime import date
 from sheetplan.check import activity, decisions, progress, scale, sources, suggest
 from sheetplan.check.context import Context
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import N_, _
 from sheetplan.plan.model import Plan, Problem, Severity
 from sheetplan.read.monthly import month_list
 
@@ -22,38 +23,38 @@ Rule = Callable[[Context], Iterable[Problem]]
 
 # (sheet, record attribute, column key, what to say when it is blank)
 _REQUIRED: tuple[tuple[str, str, str, str], ...] = (
-    ("goals", "id", "goal_id", "no Goal ID; give the goal a short ID such as G1"),
-    ("goals", "name", "goal", "no goal: say what you want to achieve"),
-    ("goals", "problem", "problem", "no problem statement: say what problem this goal solves"),
-    ("goals", "why", "why", "no reason: say why this goal matters"),
-    ("goals", "owner", "owner", "no owner: name the one person responsible"),
-    ("owners", "name", "owner", "no name: who is this?"),
-    ("channels", "name", "channel", "no channel name"),
-    ("actions", "id", "action_id", "no Action ID; give the action a short ID such as A1"),
-    ("actions", "goal_id", "goal_id", "no Goal ID: say which goal this action serves"),
-    ("actions", "name", "action", "no action: say what is to be done"),
-    ("actions", "owner", "owner", "no owner: name the one person who does it"),
-    ("actions", "due", "due", "no due date"),
-    ("actions", "status", "status", "no status"),
-    ("metrics", "id", "metric_id", "no Metric ID; give the metric a short ID such as M1"),
-    ("metrics", "name", "metric", "no metric: say what is measured"),
-    ("metrics", "goal_id", "goal_id", "no Goal ID: say which goal this metric measures"),
-    ("metrics", "owner", "owner", "no owner: name the one person who reports it"),
-    ("metrics", "direction", "direction", "no direction: up if higher is better, down if lower is"),
-    ("metrics", "aggregation", "aggregation", "no aggregation: sum, last or average"),
-    ("assumptions", "text", "assumption", "no assumption"),
-    ("sources", "metric_id", "metric_id", "no Metric ID: say which metric this export feeds"),
-    ("sources", "export", "export", "no export: say which kind of export the number comes from"),
-    ("sources", "value", "value", "no value: name the export's column, or posts to count its posts"),
+    ("goals", "id", "goal_id", N_("no Goal ID; give the goal a short ID such as G1")),
+    ("goals", "name", "goal", N_("no goal: say what you want to achieve")),
+    ("goals", "problem", "problem", N_("no problem statement: say what problem this goal solves")),
+    ("goals", "why", "why", N_("no reason: say why this goal matters")),
+    ("goals", "owner", "owner", N_("no owner: name the one person responsible")),
+    ("owners", "name", "owner", N_("no name: who is this?")),
+    ("channels", "name", "channel", N_("no channel name")),
+    ("actions", "id", "action_id", N_("no Action ID; give the action a short ID such as A1")),
+    ("actions", "goal_id", "goal_id", N_("no Goal ID: say which goal this action serves")),
+    ("actions", "name", "action", N_("no action: say what is to be done")),
+    ("actions", "owner", "owner", N_("no owner: name the one person who does it")),
+    ("actions", "due", "due", N_("no due date")),
+    ("actions", "status", "status", N_("no status")),
+    ("metrics", "id", "metric_id", N_("no Metric ID; give the metric a short ID such as M1")),
+    ("metrics", "name", "metric", N_("no metric: say what is measured")),
+    ("metrics", "goal_id", "goal_id", N_("no Goal ID: say which goal this metric measures")),
+    ("metrics", "owner", "owner", N_("no owner: name the one person who reports it")),
+    ("metrics", "direction", "direction", N_("no direction: up if higher is better, down if lower is")),
+    ("metrics", "aggregation", "aggregation", N_("no aggregation: sum, last or average")),
+    ("assumptions", "text", "assumption", N_("no assumption")),
+    ("sources", "metric_id", "metric_id", N_("no Metric ID: say which metric this export feeds")),
+    ("sources", "export", "export", N_("no export: say which kind of export the number comes from")),
+    ("sources", "value", "value", N_("no value: name the export's column, or posts to count its posts")),
 )
 
 _CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("goals", "status", "a goal status"),
-    ("actions", "status", "an action status"),
-    ("metrics", "direction", "a direction"),
-    ("metrics", "aggregation", "an aggregation"),
-    ("assumptions", "still_true", "an answer"),
-    ("sources", "how", "a way to add up a month"),
+    ("goals", "status", N_("a goal status")),
+    ("actions", "status", N_("an action status")),
+    ("metrics", "direction", N_("a direction")),
+    ("metrics", "aggregation", N_("an aggregation")),
+    ("assumptions", "still_true", N_("an answer")),
+    ("sources", "how", N_("a way to add up a month")),
 )
 """Each dropdown column read into a record field of the same name, and what its values are called."""
 
@@ -66,7 +67,7 @@ def _required_values(context: Context) -> Iterator[Problem]:
     for sheet, attribute, column, message in _REQUIRED:
         for record in getattr(context.plan, sheet):
             if getattr(record, attribute) in ("", None):
-                yield context.problem("error", sheet, record.row, column, "missing_value", message)
+                yield context.problem("error", sheet, record.row, column, "missing_value", _(message))
 
 
 def _valid_choices(context: Context) -> Iterator[Problem]:
@@ -79,7 +80,9 @@ def _valid_choices(context: Context) -> Iterator[Problem]:
         for record in getattr(context.plan, sheet):
             value = getattr(record, column)
             if value not in valid:
-                message = f'"{value}" is not {what}; use one of: {allowed}'
+                message = _('"{value}" is not {what}; use one of: {allowed}').format(
+                    value=value, what=_(what), allowed=allowed
+                )
                 yield context.problem("error", sheet, record.row, column, "invalid_choice", message)
 
 
@@ -102,7 +105,9 @@ def _unique_ids(context: Context) -> Iterator[Problem]:
             key = schema.normalise(shown) if folded else shown
             if key in first:
                 what = context.header(sheet, column)
-                message = f"{shown} is also on row {first[key]}; each {what} must be different"
+                message = _("{shown} is also on row {first}; each {what} must be different").format(
+                    shown=shown, first=first[key], what=what
+                )
                 code = "duplicate_name" if is_name else "duplicate_id"
                 yield context.problem(severity, sheet, record.row, column, code, message)
             elif key:
@@ -115,7 +120,9 @@ def _known_goals(context: Context) -> Iterator[Problem]:
         for record in getattr(context.plan, sheet):
             if record.goal_id and record.goal_id not in context.goal_ids:
                 meant = suggest.meant_id(record.goal_id, context.folded_goal_ids)
-                message = f"{record.goal_id} is not a Goal ID on the Goals sheet{suggest.did_you_mean(meant)}"
+                message = _("{goal_id} is not a Goal ID on the Goals sheet{did_you_mean}").format(
+                    goal_id=record.goal_id, did_you_mean=suggest.did_you_mean(meant)
+                )
                 yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
 
 
@@ -147,7 +154,7 @@ def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str
         return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
     if folded not in listed:
         meant = suggest.meant_name(owner, listed)
-        advice = suggest.did_you_mean(meant, quoted=True) if meant else "; add the person there first"
+        advice = suggest.did_you_mean(meant, quoted=True) if meant else _("; add the person there first")
         return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet{advice}'
     return None
 
@@ -160,10 +167,10 @@ def _goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
         if not goal.id or goal.status == schema.GOAL_DROPPED:
             continue
         if goal.id not in with_actions:
-            message = f"goal {goal.id} has no actions; add at least one on the Actions sheet"
+            message = _("goal {id} has no actions; add at least one on the Actions sheet").format(id=goal.id)
             yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_actions", message)
         if goal.id not in with_metrics:
-            message = f"goal {goal.id} has no metrics; add at least one on the Metrics sheet"
+            message = _("goal {id} has no metrics; add at least one on the Metrics sheet").format(id=goal.id)
             yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_metrics", message)
 
 
@@ -179,14 +186,16 @@ def _forecast_every_month(context: Context) -> Iterator[Problem]:
             continue
         series = plan.forecasts.get(metric.id)
         if series is None:
-            message = f"{metric.id} has no row on {forecast_sheet}; add one with a forecast for every month"
+            message = _(
+                "{id} has no row on {forecast_sheet}; add one with a forecast for every month"
+            ).format(id=metric.id, forecast_sheet=forecast_sheet)
             yield context.problem("error", "metrics", metric.row, "metric_id", "no_forecast_row", message)
             continue
         # load keeps only plan months, so a series as long as the months misses none.
         missing = [] if len(series) >= len(months) else [month for month in months if month not in series]
         if missing:
             row = location.rows.get(metric.id, 0) if location else 0
-            message = f"{metric.id} has no forecast for {month_list(missing)}"
+            message = _("{id} has no forecast for {months}").format(id=metric.id, months=month_list(missing))
             yield context.problem("error", "forecasts", row, str(missing[0]), "missing_forecast", message)
 
 
@@ -198,7 +207,9 @@ def _known_metrics(context: Context) -> Iterator[Problem]:
         for metric_id in getattr(context.plan, sheet):
             if metric_id not in context.metric_ids:
                 meant = suggest.meant_id(metric_id, context.folded_metric_ids)
-                message = f"{metric_id} is not a Metric ID on the Metrics sheet{suggest.did_you_mean(meant)}"
+                message = _("{metric_id} is not a Metric ID on the Metrics sheet{did_you_mean}").format(
+                    metric_id=metric_id, did_you_mean=suggest.did_you_mean(meant)
+                )
                 yield context.problem(
                     "error", sheet, rows.get(metric_id, 0), "metric_id", "unknown_metric", message
                 )
@@ -213,7 +224,9 @@ def _no_future_actuals(context: Context) -> Iterator[Problem]:
         if future.isdisjoint(series):
             continue
         for month in sorted(month for month in series if month > context.this_month):
-            message = f"an actual for {month}, which has not ended yet (this month is {context.this_month})"
+            message = _("an actual for {month}, which has not ended yet (this month is {this_month})").format(
+                month=month, this_month=context.this_month
+            )
             yield context.problem(
                 "warning", "actuals", rows.get(metric_id, 0), str(month), "future_actual", message
             )

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Literal
 
 from sheetplan.check.context import Context
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Problem, Series
 from sheetplan.read import values
 
@@ -129,15 +130,22 @@ def _problem(
     shown = values.text(number)
     if scale == "hundredth":
         percent = _shifted(number, 100)
-        message = (
-            f"{shown} is about a hundredth of {against}: if it is {percent}% typed into a cell"
-            f" formatted as %, which holds it as {shown}, type {percent} as the others are typed"
-        )
+        message = _(
+            "{shown} is about a hundredth of {against}: if it is {percent}% typed into a "
+            "cell formatted as %, which holds it as {shown}, type {percent} as the others "
+            "are typed"
+        ).format(shown=shown, against=against, percent=percent)
     else:
-        message = (
-            f"{shown} is about a hundred times {against}, as a cell formatted as % holds a percentage"
-            f" ({values.text(reference)} for {_shifted(reference, 100)}%): if it is {shown}%, type it as"
-            f" {shown}% (read as {_shifted(number, Decimal('0.01'))})"
+        message = _(
+            "{shown} is about a hundred times {against}, as a cell formatted as % holds a "
+            "percentage ({text} for {points}%): if it is {shown}%, type it as {shown}% "
+            "(read as {fraction})"
+        ).format(
+            shown=shown,
+            against=against,
+            text=values.text(reference),
+            points=_shifted(reference, 100),
+            fraction=_shifted(number, Decimal("0.01")),
         )
     location = context.plan.locations.get(sheet)
     row = location.rows.get(metric_id, 0) if location else 0

@@ -13,6 +13,7 @@ from sheetplan.check import suggest
 from sheetplan.check.context import Context
 from sheetplan.exports.kinds import KINDS, Kind, kind_named
 from sheetplan.plan import schema
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Problem, Source
 from sheetplan.plan.sources import parse_filter, parse_value
 from sheetplan.plan.words import listing
@@ -27,8 +28,8 @@ def known_metrics(context: Context) -> Iterator[Problem]:
     for source in context.plan.sources:
         if source.metric_id and source.metric_id not in context.metric_ids:
             meant = suggest.meant_id(source.metric_id, context.folded_metric_ids)
-            message = (
-                f"{source.metric_id} is not a Metric ID on the Metrics sheet{suggest.did_you_mean(meant)}"
+            message = _("{metric_id} is not a Metric ID on the Metrics sheet{did_you_mean}").format(
+                metric_id=source.metric_id, did_you_mean=suggest.did_you_mean(meant)
             )
             yield context.problem("error", "sources", source.row, "metric_id", "unknown_metric", message)
 
@@ -44,9 +45,13 @@ def known_exports(context: Context) -> Iterator[Problem]:
             advice = (
                 suggest.did_you_mean(meant, quoted=True)
                 if meant
-                else f"; use one of: {listing(list(_KIND_NAMES.values()), limit=len(KINDS))}"
+                else _("; use one of: {listing}").format(
+                    listing=listing(list(_KIND_NAMES.values()), limit=len(KINDS))
+                )
             )
-            message = f'"{source.export}" is not a kind of export sheetplan reads{advice}'
+            message = _('"{export}" is not a kind of export sheetplan reads{advice}').format(
+                export=source.export, advice=advice
+            )
             yield context.problem("error", "sources", source.row, "export", "unknown_export", message)
         elif source.value:
             yield from _value_problems(context, source, kind)
@@ -55,11 +60,15 @@ def known_exports(context: Context) -> Iterator[Problem]:
 def _value_problems(context: Context, source: Source, kind: Kind) -> Iterator[Problem]:
     spec = parse_value(source.value)
     if spec is None:
-        message = f'"{source.value}" is not a column, posts, or two columns as A + B or A / B'
+        message = _('"{value}" is not a column, posts, or two columns as A + B or A / B').format(
+            value=source.value
+        )
         yield context.problem("error", "sources", source.row, "value", "bad_source_value", message)
         return
     if spec.operation == "posts" and not kind.posts:
-        message = f"{kind.name} does not list posts, so there are none to count; name one of its columns"
+        message = _("{name} does not list posts, so there are none to count; name one of its columns").format(
+            name=kind.name
+        )
         yield context.problem("error", "sources", source.row, "value", "unknown_export_column", message)
         return
     if not kind.columns:
@@ -69,8 +78,14 @@ def _value_problems(context: Context, source: Source, kind: Kind) -> Iterator[Pr
         if schema.normalise(column) not in columns:
             meant = suggest.meant_name(column, columns)
             listed = listing(kind.columns, limit=_LISTED, separator="; ")
-            advice = suggest.did_you_mean(meant, quoted=True) if meant else f"; its columns are: {listed}"
-            message = f'"{column}" is not a column of {kind.name}{advice}'
+            advice = (
+                suggest.did_you_mean(meant, quoted=True)
+                if meant
+                else _("; its columns are: {listed}").format(listed=listed)
+            )
+            message = _('"{column}" is not a column of {name}{advice}').format(
+                column=column, name=kind.name, advice=advice
+            )
             yield context.problem("error", "sources", source.row, "value", "unknown_export_column", message)
             return
 
@@ -79,7 +94,9 @@ def valid_filters(context: Context) -> Iterator[Problem]:
     """A Sources row's Filter, when it has one, is `Column = value`."""
     for source in context.plan.sources:
         if source.filter and parse_filter(source.filter) is None:
-            message = f'"{source.filter}" is not a filter; write it as Column = value (Post type = Reel)'
+            message = _('"{filter}" is not a filter; write it as Column = value (Post type = Reel)').format(
+                filter=source.filter
+            )
             yield context.problem("error", "sources", source.row, "filter", "bad_filter", message)
 
 

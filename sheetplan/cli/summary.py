@@ -7,6 +7,7 @@ import click
 from sheetplan.api import PlanRead, Written
 from sheetplan.layout.labels import month_name
 from sheetplan.layout.sections import listing, share
+from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import STATUS
 from sheetplan.review.model import Review
 from sheetplan.review.rollup import status_counts
@@ -63,7 +64,9 @@ def _problems(read: PlanRead) -> list[str]:
     parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
     parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
     forced = " (reviewed anyway: --force)" if errors else ""
-    text = f"The plan has {' and '.join(parts)}{forced}; `sheetplan check {read.source}` lists them."
+    text = _("The plan has {parts}{forced}; `sheetplan check {source}` lists them.").format(
+        parts=" and ".join(parts), forced=forced, source=read.source
+    )
     return [click.style(text, fg="red" if errors else "yellow")]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sheetplan.plan.errors import UsageError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Metric, Month, Plan, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
 from sheetplan.review import changes, decisions, rollup
@@ -60,7 +61,9 @@ def check_review_month(plan: Plan, month: Month) -> None:
     months = plan.settings.plan_months
     if month not in months:
         raise UsageError(
-            f"--month {month} is outside the plan: choose a month from {months[0]} to {months[-1]}"
+            _("--month {month} is outside the plan: choose a month from {first} to {last}").format(
+                month=month, first=months[0], last=months[-1]
+            )
         )
 
 
@@ -69,8 +72,10 @@ def check_month_begun(month: Month, today: date) -> None:
     current = Month.of(today)
     if month > current:
         raise UsageError(
-            f"--month {month} has not begun yet (today is {today.isoformat()}); "
-            f"choose {current + -1}, the last full month, or an earlier one"
+            _(
+                "--month {month} has not begun yet (today is {today}); choose {last}, the "
+                "last full month, or an earlier one"
+            ).format(month=month, today=today.isoformat(), last=current + -1)
         )
 
 

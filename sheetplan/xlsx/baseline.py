@@ -12,6 +12,7 @@ from typing import Any
 
 from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.errors import SourceError, UsageError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Plan, SheetLocation
 from sheetplan.read.monthly import month_list
 from sheetplan.xlsx.fill import fill
@@ -26,8 +27,10 @@ def write_baseline(path: Path, grid: Grid, plan: Plan, force: bool) -> str:
     location = plan.locations.get("baseline")
     if location is None:
         raise SourceError(
-            f"{path}: has no Baseline sheet; copy the Forecasts sheet, name the copy Baseline, and run"
-            " sheetplan baseline again"
+            _(
+                "{path}: has no Baseline sheet; copy the Forecasts sheet, name the copy "
+                "Baseline, and run sheetplan baseline again"
+            ).format(path=path)
         )
     if not force:
         _refuse_numbers(path, plan, location)
@@ -36,7 +39,9 @@ def write_baseline(path: Path, grid: Grid, plan: Plan, force: bool) -> str:
     months = [month for month in plan.settings.plan_months if str(month) in location.columns]
     missing = [month for month in plan.settings.plan_months if str(month) not in location.columns]
     span = f"{months[0]} to {months[-1]}" if months else "no months"
-    said = f"Copied the forecasts of {copied} metrics, {span}, to the {location.name} sheet of {path}"
+    said = _("Copied the forecasts of {copied} metrics, {span}, to the {name} sheet of {path}").format(
+        copied=copied, span=span, name=location.name, path=path
+    )
     said += f" (the previous version is in {backup})." if backup else "."
     if missing:
         said += f"\n{location.name} has no column for {month_list(missing)}: add them, as on Forecasts."
@@ -71,6 +76,8 @@ def _refuse_numbers(path: Path, plan: Plan, location: SheetLocation) -> None:
             month = min(series)
             where = f"{quote_sheet(location.name)}!{column_letter(location.columns[str(month)])}"
             raise UsageError(
-                f"{path}: {where}{location.rows.get(metric_id, 0)} and others already hold the baseline;"
-                " use --force to replace it with the current forecasts"
+                _(
+                    "{path}: {where}{row} and others already hold the baseline; use --force to "
+                    "replace it with the current forecasts"
+                ).format(path=path, where=where, row=location.rows.get(metric_id, 0))
             )

@@ -15,6 +15,7 @@ from sheetplan.layout.review import review_month
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.addresses import quote_sheet
 from sheetplan.plan.errors import WriteError
+from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Decision, Grid, Plan
 from sheetplan.read.workbook import read_workbook
 from sheetplan.xlsx.book import read_book
@@ -54,9 +55,11 @@ def carry_typed(package: Package, path: Path, grid: Grid, plan: Plan, layout: Sh
     if location is None or location.name not in sheets or location.name not in grid:
         cells = ", ".join(address for row in typed for address in row.addresses())
         raise WriteError(
-            f"{path}: {quote_sheet(old)}!{cells} hold text that sheetplan did not write, and the plan has"
-            " no Decisions sheet to keep it; add one (sheetplan init writes it) or move the text, then"
-            " review again"
+            _(
+                "{path}: {old}!{cells} hold text that sheetplan did not write, and the plan has "
+                "no Decisions sheet to keep it; add one (sheetplan init writes it) or move the "
+                "text, then review again"
+            ).format(path=path, old=quote_sheet(old), cells=cells)
         )
     used = [number for number, cells in enumerate(grid[location.name], 1) if any(_filled(c) for c in cells)]
     first = max([location.header_row, *used]) + 1
