@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, cast
 from sheetplan.check.report import ordered
 from sheetplan.check.rules import RULES, Rule, check_plan
 from sheetplan.layout.written import Written
-from sheetplan.plan.defaults import DEFAULT_MONTHS
+from sheetplan.plan.defaults import DEFAULT_MONTHS, Lang
 from sheetplan.plan.errors import SourceError, UsageError
-from sheetplan.plan.i18n import _
+from sheetplan.plan.i18n import _, n_, use
 from sheetplan.plan.model import Grid, Month, Plan, Problem
 from sheetplan.read.google import google_key, require_google, sheet_key
 from sheetplan.read.load import load
 from sheetplan.read.source import read_file
+from sheetplan.read.tables import language_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -100,16 +101,23 @@ def write_plan(
 
 
 def read_plan(
-    source: str, today: date, credentials: Path | None = None, rules: Sequence[Rule] | None = None
+    source: str,
+    today: date,
+    credentials: Path | None = None,
+    rules: Sequence[Rule] | None = None,
+    lang: Lang | None = None,
 ) -> PlanRead:
     """Read and check the plan at `source`, a workbook file or a Google Sheet; SourceError when unusable.
-    `rules` are the checks made (all of `check`'s unless given)."""
+    `rules` are the checks made (all of `check`'s unless given). Once the workbook is read, messages
+    are given in `lang`, else in the language of its sheet names (`plan.i18n.use`), so that its
+    problems are told in the plan's language."""
     key = google_key(source)
     book = None
     if key is None:
         grid = read_file(Path(source), source)
     else:
         book, grid = _read_google(source, key, credentials)
+    use(lang or language_of(grid))
     plan, problems = load(grid, source)
     checked = check_plan(plan, today=today, loaded=problems, rules=RULES if rules is None else rules)
     found = ordered([*problems, *checked])
@@ -199,8 +207,12 @@ def push(path: Path, target: str, credentials: Path | None = None) -> str:
     guide = guide_layout(plan.lang, plan.settings.plan_months, f"gsheet:{key}")
     requests, added, updated = push_requests(book, plan, data_tabs(grid, plan), guide)
     batch_update(book, requests)
-    parts = [f"{len(updated)} tabs updated"] + ([f"{len(added)} added ({', '.join(added)})"] if added else [])
-    return f"Pushed {path} to Google Sheet {key}: {', '.join(parts)}."
+    parts = [n_("{count} tab updated", "{count} tabs updated", len(updated)).format(count=len(updated))]
+    if added:
+        parts.append(_("{count} added ({tabs})").format(count=len(added), tabs=", ".join(added)))
+    return _("Pushed {path} to Google Sheet {key}: {parts}.").format(
+        path=path, key=key, parts=", ".join(parts)
+    )
 
 
 def pull(source: str, path: Path, credentials: Path | None = None, force: bool = False) -> str:
@@ -223,10 +235,15 @@ def pull(source: str, path: Path, credentials: Path | None = None, force: bool =
     pulled = pulled_content(grid, plan)
     data = build_copy(months, plan.lang, pulled, grid, path.name)
     replace_safely(path, lambda stream: stream.write(data), backup=False)
-    counts = ", ".join(
-        f"{len(pulled.content.rows.get(key, []))} {key}" for key in ("goals", "actions", "metrics")
+    goals, actions, metrics = (
+        len(pulled.content.rows.get(name, [])) for name in ("goals", "actions", "metrics")
     )
-    return f"Pulled Google Sheet {key} into {path}: {counts}, {len(months)} months from {months[0]}."
+    return _(
+        "Pulled Google Sheet {key} into {path}: {goals} goals, {actions} actions, {metrics} metrics,"
+        " {months} months from {start}."
+    ).format(
+        key=key, path=path, goals=goals, actions=actions, metrics=metrics, months=len(months), start=months[0]
+    )
 
 
 def _read_google(source: str, key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:

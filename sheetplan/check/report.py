@@ -9,9 +9,12 @@ import click
 
 from sheetplan.plan import schema
 from sheetplan.plan.addresses import column_number
+from sheetplan.plan.i18n import N_, _, n_
 from sheetplan.plan.model import Problem
 
 _COLOURS = {"error": "red", "warning": "yellow"}
+_SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+"""Each severity as the report names it; `check --json` gives them as they are."""
 _ADDRESS = re.compile(r"!\$?([A-Z]+)?\$?(\d+)")
 
 
@@ -32,7 +35,10 @@ def counts(problems: Sequence[Problem]) -> str:
     """`2 errors, 1 warning`."""
     errors = sum(problem.severity == "error" for problem in problems)
     warnings = len(problems) - errors
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return _("{errors}, {warnings}").format(
+        errors=n_("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=n_("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
 
 
 def ordered(problems: Sequence[Problem]) -> list[Problem]:
@@ -48,7 +54,7 @@ def problems_report(problems: Sequence[Problem], source: str) -> str:
     Colour comes from click.style; `click.echo` drops it when the output is not a terminal.
     """
     if not problems:
-        return f"{source}: no problems found."
+        return _("{source}: no problems found.").format(source=source)
     lines: list[str] = []
     sheet = None
     for problem in ordered(problems):
@@ -58,7 +64,7 @@ def problems_report(problems: Sequence[Problem], source: str) -> str:
             sheet = problem.sheet
             lines.append(click.style(sheet, bold=True))
         where = problem.cell or sheet
-        label = click.style(f"{problem.severity:<7}", fg=_COLOURS[problem.severity])
+        label = click.style(f"{_(_SEVERITIES[problem.severity]):<7}", fg=_COLOURS[problem.severity])
         lines.append(f"  {label} {where}: {problem.message} [{problem.code}]")
     lines.append("")
     lines.append(f"{source}: {counts(problems)}")

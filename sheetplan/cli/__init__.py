@@ -16,9 +16,20 @@ import click
 from sheetplan import __version__
 from sheetplan.cli import share
 from sheetplan.cli.baseline import baseline
-from sheetplan.cli.common import Group, credentials_option, parse_month, read_and_review, stage, writes
+from sheetplan.cli.common import (
+    Group,
+    chosen,
+    credentials_option,
+    lang_option,
+    parse_month,
+    read_and_review,
+    speak,
+    stage,
+    writes,
+)
 from sheetplan.cli.imports import import_command
 from sheetplan.cli.init import init
+from sheetplan.plan.i18n import _
 
 if TYPE_CHECKING:
     # The library is imported inside each command, so that `sheetplan --help` starts at once.
@@ -46,8 +57,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("source")
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+@lang_option
 @credentials_option
-def check(source: str, as_json: bool, credentials: Path | None) -> None:
+def check(source: str, as_json: bool, lang: str | None, credentials: Path | None) -> None:
     """Check a filled-in plan and say what is wrong, cell by cell.
 
     SOURCE is an .xlsx, .xlsm or .ods file, a Google Sheets URL, or gsheet:KEY. Exits with 1 when
@@ -63,8 +75,8 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
     from sheetplan.api import read_plan
     from sheetplan.check.report import problems_report
 
-    with stage(f"Reading {source}"):
-        read = read_plan(source, date.today(), credentials)
+    with stage(_("Reading {source}").format(source=source)):
+        read = read_plan(source, date.today(), credentials, lang=chosen(lang))
     if as_json:
         click.echo(json.dumps([problem.as_dict() for problem in read.problems], ensure_ascii=False, indent=2))
     else:
@@ -94,6 +106,7 @@ def check(source: str, as_json: bool, credentials: Path | None) -> None:
     help="Exit with 1 when a metric's month is at this status or worse.",
 )
 @click.option("--force", is_flag=True, help="Review a plan even when it has errors.")
+@lang_option
 @credentials_option
 def review(
     source: str,
@@ -103,6 +116,7 @@ def review(
     as_json: bool,
     fail_on: str | None,
     force: bool,
+    lang: str | None,
     credentials: Path | None,
 ) -> None:
     """Compare plan with actual for a month and write the review meeting's sheet.
@@ -129,15 +143,17 @@ def review(
 
     if not dry_run:
         writes(out or source)
-    read, result = read_and_review(source, month, date.today(), credentials, force, err=as_json)
+    read, result = read_and_review(source, month, date.today(), credentials, force, err=as_json, lang=lang)
     written = None
     if not dry_run:
-        with stage(f"Writing the review to {out or source}"):
+        with stage(_("Writing the review to {target}").format(target=out or source)):
             written = write_review(read, result, out)
     if as_json:
         click.echo(json.dumps(review_json(result), ensure_ascii=False, indent=2))
         if written is not None:
-            click.echo(f"Wrote {written.sheet} to {written.where}.", err=True)
+            click.echo(
+                _("Wrote {sheet} to {where}.").format(sheet=written.sheet, where=written.where), err=True
+            )
     else:
         click.echo(summary(read, result, written), color=None)
     if fail_on and reached(result, fail_on):
@@ -152,8 +168,11 @@ def review(
     help="Write the calendar to this .ics file.  [default: NAME.ics beside a file; a Google Sheet needs it]",
 )
 @click.option("--owner", metavar="NAME", help="Only this person's actions (and the review meetings).")
+@lang_option
 @credentials_option
-def calendar(source: str, out: Path | None, owner: str | None, credentials: Path | None) -> None:
+def calendar(
+    source: str, out: Path | None, owner: str | None, lang: str | None, credentials: Path | None
+) -> None:
     """Write the review meetings and the actions' due dates to a calendar file (.ics).
 
     The monthly review is one repeating event on the Review day of Settings (third Thursday, last
@@ -174,16 +193,17 @@ def calendar(source: str, out: Path | None, owner: str | None, credentials: Path
     target = calendar_path(source, out)
     writes(target)
     today = date.today()
-    with stage(f"Reading {source}"):
-        read = read_plan(source, today, credentials)
+    with stage(_("Reading {source}").format(source=source)):
+        read = read_plan(source, today, credentials, lang=chosen(lang))
     click.echo(write_calendar(read, target, today, owner))
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("sheet")
+@lang_option
 @credentials_option
-def push(path: Path, sheet: str, credentials: Path | None) -> None:
+def push(path: Path, sheet: str, lang: str | None, credentials: Path | None) -> None:
     """Copy a local plan workbook into a Google Sheet shared with you.
 
     SHEET is the Google Sheet's URL or gsheet:KEY; share it with the service account's e-mail as
@@ -198,7 +218,9 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
     from sheetplan.api import push as push_plan
 
     writes(sheet)
-    with stage(f"Copying {path} to {sheet}"):
+    if lang:
+        speak(lang, lang)
+    with stage(_("Copying {source} to {target}").format(source=path, target=sheet)):
         pushed = push_plan(path, sheet, credentials)
     click.echo(pushed)
 
@@ -207,8 +229,9 @@ def push(path: Path, sheet: str, credentials: Path | None) -> None:
 @click.argument("sheet")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@lang_option
 @credentials_option
-def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
+def pull(sheet: str, path: Path, force: bool, lang: str | None, credentials: Path | None) -> None:
     """Copy a Google Sheet into a local plan workbook (.xlsx), to keep or to work offline.
 
     The copy has the layout `sheetplan init` writes, filled with the sheet's data, and its Review
@@ -221,7 +244,9 @@ def pull(sheet: str, path: Path, force: bool, credentials: Path | None) -> None:
     from sheetplan.api import pull as pull_plan
 
     writes(path)
-    with stage(f"Copying {sheet} to {path}"):
+    if lang:
+        speak(lang, lang)
+    with stage(_("Copying {source} to {target}").format(source=sheet, target=path)):
         pulled = pull_plan(sheet, path, credentials, force)
     click.echo(pulled)
 

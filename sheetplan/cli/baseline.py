@@ -9,13 +9,15 @@ from datetime import date
 
 import click
 
-from sheetplan.cli.common import stage, writes
+from sheetplan.cli.common import lang_option, speak, stage, writes
+from sheetplan.plan.i18n import _
 
 
 @click.command()
 @click.argument("source")
 @click.option("--force", is_flag=True, help="Replace a Baseline that already holds numbers.")
-def baseline(source: str, force: bool) -> None:
+@lang_option
+def baseline(source: str, force: bool, lang: str | None) -> None:
     """Copy the Forecasts sheet to the Baseline sheet: the forecasts as first agreed.
 
     Do it once the team has agreed the plan; revise Forecasts freely afterwards. Every review then
@@ -30,7 +32,9 @@ def baseline(source: str, force: bool) -> None:
     """
     from sheetplan.api import write_baseline
 
+    if lang:
+        speak(lang, lang)
     writes(source)
-    with stage(f"Copying the forecasts of {source}"):
+    with stage(_("Copying the forecasts of {source}").format(source=source)):
         said = write_baseline(source, date.today(), force)
     click.echo(said)

@@ -18,6 +18,7 @@ from sheetplan.plan.i18n import _, language_of_environment, use
 
 if TYPE_CHECKING:
     from sheetplan.api import PlanRead
+    from sheetplan.plan.defaults import Lang
     from sheetplan.plan.model import Month
     from sheetplan.review.model import Review
 
@@ -34,6 +35,11 @@ lang_option = click.option(
     help="The language of what the command says.  [default: the plan's; before it is read, LANG's]",
 )
 """The option of every command that speaks of a plan: its output in English or Bulgarian."""
+
+
+def chosen(lang: str | None) -> Lang | None:
+    """The language `--lang` chose, if it chose one."""
+    return "bg" if lang == "bg" else "en" if lang == "en" else None
 
 
 def speak(lang: str | None, plan_lang: str) -> None:
@@ -94,26 +100,34 @@ def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def read_and_review(
-    source: str, month: Month | None, today: date, credentials: Path | None, force: bool, err: bool = False
+    source: str,
+    month: Month | None,
+    today: date,
+    credentials: Path | None,
+    force: bool,
+    err: bool = False,
+    lang: str | None = None,
 ) -> tuple[PlanRead, Review]:
     """The plan at `source` read and its month reviewed, for the commands that show a review.
 
     A plan with errors is listed as `check` lists it (on stderr with `err`) and not reviewed, exit 1,
-    unless `force`; a month not over yet is reviewed with a warning.
+    unless `force`; a month not over yet is reviewed with a warning. What it says is in `lang`, else
+    in the plan's language.
     """
     from sheetplan.api import read_plan, review_of
     from sheetplan.check.report import problems_report
     from sheetplan.review.variance import month_not_over
 
-    with stage(f"Reading {source}"):
-        read = read_plan(source, today, credentials)
+    with stage(_("Reading {source}").format(source=source)):
+        read = read_plan(source, today, credentials, lang=chosen(lang))
     if read.errors and not force:
         click.echo(problems_report(read.problems, source), err=err, color=None)
-        click.echo(f"{source}: not reviewed while the plan has errors; fix them, or use --force.", err=True)
+        said = _("{source}: not reviewed while the plan has errors; fix them, or use --force.")
+        click.echo(said.format(source=source), err=True)
         raise SystemExit(1)
-    with stage("Comparing plan with actual"):
+    with stage(_("Comparing plan with actual")):
         result = review_of(read, month, today)
     not_over = month_not_over(result.month, today)
     if not_over:
-        click.echo(f"Warning: {not_over}.", err=True)
+        click.echo(_("Warning: {warning}.").format(warning=not_over), err=True)
     return read, result

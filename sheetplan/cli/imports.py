@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sheetplan.cli.common import credentials_option, lang_option, parse_month, speak, stage, writes
+from sheetplan.cli.common import chosen, credentials_option, lang_option, parse_month, speak, stage, writes
 from sheetplan.plan.i18n import _, n_
 
 if TYPE_CHECKING:
@@ -79,8 +79,7 @@ def import_command(
         writes(source)
     today = date.today()
     with stage(_("Reading {source}").format(source=source)):
-        read = read_plan(source, today, credentials, IMPORT_RULES)
-    speak(lang, read.plan.lang)
+        read = read_plan(source, today, credentials, IMPORT_RULES, chosen(lang))
     with stage(
         n_("Importing {count} export file", "Importing {count} export files", len(exports)).format(
             count=len(exports)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sheetplan.cli.common import credentials_option, parse_month, read_and_review, stage, writes
-from sheetplan.plan.i18n import _
+from sheetplan.cli.common import credentials_option, lang_option, parse_month, read_and_review, stage, writes
+from sheetplan.plan.i18n import _, n_
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
@@ -41,6 +41,7 @@ force_option = click.option("--force", is_flag=True, help="Use a plan even when 
     help="Also print the report to this PDF (A4), with Chromium.",
 )
 @force_option
+@lang_option
 @credentials_option
 def report(
     source: str,
@@ -48,6 +49,7 @@ def report(
     out: Path | None,
     pdf: Path | None,
     force: bool,
+    lang: str | None,
     credentials: Path | None,
 ) -> None:
     """Write the month's review as one web page (.html), to read, share or print.
@@ -68,8 +70,8 @@ def report(
 
     writes(out or source)
     today = date.today()
-    read, result = read_and_review(source, month, today, credentials, force, err=True)
-    with stage("Writing the report"):
+    read, result = read_and_review(source, month, today, credentials, force, err=True, lang=lang)
+    with stage(_("Writing the report")):
         click.echo(write_report(read, result, today, out, pdf))
 
 
@@ -86,6 +88,7 @@ def report(
     help="Write the messages to DIR as .eml files; send nothing.",
 )
 @force_option
+@lang_option
 @credentials_option
 def send(
     source: str,
@@ -94,6 +97,7 @@ def send(
     owners: bool,
     drafts: Path | None,
     force: bool,
+    lang: str | None,
     credentials: Path | None,
 ) -> None:
     """E-mail the month's review: to --to addresses, or to each owner with their own tasks first.
@@ -120,17 +124,28 @@ def send(
     if drafts is not None:
         writes(drafts)
     now = datetime.now().astimezone()
-    read, result = read_and_review(source, month, now.date(), credentials, force, err=True)
-    with stage("Sending the review" if drafts is None else f"Writing the messages to {drafts}"):
+    read, result = read_and_review(source, month, now.date(), credentials, force, err=True, lang=lang)
+    doing = (
+        _("Sending the review")
+        if drafts is None
+        else _("Writing the messages to {folder}").format(folder=drafts)
+    )
+    with stage(doing):
         sent = send_review(read, result, now, server, to, owners, drafts)
     for problem in sent.problems:
-        click.echo(f"Error: {problem}", err=True)
+        click.echo(_("Error: {error}").format(error=problem), err=True)
     if sent.without_email:
         names = ", ".join(sent.without_email)
-        click.echo(f"Note: no Email on the Owners sheet for {names}: not sent to them.", err=True)
+        said = _("Note: no Email on the {sheet} sheet for {names}: not sent to them.")
+        click.echo(said.format(sheet=read.plan.sheet_name("owners"), names=names), err=True)
     if drafts is not None:
         files = ", ".join(path.name for path in sent.files)
-        click.echo(f"Wrote {len(sent.files)} messages to {drafts}: {files}; sent none.")
+        wrote = n_(
+            "Wrote {count} message to {folder}: {files}; sent none.",
+            "Wrote {count} messages to {folder}: {files}; sent none.",
+            len(sent.files),
+        )
+        click.echo(wrote.format(count=len(sent.files), folder=drafts, files=files))
         return
     click.echo(_outcome(sent.sent, sent.failed))
     if sent.failed:
@@ -140,6 +155,11 @@ def send(
 def _outcome(sent: tuple[str, ...], failed: tuple[str, ...]) -> str:
     total = len(sent) + len(failed)
     if not failed:
-        return f"Sent to all {total}: {', '.join(sent)}."
-    got = f"Sent to {len(sent)} of {total}: {', '.join(sent)}" if sent else f"Sent to none of {total}"
-    return f"{got}; not sent to {', '.join(failed)}."
+        return _("Sent to all {total}: {sent}.").format(total=total, sent=", ".join(sent))
+    if not sent:
+        return _("Sent to none of {total}; not sent to {failed}.").format(
+            total=total, failed=", ".join(failed)
+        )
+    return _("Sent to {count} of {total}: {sent}; not sent to {failed}.").format(
+        count=len(sent), total=total, sent=", ".join(sent), failed=", ".join(failed)
+    )

@@ -8,7 +8,7 @@ and raises `SourceError`; smaller trouble becomes a Problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sheetplan.plan import schema
@@ -74,7 +74,6 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
     """Each schema sheet's key to its name in the workbook, the workbook's language, and problems."""
     found: dict[str, str] = {}
     problems: list[Problem] = []
-    votes = {"en": 0, "bg": 0}
     for name in grid:
         sheet = schema.sheet_by_name(name)
         if sheet is None or sheet not in schema.INPUT_SHEETS:
@@ -91,15 +90,24 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
             )
             continue
         found[sheet.key] = name
-        for language in schema.LANGS:
-            votes[language] += schema.normalise(name) == schema.normalise(sheet.name(language))
-    lang: schema.Lang = "bg" if votes["bg"] > votes["en"] else "en"
+    lang = language_of(found.values())
     missing = [schema.sheet_by_key(key).name(lang) for key in _REQUIRED_SHEETS if key not in found]
     if missing:
         named = ", ".join(values.shown(name) for name in missing)
         message = n_("{source}: no sheet named {names}", "{source}: no sheets named {names}", len(missing))
         raise SourceError(message.format(source=source, names=named))
     return found, lang, problems
+
+
+def language_of(names: Iterable[str]) -> schema.Lang:
+    """The language a workbook's sheet names are in: Bulgarian when more of them are Bulgarian."""
+    votes = dict.fromkeys(schema.LANGS, 0)
+    for name in names:
+        sheet = schema.sheet_by_name(name)
+        if sheet is not None:
+            for language in schema.LANGS:
+                votes[language] += schema.normalise(name) == schema.normalise(sheet.name(language))
+    return "bg" if votes["bg"] > votes["en"] else "en"
 
 
 def find_table(

@@ -83,7 +83,9 @@ def month_not_over(month: Month, today: date) -> str | None:
     """A warning for a review of the month `today` is in, whose actuals are not all in yet; else None."""
     if month != Month.of(today):
         return None
-    return f"{month} is not over yet: its actual results may be incomplete until {month + 1} begins"
+    return _("{month} is not over yet: its actual results may be incomplete until {next} begins").format(
+        month=month, next=month + 1
+    )
 
 
 def tolerance_of(metric: Metric, settings: Settings) -> float:

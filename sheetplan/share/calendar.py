@@ -25,7 +25,7 @@ from sheetplan import __version__
 from sheetplan.files.safe_save import replace_safely
 from sheetplan.layout import labels
 from sheetplan.plan import schema
-from sheetplan.plan.i18n import _
+from sheetplan.plan.i18n import _, n_
 from sheetplan.plan.model import Action, Plan
 from sheetplan.plan.schema import Lang, Text
 from sheetplan.share import targets
@@ -54,7 +54,9 @@ def write_calendar(plan: Plan, source: str, out: Path, today: date, owner: str |
     actions = [(action, uid) for action, uid in uids if is_open(action, chosen)]
     data = calendar_bytes(plan, meetings, actions, today)
     replace_safely(out, lambda stream: stream.write(data), backup=False)
-    return f"Wrote {out}: {_meetings_said(plan, meetings)}, and {_actions_said(len(actions), chosen)}."
+    return _("Wrote {path}: {meetings}, and {actions}.").format(
+        path=out, meetings=_meetings_said(plan, meetings), actions=_actions_said(len(actions), chosen)
+    )
 
 
 def calendar_bytes(
@@ -175,18 +177,32 @@ def _plan_name(plan: Plan) -> str:
 
 def _meetings_said(plan: Plan, meetings: Meetings) -> str:
     if not meetings.dates:
-        return f"no review meeting left (the plan ended with {plan.settings.plan_months[-1]})"
+        return _("no review meeting left (the plan ended with {month})").format(
+            month=plan.settings.plan_months[-1]
+        )
     count = len(meetings.dates)
-    where = meetings.zone.key if meetings.zone is not None else "in each calendar's own time zone"
+    where = meetings.zone.key if meetings.zone is not None else _("in each calendar's own time zone")
     first, last = meetings.dates[0], meetings.dates[-1]
-    span = f"on {first}" if count == 1 else f"from {first} to {last}"
-    reviews = f"{count} monthly review{'s' if count > 1 else ''}"
-    return f"{reviews} ({meetings.typed}, {meetings.at:%H:%M} {where}) {span}"
+    said = n_(
+        "{count} monthly review ({day}, {time} {zone}) on {first}",
+        "{count} monthly reviews ({day}, {time} {zone}) from {first} to {last}",
+        count,
+    )
+    return said.format(
+        count=count, day=meetings.typed, time=f"{meetings.at:%H:%M}", zone=where, first=first, last=last
+    )
 
 
 def _actions_said(count: int, owner: str | None) -> str:
-    whose = f" of {owner}" if owner else ""
-    return f"the due dates of {count} open action{'' if count == 1 else 's'}{whose}"
+    if owner:
+        said = n_(
+            "the due date of {count} open action of {owner}",
+            "the due dates of {count} open actions of {owner}",
+            count,
+        )
+    else:
+        said = n_("the due date of {count} open action", "the due dates of {count} open actions", count)
+    return said.format(count=count, owner=owner)
 
 
 def check_target(out: Path) -> None:

@@ -12,9 +12,11 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from sheetplan.files.safe_save import replace_safely
+from sheetplan.plan import formats
 from sheetplan.plan.errors import UsageError, WriteError
-from sheetplan.plan.i18n import _
+from sheetplan.plan.i18n import _, language, n_
 from sheetplan.plan.schema import Lang
+from sheetplan.plan.words import listing
 from sheetplan.review.model import Review
 from sheetplan.share import mail, smtp
 from sheetplan.share.report import Page, report_html
@@ -37,11 +39,13 @@ def write_report(review: Review, lang: Lang, page: Page, out: Path, pdf: Path | 
 
         printed = pdf_of(html)
     replace_safely(out, lambda stream: stream.write(data), backup=False)
-    written = [f"{out} ({_size(len(data))})"]
+    written = [_("{path} ({size})").format(path=out, size=_size(len(data)))]
     if pdf is not None and printed is not None:
         replace_safely(pdf, lambda stream: stream.write(printed), backup=False)
-        written.append(f"{pdf} ({_size(len(printed))}, A4)")
-    return f"Wrote {' and '.join(written)}: the review of {review.month}."
+        written.append(_("{path} ({size}, A4)").format(path=pdf, size=_size(len(printed))))
+    return _("Wrote {files}: the review of {month}.").format(
+        files=listing(written, language()), month=review.month
+    )
 
 
 def check_pdf(pdf: Path) -> None:
@@ -137,4 +141,6 @@ def _write_drafts(folder: Path, letters: Sequence[tuple[str, EmailMessage]]) -> 
 
 
 def _size(count: int) -> str:
-    return f"{count / 1024:,.0f} KB" if count >= 1024 else f"{count} bytes"
+    if count >= 1024:
+        return _("{size} KB").format(size=formats.number(round(count / 1024), language(), 0))
+    return n_("{count} byte", "{count} bytes", count).format(count=count)

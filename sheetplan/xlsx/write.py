@@ -71,7 +71,7 @@ def _write_review(path: Path, grid: Grid, plan: Plan, review: Review, out: Path 
         return write_review_to(out, grid, plan, review)
     if path.suffix.lower() == ".ods":
         written = _write_new(beside(path, review.month), grid, plan, review)
-        reason = "it is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write"
+        reason = _("it is an OpenDocument spreadsheet (.ods), which sheetplan reads but does not write")
         return Written(written.where, written.sheet, written.backup, reason)
     refuse_unwritable(path)
     before = {name: rows for name, rows in grid.items() if not REVIEW_LOG.is_named(name)}

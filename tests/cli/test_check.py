@@ -112,7 +112,7 @@ def test_colour_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "\x1b[" not in check(tmp_path, monkeypatch, "plan.xlsx").stdout
 
 
-def test_a_bulgarian_plan_is_reported_under_its_own_sheet_names(
+def test_a_bulgarian_plan_is_reported_in_bulgarian_under_its_own_sheet_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     grid = set_cell(plan_grid(sample(), "bg"), "Показатели", "F3", "нагоре-надолу")
@@ -120,11 +120,13 @@ def test_a_bulgarian_plan_is_reported_under_its_own_sheet_names(
     result = check(tmp_path, monkeypatch, "план.xlsx")
     assert result.stdout == (
         "Показатели\n"
-        '  error   Показатели!F3: "нагоре-надолу" is not a direction;'
-        " use one of: нагоре, надолу [invalid_choice]\n"
+        "  грешка  Показатели!F3: „нагоре-надолу“ не е посока;"
+        " използвайте едно от: нагоре, надолу [invalid_choice]\n"
         "\n"
-        "план.xlsx: 1 error, 0 warnings\n"
+        "план.xlsx: 1 грешка, 0 предупреждения\n"
     )
+    english = check(tmp_path, monkeypatch, "план.xlsx", "--lang", "en")
+    assert english.stdout.endswith("план.xlsx: 1 error, 0 warnings\n")
 
 
 @pytest.mark.parametrize("lang", ["en", "bg"])

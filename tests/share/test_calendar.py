@@ -220,7 +220,7 @@ def test_owner_keeps_one_persons_actions_and_the_meetings(
     assert written is not None
     assert [summary for summary, _, _ in actions(written)] == ["A4 Answer every comment — due (Maria)"]
     assert len(meetings(written)) == 12
-    assert result.stdout.endswith(", and the due dates of 1 open action of Maria.\n")
+    assert result.stdout.endswith(", and the due date of 1 open action of Maria.\n")
 
 
 @pytest.mark.parametrize(
@@ -314,8 +314,10 @@ ZONE_HINT = "use a name such as Europe/Sofia or America/New_York"
 BAD_SETTINGS = [
     ({"review_day": "every other Tuesday"}, "en",
      f'Settings!B7: "every other Tuesday" is not a review day; {HINT}'),
+    # A Bulgarian plan is told in Bulgarian.
     ({"review_day": "през седмица във вторник"}, "bg",
-     f'Настройки!B7: "през седмица във вторник" is not a review day; {HINT}'),
+     "Настройки!B7: „през седмица във вторник“ не е ден за преглед; въведете например третия четвъртък,"
+     " последния петък или 15"),
     ({"review_day": "31"}, "en", 'Settings!B7: "31" is not a day every month has; use 1 to 28, or last day'),
     ({"review_day": None}, "en",
      'Settings!B7: "Review day" is blank; give a day such as third Thursday, last Friday or 15'),
@@ -332,7 +334,8 @@ def test_a_setting_the_calendar_cannot_use_is_one_line_naming_its_cell(
 ) -> None:
     plan = plan_file(tmp_path, plan_data(**settings), lang)
     result, _ = calendar(monkeypatch, plan)
-    assert (result.exit_code, result.stderr) == (2, f"Error: {plan}: {message}\n")
+    error = "Грешка" if lang == "bg" else "Error"
+    assert (result.exit_code, result.stderr) == (2, f"{error}: {plan}: {message}\n")
     assert not (tmp_path / "plan.ics").exists()
 
 

@@ -37,7 +37,8 @@ def test_the_report_has_every_section_of_the_review_sheet_in_the_plans_language(
     assert (code, err) == (0, "")
     assert plan.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.review-2026-04.html", "plan.xlsx"]
-    assert out.startswith(f"Wrote {page} (") and out.endswith("KB): the review of 2026-04.\n")
+    wrote, review = {"en": ("Wrote", "the review of"), "bg": ("Записани са", "прегледът за")}[lang]
+    assert out.startswith(f"{wrote} {page} (") and out.endswith(f"KB): {review} 2026-04.\n")
     text, headings, charts = page_text(page.read_text(encoding="utf-8"))
     assert headings == SECTION_HEADINGS[lang]
     assert charts == 2
