@@ -39,7 +39,7 @@ def import_summary(result: Imports) -> str:
     counts = ", ".join(
         f"{result.count(state)} {_(word)}" for state, word in _STATES.items() if result.count(state)
     )
-    width = 10
+    width = max(len(schema.ACTUALS.name(language())), len(schema.POSTS.name(language())))
     if counts:
         lines.append(f"  {schema.ACTUALS.name(language()):<{width}} {counts}")
     if result.posts_added or result.posts_updated:

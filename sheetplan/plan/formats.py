@@ -1,11 +1,16 @@
 """Numbers, money, percentages, months and dates as a language writes them, with Babel's locale data:
 `2,090.00` and `2 090,00`, `November 2026` and `ноември 2026`.
 
-Babel is imported on first use, so that a command that formats nothing does not pay for it.
+Babel is imported on first use, so that a command that formats nothing does not pay for it. Halves
+are rounded away from zero, as spreadsheets round them (Babel's own default rounds them to even:
+-45.45 % would show as -45.4 % beside the sheet's -45.5 %).
 """
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from sheetplan.plan.defaults import Lang
@@ -20,7 +25,8 @@ def number(value: float, lang: Lang, decimals: int | None = None) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "" if decimals == 0 else ".###")
-    return str(format_decimal(value, format=pattern, locale=_LOCALES[lang]))
+    with _halves_up():
+        return str(format_decimal(value, format=pattern, locale=_LOCALES[lang]))
 
 
 def money(value: float, currency: str, lang: Lang) -> str:
@@ -30,7 +36,8 @@ def money(value: float, currency: str, lang: Lang) -> str:
 
     if not currency:
         return number(value, lang, 2)
-    return str(format_currency(value, currency, locale=_LOCALES[lang]))
+    with _halves_up():
+        return str(format_currency(value, currency, locale=_LOCALES[lang]))
 
 
 def percent(fraction: float, lang: Lang, decimals: int = 1, signed: bool = False) -> str:
@@ -38,7 +45,8 @@ def percent(fraction: float, lang: Lang, decimals: int = 1, signed: bool = False
     from babel.numbers import format_percent
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    shown = str(format_percent(fraction, format=pattern, locale=_LOCALES[lang]))
+    with _halves_up():
+        shown = str(format_percent(fraction, format=pattern, locale=_LOCALES[lang]))
     return f"+{shown}" if signed and fraction > 0 else shown
 
 
@@ -54,3 +62,10 @@ def long_date(day: date, lang: Lang) -> str:
     from babel.dates import format_date
 
     return str(format_date(day, "full" if lang == "bg" else "EEEE d MMMM y", locale=_LOCALES[lang]))
+
+
+@contextmanager
+def _halves_up() -> Iterator[None]:
+    with decimal.localcontext() as context:
+        context.rounding = decimal.ROUND_HALF_UP
+        yield

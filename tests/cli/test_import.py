@@ -50,7 +50,7 @@ def test_the_exports_fill_the_month_so_that_the_review_is_the_examples_own(expor
     plan, files, full = exported
     result = run("import", plan, *files)
     assert result.exit_code == 0, result.output
-    assert "7 filled" in result.stdout and "Posts      58 added, 0 updated" in result.stdout
+    assert "7 filled" in result.stdout and "Posts   58 added, 0 updated" in result.stdout
     assert "are lifetime totals as of the day they were downloaded" in result.stdout
     assert review_json(plan)["metrics"] == review_json(full)["metrics"]
     log = actuals(plan, "Import log")

@@ -34,3 +34,7 @@ NARROW = "\u202f"
 )
 def test_each_language_writes_its_own_way(written, en: str, bg: str) -> None:  # type: ignore[no-untyped-def]
     assert (written("en"), written("bg")) == (en, bg)
+
+
+def test_halves_round_away_from_zero_as_spreadsheets_round_them() -> None:
+    assert (percent(-0.4545, "en"), percent(0.0125, "bg"), number(2.5, "en", 0)) == ("-45.5%", "1,3%", "3")
