@@ -22,6 +22,7 @@ SECTION_HEADINGS = {
     "en": [
         "Monthly review: April 2026",
         "At a glance",
+        "What changed since March 2026",
         "Agenda",
         "1. Decisions to follow up",
         "2. Assumptions",
@@ -35,6 +36,7 @@ SECTION_HEADINGS = {
     "bg": [
         "Месечен преглед: април 2026",
         "Накратко",
+        "Какво се промени от март 2026",
         "Дневен ред",
         "1. Решения за проследяване",
         "2. Допускания",

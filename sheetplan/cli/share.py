@@ -54,9 +54,10 @@ def report(
 ) -> None:
     """Write the month's review as one web page (.html), to read, share or print.
 
-    The page holds what the review sheet holds: the month at a glance, the agenda, the assumptions,
-    the metrics with their status colours and two charts, the goals, each person's tasks, the
-    actions overdue and due next month, and the budget, in the plan's language. It is one file with
+    The page holds what the review sheet holds: the month at a glance, what changed since the last
+    review, the agenda, the decisions to follow up, the assumptions, the metrics with their status
+    colours, trends and two charts, the goals, each person's tasks, the actions overdue and due next
+    month, the budget and the month's decisions, in the plan's language. It is one file with
     its styles and charts inside: it opens from an e-mail attachment or a shared folder without the
     network, and prints on A4. --pdf prints it to PDF too, with Chromium.
 

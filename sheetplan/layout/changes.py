@@ -15,12 +15,17 @@ from sheetplan.review.model import Review, StatusChange
 
 
 def changes(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    title, lines = change_lines(review, lang)
+    heading(sheet, title)
+    for label, detail in lines:
+        _line(sheet, label, detail)
+
+
+def change_lines(review: Review, lang: Lang) -> tuple[str, list[tuple[str, str]]]:
+    """The block's heading and its lines, each a label and what it says: for the sheet and the report."""
     found = review.changes
     if found.since is None:
-        heading(sheet, labels.CHANGES_LAST_MONTH(lang))
-        _line(sheet, "", labels.CHANGES_FIRST(lang))
-        return
-    heading(sheet, labels.CHANGES(lang).format(month=labels.month_name(found.since, lang)))
+        return labels.CHANGES_LAST_MONTH(lang), [("", labels.CHANGES_FIRST(lang))]
     revised = [
         f"{item.metric.id} {item.metric.name}, {item.month}: {_number(item.was)} → {_number(item.now)}"
         for item in found.revised
@@ -33,8 +38,10 @@ def changes(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
         (labels.NEW_ACTIONS(lang), _actions(found.new)),
         (labels.NEWLY_OVERDUE(lang), _actions(found.newly_overdue)),
     ]
-    for title, items in lines:
-        _line(sheet, title, listing(items, lang) + "." if items else labels.NONE(lang))
+    title = labels.CHANGES(lang).format(month=labels.month_name(found.since, lang))
+    return title, [
+        (label, listing(items, lang) + "." if items else labels.NONE(lang)) for label, items in lines
+    ]
 
 
 def _line(sheet: LayoutBuilder, title: str, detail: str) -> None:

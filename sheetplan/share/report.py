@@ -24,8 +24,10 @@ from markupsafe import Markup
 
 from sheetplan import __version__
 from sheetplan.layout import labels
+from sheetplan.layout.changes import change_lines
 from sheetplan.layout.review import STATUS_COLOURS, agenda_items, glance_tiles
 from sheetplan.layout.sections import BUDGET, CHART_METRICS, SPENT, by_owner, money_header, share
+from sheetplan.layout.trends import MONTHS as TREND_MONTHS
 from sheetplan.layout.written import review_beside
 from sheetplan.plan import schema
 from sheetplan.plan.i18n import _
@@ -39,10 +41,12 @@ from sheetplan.share.targets import check_target
 SECTIONS = (
     "title",
     "glance",
+    "changes",
     "agenda",
     "follow_up",
     "assumptions",
     "metrics",
+    "trends",
     "goals",
     "owners",
     "actions",
@@ -159,6 +163,8 @@ def _environment() -> Environment:
         still_true_status=lambda value: schema.STILL_TRUE_STATUS.get(value or "", "no_data"),
         decision_status=lambda value, lang: schema.DECISION_STATUS.label(value, lang) if value else "",
         overdue=is_overdue,
+        change_lines=change_lines,
+        trend_months=TREND_MONTHS,
         status_style=_status_style,
         money_header=lambda which, review, lang: money_header(
             BUDGET if which == "budget" else SPENT, review, lang

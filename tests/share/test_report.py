@@ -220,3 +220,22 @@ def test_the_charts_show_the_first_twenty_metrics_as_the_sheet_does(
     month_chart = html[html.index('id="chart-sheetplan-month"') :].split("</svg>")[0]
     assert "M20 Metric number 20" in month_chart and "M21 " not in month_chart
     assert "M25 Metric number 25" in text
+
+
+def test_the_report_says_what_changed_and_shows_each_metrics_trend_as_the_sheet_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sheetplan.layout.changes import change_lines
+
+    plan = example_plan(tmp_path)
+    report(monkeypatch, plan)
+    text, _, _ = page_text((tmp_path / "plan.review-2026-04.html").read_text(encoding="utf-8"))
+    review = review_of(read_plan(str(plan), TODAY), MONTH, TODAY)
+    title, lines = change_lines(review, "en")
+    assert title == "What changed since March 2026"
+    for label, detail in lines:
+        assert f"{label} {detail}" in text
+    first = review.metrics[0]
+    forecasts = " ".join(formats.number(point.forecast, "en") for point in first.trend)
+    actuals = " ".join(formats.number(point.actual, "en") for point in first.trend)
+    assert f"{first.metric.id} {first.metric.name} Forecast {forecasts} Actual {actuals}" in text
