@@ -19,7 +19,7 @@ from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
 from sheetplan.layout.review import review_layout, review_month, review_position, sheet_name
-from sheetplan.layout.sheet import HEADER
+from sheetplan.layout.sheet import HEADER, SheetLayout
 from sheetplan.layout.written import Written
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
@@ -37,15 +37,17 @@ def write_review(book: GoogleSheet, grid: Grid, review: Review, plan: Plan) -> W
     log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
-    batch_update(book, _review_requests(book, review, lang, plan.settings.review_day, rows))
+    settings = plan.settings
+    layout = review_layout(review, lang, settings.review_day, settings.review_time, settings.time_zone)
+    batch_update(book, _review_requests(book, review, layout, lang, rows))
     return Written(f"Google Sheet {book.key}", sheet_name(review, lang))
 
 
 def _review_requests(
-    book: GoogleSheet, review: Review, lang: Lang, review_day: str, log: Sequence[LogRow]
+    book: GoogleSheet, review: Review, layout: SheetLayout, lang: Lang, log: Sequence[LogRow]
 ) -> list[Request]:
-    """The requests that put the review tab in place of the month's old one and rewrite the Review log."""
-    layout = review_layout(review, lang, review_day)
+    """The requests that put the review tab `layout` in place of the month's old one and rewrite the
+    Review log."""
     ids = book.free_ids()
     old = [tab for tab in book.tabs if review_month(tab.title) == review.month]
     requests: list[Request] = [{"deleteSheet": {"sheetId": tab.sheet_id}} for tab in old]

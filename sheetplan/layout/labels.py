@@ -41,6 +41,7 @@ AS_OF = Text(
     "Действията и разходите са такива, каквито са в плана на {day}, а не каквито бяха в края на {month}.",
 )
 REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day}")
+MEETING_DATE = Text("{weekday} {day} {month}, {time}", "{weekday}, {day} {month} г., {time}")
 
 CHANGES = Text("What changed since {month}", "Какво се промени от {month}")
 CHANGES_LAST_MONTH = Text("What changed since last month", "Какво се промени от миналия месец")
@@ -137,8 +138,15 @@ MISSING_MONTHS = Text(
     "Year to date leaves out months without both a forecast and an actual: {items}.",
     "Натрупаното не включва месеци без прогноза или без резултат: {items}.",
 )
-CHART_MONTH = Text("Forecast and actual, {month}", "Прогноза и резултат, {month}")
-CHART_YTD = Text("Year-to-date variance %", "Натрупано отклонение %")
+CHART_MONTH = Text("Against forecast, {month} (better →)", "Спрямо прогнозата, {month} (по-добре →)")
+CHART_YTD = Text("Against forecast, year to date (better →)", "Спрямо прогнозата, натрупано (по-добре →)")
+ACHIEVEMENT = Text("Against forecast, better to the right", "Спрямо прогнозата, по-доброто е вдясно")
+ACHIEVEMENT_NOTE = Text(
+    "How far each metric is from its forecast, positive when it did better than planned (more for a"
+    " metric that should go up, less for one that should go down).",
+    "Колко е всеки показател от прогнозата си, положително, когато е по-добре от плана (повече за"
+    " показател, който трябва да расте, по-малко за такъв, който трябва да намалява).",
+)
 CHART_FIRST = Text(
     "The charts show the first {count} metrics.", "Графиките показват първите {count} показателя."
 )

@@ -13,7 +13,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections, trends
+from sheetplan.layout import (
+    achievement,
+    baseline,
+    changes,
+    decisions,
+    followup,
+    labels,
+    people,
+    sections,
+    trends,
+)
+from sheetplan.layout.meeting import next_meeting
 from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
@@ -37,7 +48,7 @@ _WIDTHS = {1: 9, 2: 32, 3: 13, **{column: 12 for column in range(4, 15)}}
 _NAVY = "1F3864"
 _BLUE = "1F4E78"
 _GREY = "595959"
-_STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     "on_track": ("C6EFCE", "006100"),
     "at_risk": ("FFEB9C", "9C5700"),
     "off_track": ("FFC7CE", "9C0006"),
@@ -120,7 +131,7 @@ def styles() -> dict[str, Style]:
         ),
         "blank": Style(border=True),
     }
-    for status, (fill, colour) in _STATUS_COLOURS.items():
+    for status, (fill, colour) in STATUS_COLOURS.items():
         found[status] = Style(
             bold=True, fill=fill, colour=colour, border=True, align="center", valign="center"
         )
@@ -131,16 +142,21 @@ def styles() -> dict[str, Style]:
     return found
 
 
-def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayout:
-    """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
+def review_layout(
+    review: Review, lang: Lang, review_day: str = "", review_time: str = "", time_zone: str = ""
+) -> SheetLayout:
+    """The review sheet for `review`, in `lang`; the Settings' Review day, Review time and Time zone, if
+    any, give the meeting's date."""
     sheet = LayoutBuilder(sheet_name(review, lang), styles(), _WIDTHS)
-    _title(sheet, review, lang, review_day)
+    held = next_meeting(review_day, review_time, time_zone, review.month, lang) if review_day else None
+    _title(sheet, review, lang, held or review_day)
     changes.changes(sheet, review, lang)
     _glance(sheet, review, lang)
     _agenda(sheet, review, lang)
     decisions.follow_up(sheet, review, lang)
     sections.assumptions(sheet, review, lang)
     sections.metrics(sheet, review, lang)
+    achievement.achievement_charts(sheet, review, lang)
     baseline.against_baseline(sheet, review, lang)
     trends.trends(sheet, review, lang)
     sections.goals(sheet, review, lang)

@@ -184,3 +184,11 @@ def compare_totals(
     planned = [_decimal_of(number) for number in forecasts]
     found = [_decimal_of(number) for number in actuals]
     return _compare(_aggregate(planned, aggregation), _aggregate(found, aggregation), direction, tolerance)
+
+
+def achievement(figures: Figures, direction: str | None) -> float | None:
+    """The variance % of `figures` signed so that better than planned is positive: as it is for a metric
+    that should go up (or has no direction), turned round for one that should go down."""
+    if figures.variance_pct is None:
+        return None
+    return -figures.variance_pct + 0.0 if direction == "down" else figures.variance_pct

@@ -106,7 +106,7 @@ def _write_new(path: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """A new workbook at `path` with the review sheet and the Review log, which carries on the plan's."""
     log = merged_log(log_of(grid), review)
     with Package(empty_workbook(), str(path)) as package:
-        layout = review_layout(review, plan.lang, plan.settings.review_day)
+        layout = _layout(review, plan)
         graft(package, _grafts(package, layout, log, plan))
         replace_safely(path, package.write, lambda saved: verify_saved(saved, path, {}, layout.name, log))
     return Written(str(path), layout.name)
@@ -123,7 +123,7 @@ def _write_into(
 ) -> Written:
     """Write the review into the workbook at `path`, whose sheets hold `grid`; `before` are the sheets
     that must read back as they were."""
-    layout = review_layout(review, plan.lang, plan.settings.review_day)
+    layout = _layout(review, plan)
     with Package(path, label) as package:
         carried = carry_typed(package, path, grid, plan, layout)
         unchanged = dict(before)
@@ -131,7 +131,7 @@ def _write_into(
             unchanged.pop(carried.decisions, None)
             # The sheet shows the decisions it kept, among those of the month.
             review = with_decisions(review, (*plan.decisions, *carried.added))
-            layout = review_layout(review, plan.lang, plan.settings.review_day)
+            layout = _layout(review, plan)
         graft(package, _grafts(package, layout, log, plan))
         kept = package.unchanged()
 
@@ -152,6 +152,11 @@ def _kept(carried: Carried | None) -> KeptText | None:
     return KeptText(carried.sheet, cells, carried.decisions, tuple(item.row for item in carried.added))
 
 
+def _layout(review: Review, plan: Plan) -> SheetLayout:
+    settings = plan.settings
+    return review_layout(review, plan.lang, settings.review_day, settings.review_time, settings.time_zone)
+
+
 def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan) -> list[Graft]:
     """The review sheet, in the old one's place or among the reviews, and the Review log, last."""
     sheets = read_book(package).sheets
@@ -166,6 +171,7 @@ def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan
         len(names) + 1,
         freeze=1,
         filter_columns=len(REVIEW_LOG.columns),
+        print_titles=1,
     )
     return [review_sheet, log_sheet]
 
