@@ -177,6 +177,20 @@ TREND_CHARTS_FIRST = Text(
     "Charts for the {count} metrics furthest off track.",
     "Графики за {count}-те показателя най-далеч от графика.",
 )
+SECTION_CONTENT = Text("Content and cadence", "Съдържание и честота")
+POSTS_PER_WEEK = Text("Posts per week against the plan", "Публикации седмично спрямо плана")
+WEEK_OF = Text("Week of {day}", "Седмица от {day}")
+OVER_MAX = Text("{channel}, week of {day}: {posts}", "{channel}, седмица от {day}: {posts}")
+OVER_WEEKS = Text("Over the maximum: {items}.", "Над максимума: {items}.")
+NO_WEEK_OVER = Text("No week over a channel's maximum.", "Нито една седмица над максимума на канала.")
+TOP_POSTS = Text(
+    "Top posts of the month by engagement rate, per channel and post type",
+    "Най-добрите публикации за месеца по ангажираност, по канал и вид",
+)
+ENGAGEMENT_RATE = Text("Engagement rate", "Ангажираност")
+SAME_TEXT = Text(
+    "The same text on several channels: intended?", "Един и същ текст в няколко канала: нарочно ли е?"
+)
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header
 OVERDUE_HEADING = Text("Overdue", "Просрочени")

@@ -17,6 +17,7 @@ from sheetplan.layout import (
     achievement,
     baseline,
     changes,
+    content,
     decisions,
     followup,
     labels,
@@ -121,6 +122,7 @@ def styles() -> dict[str, Style]:
         "signed_decimal": Style(border=True, number_format="+#,##0.00;-#,##0.00;0.00"),
         "percent": Style(border=True, number_format="+0.0%;-0.0%;0.0%"),
         "share": Style(border=True, number_format="0%"),
+        "share_decimal": Style(border=True, number_format="0.00%"),
         "money": Style(border=True, number_format=money),
         "total_label": Style(**total),  # type: ignore[arg-type]
         "total_money": Style(number_format=money, **total),  # type: ignore[arg-type]
@@ -159,6 +161,7 @@ def review_layout(
     achievement.achievement_charts(sheet, review, lang)
     baseline.against_baseline(sheet, review, lang)
     trends.trends(sheet, review, lang)
+    content.content(sheet, review, lang)
     sections.goals(sheet, review, lang)
     followup.owners(sheet, review, lang)
     people.tasks(sheet, review, lang)

@@ -14,6 +14,7 @@ from sheetplan.plan.model import Metric, Month, Plan, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
 from sheetplan.review import changes, decisions, rollup
 from sheetplan.review.baseline import against_baseline
+from sheetplan.review.content import content
 from sheetplan.review.figures import compare, projection, year_to_date
 from sheetplan.review.log import LogRow
 from sheetplan.review.model import MetricReview, Review, TrendPoint
@@ -47,6 +48,7 @@ def build_review(plan: Plan, month: Month, as_of: date | None = None, log: Seque
         decisions=decisions.to_follow_up(plan.decisions, month),
         decisions_taken=decisions.taken(plan.decisions, month),
         changes=changes.changes(plan, metrics, month, log),
+        content=content(plan, month),
     )
 
 
