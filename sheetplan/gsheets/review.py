@@ -18,11 +18,13 @@ from typing import Any
 from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
+from sheetplan.layout.carried import carry
 from sheetplan.layout.review import review_layout, review_month, review_position, sheet_name
 from sheetplan.layout.sheet import HEADER, SheetLayout
 from sheetplan.layout.written import Written
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
+from sheetplan.review.decisions import with_decisions
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
 
@@ -39,8 +41,28 @@ def write_review(book: GoogleSheet, grid: Grid, review: Review, plan: Plan) -> W
     rows = merged_log(existing, review)
     settings = plan.settings
     layout = review_layout(review, lang, settings.review_day, settings.review_time, settings.time_zone)
-    batch_update(book, _review_requests(book, review, layout, lang, rows))
-    return Written(f"Google Sheet {book.key}", sheet_name(review, lang))
+    old = next((title for title in grid if review_month(title) == review.month), None)
+    carried = carry(old, grid[old], layout, plan, grid, f"gsheet:{book.key}") if old else None
+    requests: list[Request] = []
+    if carried is not None:
+        # The sheet shows the decisions it kept, among those of the month.
+        review = with_decisions(review, (*plan.decisions, *carried.added))
+        layout = review_layout(review, lang, settings.review_day, settings.review_time, settings.time_zone)
+        tab = book.tab(lambda title: title == carried.decisions)
+        assert tab is not None
+        requests += [
+            {
+                "updateCells": {
+                    "start": {"sheetId": tab.sheet_id, "rowIndex": row - 1, "columnIndex": column - 1},
+                    "rows": [{"values": [{"userEnteredValue": entered_value(value)}]}],
+                    "fields": "userEnteredValue",
+                }
+            }
+            for (row, column), value in sorted(carried.changes.items())
+        ]
+    batch_update(book, [*_review_requests(book, review, layout, lang, rows), *requests])
+    kept = carried.kept() if carried else None
+    return Written(f"Google Sheet {book.key}", sheet_name(review, lang), carried=kept)
 
 
 def _review_requests(

@@ -32,7 +32,7 @@ from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
-from sheetplan.layout.written import KeptText, Written
+from sheetplan.layout.written import Written
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
@@ -41,7 +41,7 @@ from sheetplan.review.decisions import with_decisions
 from sheetplan.review.log import LogRow, log_of, merged_log
 from sheetplan.review.model import Review
 from sheetplan.xlsx.book import read_book
-from sheetplan.xlsx.carry import Carried, carry_typed
+from sheetplan.xlsx.carry import carry_typed
 from sheetplan.xlsx.fill import verify_cells
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
@@ -142,14 +142,7 @@ def _write_into(
                 verify_cells(saved, path, {carried.decisions: before[carried.decisions]}, changes)
 
         backup = replace_safely(path, package.write, verify)
-    return Written(str(path), layout.name, backup, carried=_kept(carried))
-
-
-def _kept(carried: Carried | None) -> KeptText | None:
-    if carried is None:
-        return None
-    cells = tuple(address for row in carried.typed for address in row.addresses())
-    return KeptText(carried.sheet, cells, carried.decisions, tuple(item.row for item in carried.added))
+    return Written(str(path), layout.name, backup, carried=carried.kept() if carried else None)
 
 
 def _layout(review: Review, plan: Plan) -> SheetLayout:
