@@ -15,7 +15,7 @@ import click
 
 from sheetplan import __version__
 from sheetplan.cli.baseline import baseline
-from sheetplan.cli.common import Group, parse_month, stage, writes
+from sheetplan.cli.common import Group, credentials_option, parse_month, stage, writes
 from sheetplan.plan.defaults import DEFAULT_MONTHS, LANGS, MAX_MONTHS
 
 if TYPE_CHECKING:
@@ -79,13 +79,6 @@ def init(path: Path, start: Month | None, months: int, lang: str, example: bool,
     with stage(f"Writing {path}"):
         summary = write_plan(path, start=start, months=months, lang=lang, example=example, force=force)
     click.echo(summary)
-
-
-credentials_option = click.option(
-    "--credentials",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A Google service-account key (JSON) for a Google Sheet.  [default: GOOGLE_APPLICATION_CREDENTIALS]",
-)
 
 
 @cli.command()

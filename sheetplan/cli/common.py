@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -15,6 +16,12 @@ from sheetplan.plan.errors import SheetplanError
 
 if TYPE_CHECKING:
     from sheetplan.plan.model import Month
+
+credentials_option = click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A Google service-account key (JSON) for a Google Sheet.  [default: GOOGLE_APPLICATION_CREDENTIALS]",
+)
 
 _TARGET = "sheetplan.target"
 """The key in the context's `meta` of the file or sheet the running command writes."""
