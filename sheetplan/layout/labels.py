@@ -167,6 +167,10 @@ MONTH_AGAINST_BASELINE = Text("This month against the baseline", "Този ме�
 YEAR_END = Text("Year end: outlook against the baseline", "Краят на годината: очаквано спрямо базовата")
 OUTLOOK = Text("Outlook", "Очаквано")
 ID = Text("ID", "Код")
+MORE_ACTIONS = Text(
+    "And {count} more open actions, due later, on the {sheet} sheet.",
+    "И още {count} отворени действия с по-късен срок в листа „{sheet}“.",
+)
 TASK = Text("Action, metric or decision", "Действие, показател или решение")
 TRENDS = Text("Month by month", "Месец по месец")
 TREND_NOTE = Text(

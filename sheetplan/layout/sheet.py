@@ -248,17 +248,16 @@ class LayoutBuilder:
         """Widen each column to its longest text in a cell of its own that does not wrap (a role, an
         owner's name), so that nothing is cut off; up to `_WIDEST` characters."""
         merged = {(area.first_row, area.first_column) for area in self._merges}
-        for (row, column), cell in self._cells.items():
-            value = cell.value
-            if (
-                isinstance(value, str)
-                and value
-                and (row, column) not in merged
-                and not self.styles[cell.style].wrap
-            ):
-                need = min(_WIDEST, len(value) * _CHARACTER + 2)
-                if need > self.widths.get(column, 8.43):
-                    self.widths[column] = need
+        unwrapped = {name for name, style in self.styles.items() if not style.wrap}
+        longest: dict[int, int] = {}
+        for key, (_, column, value, style) in self._cells.items():
+            text = value if isinstance(value, str) else ""
+            if len(text) > longest.get(column, 0) and style in unwrapped and key not in merged:
+                longest[column] = len(text)
+        for column, length in longest.items():
+            need = min(_WIDEST, length * _CHARACTER + 2)
+            if need > self.widths.get(column, 8.43):
+                self.widths[column] = need
 
     def _page_breaks(self) -> tuple[int, ...]:
         """Where pages start when printed one page wide, keeping each `keep` block on one page."""
