@@ -167,19 +167,23 @@ def write_review(read: PlanRead, review: Review, out: Path | None = None) -> Wri
     return write.write_review(Path(read.source), read.grid, read.plan, review, out)
 
 
-def write_baseline(source: str, today: date, force: bool = False) -> str:
+def write_baseline(source: str, today: date, force: bool = False, credentials: Path | None = None) -> str:
     """Copy the plan's Forecasts to its Baseline sheet, in place (`sheetplan baseline`); say what it did.
 
-    UsageError for a Google Sheet or an .ods file, which it does not write.
+    UsageError for an .ods file, which sheetplan does not write.
     """
-    if google_key(source) is not None or Path(source).suffix.lower() == ".ods":
+    if google_key(source) is None and Path(source).suffix.lower() == ".ods":
         raise UsageError(
             _(
-                "{source}: sheetplan baseline writes .xlsx files; pull the plan into one (or "
-                "save it as .xlsx), run baseline on it, and push it back"
+                "{source}: sheetplan baseline writes .xlsx files and Google Sheets; save the plan as .xlsx,"
+                " run baseline on it, and use that file from then on"
             ).format(source=source)
         )
-    read = read_plan(source, today)
+    read = read_plan(source, today, credentials)
+    if read.book is not None:
+        from sheetplan.gsheets.baseline import write_baseline as write_google
+
+        return write_google(read.book, read.grid, read.plan, force)
     from sheetplan.xlsx.baseline import write_baseline as write
 
     return write(Path(source), read.grid, read.plan, force)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sheetplan.gsheets.client import account_of, connect, translate_errors
+from sheetplan.layout.review import review_month
 from sheetplan.plan import schema
 from sheetplan.plan.model import CellValue, ErrorValue, Grid
 
@@ -98,8 +99,13 @@ def _read_tabs(book: GoogleSheet, titles: Sequence[str]) -> dict[str, list[list[
 
 
 def _plan_titles(book: GoogleSheet) -> list[str]:
-    """The tabs `load` reads: those the schema knows by name, in either language."""
-    return [tab.title for tab in book.tabs if schema.sheet_by_name(tab.title) is not None]
+    """The tabs `load` reads, those the schema knows by name in either language, and the review tabs,
+    so that a review can keep what people typed into the one it replaces (`layout.carried`)."""
+    return [
+        tab.title
+        for tab in book.tabs
+        if schema.sheet_by_name(tab.title) is not None or review_month(tab.title) is not None
+    ]
 
 
 def read_book(key: str, credentials: Path | None = None) -> tuple[GoogleSheet, Grid]:

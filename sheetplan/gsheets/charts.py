@@ -63,6 +63,16 @@ def chart(sheet_id: int, spec: Chart, layout: SheetLayout) -> Request:
                 "series": source(series.values),
                 "targetAxis": "BOTTOM_AXIS" if bar else "LEFT_AXIS",
                 "colorStyle": {"rgbColor": colour(series.colour)},
+                **(
+                    {
+                        "styleOverrides": [
+                            {"index": index, "colorStyle": {"rgbColor": colour(point)}}
+                            for index, point in enumerate(series.point_colours)
+                        ]
+                    }
+                    if series.point_colours
+                    else {}
+                ),
             }
             for series in spec.series
         ],

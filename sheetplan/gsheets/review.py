@@ -18,11 +18,13 @@ from typing import Any
 from sheetplan.gsheets.book import GoogleSheet, Request, Tab, batch_update
 from sheetplan.gsheets.cells import cell_format, column_pixels, entered_value, number_format
 from sheetplan.gsheets.draw import add_layout, dimension_sizes
+from sheetplan.layout.carried import carry
 from sheetplan.layout.review import review_layout, review_month, review_position, sheet_name
-from sheetplan.layout.sheet import HEADER
+from sheetplan.layout.sheet import HEADER, SheetLayout
 from sheetplan.layout.written import Written
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import REVIEW_LOG, Lang, sheet_by_name
+from sheetplan.review.decisions import with_decisions
 from sheetplan.review.log import LogRow, merged_log, parse_log
 from sheetplan.review.model import Review
 
@@ -37,15 +39,37 @@ def write_review(book: GoogleSheet, grid: Grid, review: Review, plan: Plan) -> W
     log_title = next((title for title in grid if REVIEW_LOG.is_named(title)), None)
     existing = parse_log(grid[log_title]) if log_title is not None else []
     rows = merged_log(existing, review)
-    batch_update(book, _review_requests(book, review, lang, plan.settings.review_day, rows))
-    return Written(f"Google Sheet {book.key}", sheet_name(review, lang))
+    settings = plan.settings
+    layout = review_layout(review, lang, settings.review_day, settings.review_time, settings.time_zone)
+    old = next((title for title in grid if review_month(title) == review.month), None)
+    carried = carry(old, grid[old], layout, plan, grid, f"gsheet:{book.key}") if old else None
+    requests: list[Request] = []
+    if carried is not None:
+        # The sheet shows the decisions it kept, among those of the month.
+        review = with_decisions(review, (*plan.decisions, *carried.added))
+        layout = review_layout(review, lang, settings.review_day, settings.review_time, settings.time_zone)
+        tab = book.tab(lambda title: title == carried.decisions)
+        assert tab is not None
+        requests += [
+            {
+                "updateCells": {
+                    "start": {"sheetId": tab.sheet_id, "rowIndex": row - 1, "columnIndex": column - 1},
+                    "rows": [{"values": [{"userEnteredValue": entered_value(value)}]}],
+                    "fields": "userEnteredValue",
+                }
+            }
+            for (row, column), value in sorted(carried.changes.items())
+        ]
+    batch_update(book, [*_review_requests(book, review, layout, lang, rows), *requests])
+    kept = carried.kept() if carried else None
+    return Written(f"Google Sheet {book.key}", sheet_name(review, lang), carried=kept)
 
 
 def _review_requests(
-    book: GoogleSheet, review: Review, lang: Lang, review_day: str, log: Sequence[LogRow]
+    book: GoogleSheet, review: Review, layout: SheetLayout, lang: Lang, log: Sequence[LogRow]
 ) -> list[Request]:
-    """The requests that put the review tab in place of the month's old one and rewrite the Review log."""
-    layout = review_layout(review, lang, review_day)
+    """The requests that put the review tab `layout` in place of the month's old one and rewrite the
+    Review log."""
     ids = book.free_ids()
     old = [tab for tab in book.tabs if review_month(tab.title) == review.month]
     requests: list[Request] = [{"deleteSheet": {"sheetId": tab.sheet_id}} for tab in old]

@@ -15,6 +15,7 @@ from sheetplan.review.model import Review
 
 
 def against_baseline(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    sheet.row += 1
     subheading(sheet, labels.AGAINST_BASELINE(lang))
     compared = [metric for metric in review.metrics if metric.baseline is not None]
     if not compared:

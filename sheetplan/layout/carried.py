@@ -18,10 +18,13 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sheetplan.layout import labels
+from sheetplan.layout.review import review_month
 from sheetplan.layout.sheet import SheetLayout
+from sheetplan.layout.written import KeptText
 from sheetplan.plan import schema
 from sheetplan.plan.addresses import column_letter, quote_sheet
-from sheetplan.plan.model import CellValue, Decision, Month
+from sheetplan.plan.errors import WriteError
+from sheetplan.plan.model import CellValue, Decision, Grid, Month, Plan
 from sheetplan.plan.schema import DECISION_OPEN, Lang, Text, normalise
 
 _NUMBERED = re.compile(r"^\d+\.\s*")
@@ -140,3 +143,52 @@ def _shown(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+class Carried(NamedTuple):
+    """Typed text moved out of an old review sheet: where it was, and the Decisions rows now holding it."""
+
+    sheet: str
+    """The old review sheet's name."""
+    typed: tuple[TypedRow, ...]
+    decisions: str
+    """The Decisions sheet's name."""
+    added: tuple[Decision, ...]
+    """The Decisions rows that now hold the text."""
+    changes: dict[tuple[int, int], Any]
+    """The Decisions cells to set, by (row, column)."""
+
+    def kept(self) -> KeptText:
+        """What a writer reports of it."""
+        cells = tuple(address for row in self.typed for address in row.addresses())
+        return KeptText(self.sheet, cells, self.decisions, tuple(item.row for item in self.added))
+
+
+def carry(
+    old: str, rows: Sequence[Sequence[CellValue]], layout: SheetLayout, plan: Plan, grid: Grid, source: str
+) -> Carried | None:
+    """What people typed into the old review sheet `old` (its `rows`) that `layout` replaces, as Decisions
+    rows after the last of the plan's (whose workbook `grid` holds); None when nothing was typed.
+
+    WriteError, naming the cells, when the plan has no Decisions sheet to keep it in; `source` names
+    the workbook or Google Sheet in the message.
+    """
+    typed = typed_rows(rows, layout)
+    month = review_month(layout.name)
+    if not typed or month is None:
+        return None
+    location = plan.locations.get("decisions")
+    if location is None or location.name not in grid:
+        cells = ", ".join(address for row in typed for address in row.addresses())
+        raise WriteError(
+            f"{source}: {quote_sheet(old)}!{cells} hold text that sheetplan did not write, and the plan has"
+            " no Decisions sheet to keep it; add one (sheetplan init writes it) or move the text, then"
+            " review again"
+        )
+    used = [
+        number for number, cells in enumerate(grid[location.name], 1) if any(not _blank(c) for c in cells)
+    ]
+    first = max([location.header_row, *used]) + 1
+    owners = [owner.name for owner in plan.owners]
+    added = typed_decisions(typed, old, month, owners, plan.lang, first)
+    return Carried(old, typed, location.name, added, decision_cells(added, location.columns))

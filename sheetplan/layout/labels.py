@@ -41,6 +41,7 @@ AS_OF = Text(
     "Действията и разходите са такива, каквито са в плана на {day}, а не каквито бяха в края на {month}.",
 )
 REVIEW_DAY = Text("Review meeting: {day}", "Среща за преглед: {day}")
+MEETING_DATE = Text("{weekday} {day} {month}, {time}", "{weekday}, {day} {month} г., {time}")
 
 CHANGES = Text("What changed since {month}", "Какво се промени от {month}")
 CHANGES_LAST_MONTH = Text("What changed since last month", "Какво се промени от миналия месец")
@@ -137,8 +138,15 @@ MISSING_MONTHS = Text(
     "Year to date leaves out months without both a forecast and an actual: {items}.",
     "Натрупаното не включва месеци без прогноза или без резултат: {items}.",
 )
-CHART_MONTH = Text("Forecast and actual, {month}", "Прогноза и резултат, {month}")
-CHART_YTD = Text("Year-to-date variance %", "Натрупано отклонение %")
+CHART_MONTH = Text("Against forecast, {month} (better →)", "Спрямо прогнозата, {month} (по-добре →)")
+CHART_YTD = Text("Against forecast, year to date (better →)", "Спрямо прогнозата, натрупано (по-добре →)")
+ACHIEVEMENT = Text("Against forecast, better to the right", "Спрямо прогнозата, по-доброто е вдясно")
+ACHIEVEMENT_NOTE = Text(
+    "How far each metric is from its forecast, positive when it did better than planned (more for a"
+    " metric that should go up, less for one that should go down).",
+    "Колко е всеки показател от прогнозата си, положително, когато е по-добре от плана (повече за"
+    " показател, който трябва да расте, по-малко за такъв, който трябва да намалява).",
+)
 CHART_FIRST = Text(
     "The charts show the first {count} metrics.", "Графиките показват първите {count} показателя."
 )
@@ -159,6 +167,10 @@ MONTH_AGAINST_BASELINE = Text("This month against the baseline", "Този ме�
 YEAR_END = Text("Year end: outlook against the baseline", "Краят на годината: очаквано спрямо базовата")
 OUTLOOK = Text("Outlook", "Очаквано")
 ID = Text("ID", "Код")
+MORE_ACTIONS = Text(
+    "And {count} more open actions, due later, on the {sheet} sheet.",
+    "И още {count} отворени действия с по-късен срок в листа „{sheet}“.",
+)
 TASK = Text("Action, metric or decision", "Действие, показател или решение")
 TRENDS = Text("Month by month", "Месец по месец")
 TREND_NOTE = Text(
@@ -168,6 +180,20 @@ TREND_NOTE = Text(
 TREND_CHARTS_FIRST = Text(
     "Charts for the {count} metrics furthest off track.",
     "Графики за {count}-те показателя най-далеч от графика.",
+)
+SECTION_CONTENT = Text("Content and cadence", "Съдържание и честота")
+POSTS_PER_WEEK = Text("Posts per week against the plan", "Публикации седмично спрямо плана")
+WEEK_OF = Text("Week of {day}", "Седмица от {day}")
+OVER_MAX = Text("{channel}, week of {day}: {posts}", "{channel}, седмица от {day}: {posts}")
+OVER_WEEKS = Text("Over the maximum: {items}.", "Над максимума: {items}.")
+NO_WEEK_OVER = Text("No week over a channel's maximum.", "Нито една седмица над максимума на канала.")
+TOP_POSTS = Text(
+    "Top posts of the month by engagement rate, per channel and post type",
+    "Най-добрите публикации за месеца по ангажираност, по канал и вид",
+)
+ENGAGEMENT_RATE = Text("Engagement rate", "Ангажираност")
+SAME_TEXT = Text(
+    "The same text on several channels: intended?", "Един и същ текст в няколко канала: нарочно ли е?"
 )
 METRICS = schema.METRICS.name
 ROLE = schema.OWNERS.column("role").header

@@ -10,11 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 from sheetplan.layout import labels
-from sheetplan.layout.sections import header, subheading
+from sheetplan.layout.sections import header, note, subheading
 from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan.schema import ACTION_STATUS, ACTIONS, DECISION_STATUS, STATUS, Lang
 from sheetplan.review import decisions, rollup
 from sheetplan.review.model import OwnerReview, Review
+
+ACTIONS_SHOWN = 15
+"""The most open actions listed for one person, the overdue and soonest due first: more than a meeting
+goes through; `review --json` has them all."""
 
 
 def tasks(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
@@ -33,7 +37,7 @@ def tasks(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             continue
         subheading(sheet, _title(person, lang))
         header(sheet, heads)
-        for action in found.actions:
+        for action in found.actions[:ACTIONS_SHOWN]:
             overdue = rollup.is_overdue(action, review.month)
             status = ACTION_STATUS.label(action.status, lang) if action.status else ""
             _row(sheet, action.id, action.name, action.due, overdue, status, "center", action.notes)
@@ -54,6 +58,9 @@ def tasks(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             status = DECISION_STATUS.label(decision.status, lang) if decision.status else ""
             month = str(decision.month) if decision.month else ""
             _row(sheet, month, decision.text, decision.due, overdue, status, "center", decision.notes)
+        if len(found.actions) > ACTIONS_SHOWN:
+            more = len(found.actions) - ACTIONS_SHOWN
+            note(sheet, labels.MORE_ACTIONS(lang).format(count=more, sheet=ACTIONS.name(lang)))
         sheet.row += 1
 
 

@@ -13,18 +13,28 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from sheetplan.layout import baseline, changes, decisions, followup, labels, people, sections, trends
-from sheetplan.layout.sections import BUDGET, SPENT, heading, listing, money_header, share
+from sheetplan.layout import (
+    achievement,
+    agenda,
+    baseline,
+    changes,
+    content,
+    decisions,
+    followup,
+    labels,
+    people,
+    sections,
+    trends,
+)
+from sheetplan.layout.meeting import next_meeting
+from sheetplan.layout.sections import BUDGET, SPENT, heading, money_header, share
 from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
     DATE_FORMAT,
-    DECISIONS,
     LANGS,
     REVIEW_SHEET,
     STATUS,
-    STILL_TRUE,
-    STILL_TRUE_YES,
     Lang,
     normalise,
 )
@@ -111,6 +121,7 @@ def styles() -> dict[str, Style]:
         "signed_decimal": Style(border=True, number_format="+#,##0.00;-#,##0.00;0.00"),
         "percent": Style(border=True, number_format="+0.0%;-0.0%;0.0%"),
         "share": Style(border=True, number_format="0%"),
+        "share_decimal": Style(border=True, number_format="0.00%"),
         "money": Style(border=True, number_format=money),
         "total_label": Style(**total),  # type: ignore[arg-type]
         "total_money": Style(number_format=money, **total),  # type: ignore[arg-type]
@@ -132,18 +143,24 @@ def styles() -> dict[str, Style]:
     return found
 
 
-def review_layout(review: Review, lang: Lang, review_day: str = "") -> SheetLayout:
-    """The review sheet for `review`, in `lang`; `review_day` is the Settings' Review day, if any."""
+def review_layout(
+    review: Review, lang: Lang, review_day: str = "", review_time: str = "", time_zone: str = ""
+) -> SheetLayout:
+    """The review sheet for `review`, in `lang`; the Settings' Review day, Review time and Time zone, if
+    any, give the meeting's date."""
     sheet = LayoutBuilder(sheet_name(review, lang), styles(), _WIDTHS)
-    _title(sheet, review, lang, review_day)
+    held = next_meeting(review_day, review_time, time_zone, review.month, lang) if review_day else None
+    _title(sheet, review, lang, held or review_day)
     changes.changes(sheet, review, lang)
     _glance(sheet, review, lang)
-    _agenda(sheet, review, lang)
+    agenda.agenda(sheet, review, lang)
     decisions.follow_up(sheet, review, lang)
     sections.assumptions(sheet, review, lang)
     sections.metrics(sheet, review, lang)
+    achievement.achievement_charts(sheet, review, lang)
     baseline.against_baseline(sheet, review, lang)
     trends.trends(sheet, review, lang)
+    content.content(sheet, review, lang)
     sections.goals(sheet, review, lang)
     followup.owners(sheet, review, lang)
     people.tasks(sheet, review, lang)
@@ -209,76 +226,3 @@ def _glance(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
             sheet.put(sheet.row, 4 + 2 * index, value, value_style)
         sheet.height(sheet.row, 28)
         sheet.row += 1
-
-
-def agenda_items(review: Review, lang: Lang) -> list[tuple[str, str]]:
-    """The meeting's running order: each item's title and what to talk about."""
-    by_status = {
-        status: [
-            f"{item.metric.id} {item.metric.name}{_owner(item.metric.owner)}"
-            for item in review.metrics
-            if item.month.status == status
-        ]
-        for status in ("off_track", "at_risk")
-    }
-    new = labels.DECISIONS_DETAIL(lang).format(sheet=DECISIONS.name(lang), month=review.month)
-    return [
-        (labels.AGENDA_FOLLOW_UP(lang), decisions.agenda_detail(review, lang)),
-        (labels.AGENDA_ASSUMPTIONS(lang), _assumptions(review, lang)),
-        (labels.AGENDA_OFF_TRACK(lang), _sentence(by_status["off_track"], lang)),
-        (labels.AGENDA_AT_RISK(lang), _sentence(by_status["at_risk"], lang)),
-        (labels.AGENDA_OVERDUE(lang), _overdue(review, lang)),
-        (labels.AGENDA_PEOPLE(lang), _people(review, lang)),
-        (labels.AGENDA_DECISIONS(lang), new),
-    ]
-
-
-def _agenda(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
-    """The meeting's running order, each item with what to talk about."""
-    heading(sheet, labels.AGENDA(lang))
-    for number, (title, detail) in enumerate(agenda_items(review, lang), start=1):
-        sheet.put(sheet.row, 1, number, "agenda_number")
-        sheet.put(sheet.row, 2, title, "agenda_title")
-        sheet.merge(sheet.row, 3, sheet.width, detail, "agenda_detail")
-        sheet.fit(sheet.row, 2, 2, title)
-        sheet.fit(sheet.row, 3, sheet.width, detail)
-        sheet.row += 1
-
-
-def _owner(name: str) -> str:
-    return f" ({name})" if name else ""
-
-
-def _sentence(items: list[str], lang: Lang) -> str:
-    return listing(items, lang) + "." if items else labels.NONE(lang)
-
-
-def _assumptions(review: Review, lang: Lang) -> str:
-    if not review.assumptions:
-        return labels.ASSUMPTIONS_NONE(lang)
-    doubtful = [
-        f"{item.text}{_owner(item.owner)}: {_still_true(item.still_true, lang)}"
-        for item in review.assumptions
-        if item.still_true != STILL_TRUE_YES
-    ]
-    if not doubtful:
-        return labels.ASSUMPTIONS_HOLD(lang).format(count=len(review.assumptions))
-    return labels.ASSUMPTIONS_TO_CONFIRM(lang).format(items=listing(doubtful, lang))
-
-
-def _still_true(value: str | None, lang: Lang) -> str:
-    return STILL_TRUE.label(value, lang) if value else "?"
-
-
-def _overdue(review: Review, lang: Lang) -> str:
-    by_owner: dict[str, list[str]] = {}
-    for action in sections.by_owner(review, review.actions_overdue):
-        by_owner.setdefault(action.owner or "?", []).append(action.id)
-    return _sentence([f"{owner} ({len(ids)}): {', '.join(ids[:8])}" for owner, ids in by_owner.items()], lang)
-
-
-def _people(review: Review, lang: Lang) -> str:
-    names = [owner.name for owner in review.owners if owner.actions.total or any(owner.metrics)]
-    if not names:
-        return labels.NONE(lang)
-    return labels.PEOPLE_DETAIL(lang).format(names=listing(names, lang))

@@ -1,4 +1,4 @@
-"""The review sheet's sections after the agenda: one table per agenda item, the charts, the decisions.
+"""The review sheet's sections after the agenda: assumptions, metrics and goals, and what they share.
 
 Each function adds its section at the builder's current row and leaves the row below it. Headers that
 the plan's sheets already have come from `schema`, the rest from `labels`.
@@ -6,11 +6,10 @@ the plan's sheets already have come from `schema`, the rest from `labels`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 from sheetplan.layout import labels
-from sheetplan.layout.sheet import CellContent, Chart, ChartSeries, ColourRule, LayoutBuilder, Range
+from sheetplan.layout.sheet import CellContent, ColourRule, LayoutBuilder, Range
 from sheetplan.plan import words
 from sheetplan.plan.model import Action
 from sheetplan.plan.schema import (
@@ -27,14 +26,10 @@ from sheetplan.plan.schema import (
 )
 from sheetplan.review.model import Figures, Review, Spending
 
-CHART_METRICS = 20
-"""The charts show the first this many metrics: beyond that a bar chart is too dense to read."""
 _HEAD_ROWS = 3
 """Rows of a table kept on the page of its header."""
 _LIST_LIMIT = 10
 """How many items a line of text names before it says `and N more`."""
-_ROW_CM = 0.53
-"""The height of a default row (15 points) in centimetres, to leave room under a chart."""
 
 BUDGET = ACTIONS.column("budget").header
 SPENT = ACTIONS.column("spent").header
@@ -182,48 +177,6 @@ def metrics(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
     ]
     if missing:
         note(sheet, labels.MISSING_MONTHS(lang).format(items=listing(missing, lang)))
-    _charts(sheet, review, lang, first, min(last, first + CHART_METRICS - 1))
-
-
-def _charts(sheet: LayoutBuilder, review: Review, lang: Lang, first: int, last: int) -> None:
-    """Two bar charts under the metrics table, drawn from its cells."""
-    count = last - first + 1
-    if len(review.metrics) > count:
-        note(sheet, labels.CHART_FIRST(lang).format(count=count))
-    sheet.row += 1
-    height = 4 + 0.7 * count
-    names = Range(first, 2, last, 2)
-    log = REVIEW_LOG.column
-    sheet.chart(
-        Chart(
-            "bar",
-            labels.CHART_MONTH(lang).format(month=review.month),
-            names,
-            (
-                ChartSeries(log("forecast").header(lang), Range(first, 5, last, 5), "8EA9DB"),
-                ChartSeries(log("actual").header(lang), Range(first, 6, last, 6), "1F4E78"),
-            ),
-            (sheet.row, 1),
-            16.5,
-            height,
-            "#,##0",
-        )
-    )
-    sheet.chart(
-        Chart(
-            "bar",
-            labels.CHART_YTD(lang),
-            names,
-            (ChartSeries(labels.YEAR_TO_DATE(lang), Range(first, 13, last, 13), "C55A11"),),
-            (sheet.row, 6),
-            16.5,
-            height,
-            "0%",
-        )
-    )
-    sheet.start_block()
-    sheet.row += math.ceil(height / _ROW_CM) + 1
-    sheet.keep_block()
 
 
 def goals(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:

@@ -26,6 +26,9 @@ _ROW_HEIGHT = 15.0
 """A row's height in points when nothing sets it."""
 _SHORT_BLOCK = 30
 """A block of at most this many rows is never split across printed pages."""
+_WIDEST = 48.0
+_CHARACTER = 1.1
+"""Roughly how many width units a character of ten-point text takes, bold included."""
 _PRINT_WIDTH = 730.0
 _PRINT_HEIGHT = 505.0
 """The printable area of a landscape page in points, on A4 or US Letter, whichever is smaller, inside
@@ -105,6 +108,8 @@ class ChartSeries(NamedTuple):
     name: str
     values: Range
     colour: str
+    point_colours: tuple[str, ...] = ()
+    """A colour for each point, in order, over `colour` (a bar chart's bars by status); none: all alike."""
 
 
 class Chart(NamedTuple):
@@ -224,6 +229,7 @@ class LayoutBuilder:
 
     def layout(self, footer: str = "", page_label: str = "") -> SheetLayout:
         self.start_block()
+        self._fit_columns()
         return SheetLayout(
             name=self.name,
             cells=tuple(cell for _, cell in sorted(self._cells.items())),
@@ -237,6 +243,21 @@ class LayoutBuilder:
             page_label=page_label or SheetLayout.page_label,
             page_breaks=self._page_breaks(),
         )
+
+    def _fit_columns(self) -> None:
+        """Widen each column to its longest text in a cell of its own that does not wrap (a role, an
+        owner's name), so that nothing is cut off; up to `_WIDEST` characters."""
+        merged = {(area.first_row, area.first_column) for area in self._merges}
+        unwrapped = {name for name, style in self.styles.items() if not style.wrap}
+        longest: dict[int, int] = {}
+        for key, (_, column, value, style) in self._cells.items():
+            text = value if isinstance(value, str) else ""
+            if len(text) > longest.get(column, 0) and style in unwrapped and key not in merged:
+                longest[column] = len(text)
+        for column, length in longest.items():
+            need = min(_WIDEST, length * _CHARACTER + 2)
+            if need > self.widths.get(column, 8.43):
+                self.widths[column] = need
 
     def _page_breaks(self) -> tuple[int, ...]:
         """Where pages start when printed one page wide, keeping each `keep` block on one page."""

@@ -26,6 +26,7 @@ _ROW_CM = 0.53
 
 
 def trends(sheet: LayoutBuilder, review: Review, lang: Lang) -> None:
+    sheet.row += 1
     subheading(sheet, labels.TRENDS(lang))
     if not review.metrics:
         note(sheet, labels.NONE(lang))

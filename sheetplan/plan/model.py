@@ -1,20 +1,21 @@
 """The plan as sheetplan understands it: frozen records read from the workbook, and the problems found.
 
-Records remember their workbook row (`row`, left out of comparisons) so that a rule can name the cell
-it is about; `Plan.cell` turns a record's row and a column key into `Actions!D7`."""
+Records remember their row (`row`, left out of comparisons) for a rule to name the cell it is about:
+`Plan.cell` turns a record's row and a column key into `Actions!D7`. Posts are in `plan.posts`."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 from sheetplan.plan import schema
 from sheetplan.plan.addresses import column_letter, quote_sheet
 from sheetplan.plan.i18n import _
+from sheetplan.plan.posts import Post
 from sheetplan.plan.schema import Lang
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -234,11 +235,11 @@ class Plan:
     assumptions: tuple[Assumption, ...] = ()
     sources: tuple[Source, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    posts: tuple[Post, ...] = ()
     lang: Lang = field(default="en", compare=False)
     """The language the workbook was written in, judged from its sheet names."""
     locations: Mapping[str, SheetLocation] = field(default_factory=dict, compare=False)
-    """Schema sheet key to where it sits in the workbook; empty for a plan built in code. The Posts
-    sheet is only located here: `sheetplan import` writes it, and nothing reads its rows back."""
+    """Schema sheet key to where it sits in the workbook; empty for a plan built in code."""
 
     def sheet_name(self, sheet: str) -> str:
         """The workbook's name of a schema sheet, or the schema's in the plan's language."""
@@ -269,10 +270,4 @@ class Problem:
     message: str
 
     def as_dict(self) -> dict[str, str | None]:
-        return {
-            "severity": self.severity,
-            "sheet": self.sheet,
-            "cell": self.cell,
-            "code": self.code,
-            "message": self.message,
-        }
+        return asdict(self)  # the fields in their order: severity, sheet, cell, code, message

@@ -29,6 +29,7 @@ from sheetplan.plan.model import (
     SheetLocation,
     Source,
 )
+from sheetplan.plan.posts import Post
 from sheetplan.read.cells import CellReader, Kind
 from sheetplan.read.monthly import read_monthly
 from sheetplan.read.settings import read_settings
@@ -83,6 +84,7 @@ def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
         assumptions=owned("assumptions", Assumption, _ASSUMPTION),
         sources=_records(tables.get("sources"), problems, Source, _SOURCE),
         decisions=owned("decisions", Decision, _DECISION),
+        posts=_records(tables.get("posts"), problems, Post, _POST),
         lang=lang,
         locations=locations,
     )
@@ -247,5 +249,21 @@ _DECISION = _fields(
         "metric_id": ("metric_id", "name"),
         "action_id": ("action_id", "name"),
         "notes": ("notes", "text"),
+    },
+)
+_POST = _fields(
+    Post,
+    {
+        "channel": ("channel", "name"),
+        "post_id": ("post_id", "name"),
+        "published": ("published", "date"),
+        "type": ("type", "name"),
+        "text": ("text", "text"),
+        "impressions": ("impressions", "number"),
+        "engagements": ("engagements", "number"),
+        "reactions": ("reactions", "number"),
+        "comments": ("comments", "number"),
+        "shares": ("shares", "number"),
+        "clicks": ("clicks", "number"),
     },
 )

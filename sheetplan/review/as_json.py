@@ -5,7 +5,7 @@ that a reader that knows only those keys sees them in the same places: `dropped`
 `actions` count (so total = done + open + dropped); `projection`, `baseline`, `previous_status` and
 `trend` at the end of every metric; `budget` and `spent` at the end of every goal; `tasks` at the end
 of every owner; and at the end of the review a `budget` object, the `decisions` to follow up and the
-`changes` since the previous review.
+`changes` since the previous review, then, when the plan holds posts, its `content`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sheetplan.plan.model import Action, Decision, Month
+from sheetplan.plan.posts import Post
 from sheetplan.review import decisions
 from sheetplan.review.model import (
     BaselineReview,
     Changes,
+    Content,
     Figures,
     GoalReview,
     MetricReview,
@@ -33,7 +35,7 @@ JSON = dict[str, Any]
 
 def review_json(review: Review) -> JSON:
     """The review as the `review --json` object, ready for `json.dumps`."""
-    return {
+    found = {
         "plan": review.plan_name,
         "month": str(review.month),
         "metrics": [_metric(metric) for metric in review.metrics],
@@ -49,6 +51,9 @@ def review_json(review: Review) -> JSON:
         "decisions": [_decision(decision, review.month) for decision in review.decisions],
         "changes": _changes(review.changes),
     }
+    if review.content is not None:
+        found["content"] = _content(review.content)
+    return found
 
 
 def number(value: float | None) -> int | float | None:
@@ -154,6 +159,45 @@ def _changes(changes: Changes) -> JSON:
         "actions_done": [_action(action) for action in changes.done],
         "actions_new": [_action(action) for action in changes.new],
         "actions_newly_overdue": [_action(action) for action in changes.newly_overdue],
+    }
+
+
+def _content(content: Content) -> JSON:
+    def post(item: Post) -> JSON:
+        return {
+            "channel": _text(item.channel),
+            "id": _text(item.post_id),
+            "published": _iso(item.published),
+            "type": _text(item.type),
+            "text": _text(item.text),
+        }
+
+    return {
+        "weeks": [
+            {
+                "channel": channel.channel,
+                "planned": number(channel.planned),
+                "max": number(channel.most),
+                "weeks": [
+                    {"week": week.monday.isoformat(), "posts": week.posts, "over_max": week.over}
+                    for week in channel.weeks
+                ],
+            }
+            for channel in content.cadence
+        ],
+        "top_posts": [
+            {
+                **post(item.post),
+                "impressions": number(item.post.impressions),
+                "engagements": number(item.post.engagement),
+                "engagement_rate": item.rate,
+            }
+            for item in content.top
+        ],
+        "same_text": [
+            {"text": item.text, "channels": list(item.channels), "posts": [post(each) for each in item.posts]}
+            for item in content.same_text
+        ],
     }
 
 

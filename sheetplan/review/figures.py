@@ -9,7 +9,7 @@ Statuses are judged on the exact variance %, not the rounded one.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from sheetplan.plan.model import Month, Series
@@ -113,6 +113,23 @@ def _aggregate(values: Sequence[Decimal], aggregation: str) -> Decimal:
     return total / len(values) if aggregation == "average" else total
 
 
+def statuses(
+    pairs: Iterable[tuple[float | None, float | None]], direction: str | None, tolerance: float
+) -> list[Status]:
+    """The status of each (forecast, actual) pair, as `compare` would judge it, without its figures:
+    a trend needs a status a month, and most months of a long plan are only coloured."""
+    limit = _decimal_of(tolerance)
+    found: list[Status] = []
+    for forecast, actual in pairs:
+        planned, done = _decimal(forecast), _decimal(actual)
+        if planned is None or done is None:
+            found.append("no_data")
+        else:
+            share = (done - planned) / abs(planned) if planned else None
+            found.append(_status(planned, done, share, direction, limit))
+    return found
+
+
 def _compare(
     forecast: Decimal | None, actual: Decimal | None, direction: str | None, tolerance: float
 ) -> Figures:
@@ -184,3 +201,11 @@ def compare_totals(
     planned = [_decimal_of(number) for number in forecasts]
     found = [_decimal_of(number) for number in actuals]
     return _compare(_aggregate(planned, aggregation), _aggregate(found, aggregation), direction, tolerance)
+
+
+def achievement(figures: Figures, direction: str | None) -> float | None:
+    """The variance % of `figures` signed so that better than planned is positive: as it is for a metric
+    that should go up (or has no direction), turned round for one that should go down."""
+    if figures.variance_pct is None:
+        return None
+    return -figures.variance_pct + 0.0 if direction == "down" else figures.variance_pct

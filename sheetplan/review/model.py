@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from sheetplan.plan.model import Action, Assumption, Decision, Goal, Metric, Month, Owner
+from sheetplan.plan.posts import Post
 
 Status = Literal["on_track", "at_risk", "off_track", "no_data"]
 """A metric's or goal's standing (docs/variance.md); the values of `schema.STATUS`."""
@@ -191,6 +192,45 @@ class Changes(NamedTuple):
     newly_overdue: tuple[Action, ...] = ()
 
 
+class Week(NamedTuple):
+    """A channel's posts in one calendar week (from Monday `monday`), and whether they passed its maximum."""
+
+    monday: date
+    posts: int
+    over: bool
+
+
+class ChannelWeeks(NamedTuple):
+    """A channel's posts week by week against its Planned and Max posts per week."""
+
+    channel: str
+    planned: float | None
+    most: float | None
+    weeks: tuple[Week, ...]
+
+
+class RankedPost(NamedTuple):
+    post: Post
+    rate: float
+    """Its engagement rate: engagements over impressions, as a fraction to 4 places."""
+
+
+class SameText(NamedTuple):
+    """Posts of the month whose texts are alike on more than one channel."""
+
+    text: str
+    channels: tuple[str, ...]
+    posts: tuple[Post, ...]
+
+
+class Content(NamedTuple):
+    """The month's content and cadence (`content`): posts per week, the top posts, texts posted twice."""
+
+    cadence: tuple[ChannelWeeks, ...]
+    top: tuple[RankedPost, ...]
+    same_text: tuple[SameText, ...]
+
+
 @dataclass(frozen=True)
 class Review:
     """The review of a plan for one month: what `sheetplan review` reports and writes."""
@@ -226,3 +266,5 @@ class Review:
     """The decisions of this month's own review, for a second review of the month to show."""
     changes: Changes = field(default_factory=Changes)
     """What changed since the previous month's review (`changes`)."""
+    content: Content | None = None
+    """The month's content and cadence, from the Posts sheet; None when the plan holds no posts."""

@@ -15,7 +15,8 @@ from sheetplan.plan.model import Metric, Month, Plan, Settings
 from sheetplan.plan.schema import DEFAULT_TOLERANCE
 from sheetplan.review import changes, decisions, rollup
 from sheetplan.review.baseline import against_baseline
-from sheetplan.review.figures import compare, projection, year_to_date
+from sheetplan.review.content import content
+from sheetplan.review.figures import compare, projection, statuses, year_to_date
 from sheetplan.review.log import LogRow
 from sheetplan.review.model import MetricReview, Review, TrendPoint
 
@@ -48,6 +49,7 @@ def build_review(plan: Plan, month: Month, as_of: date | None = None, log: Seque
         decisions=decisions.to_follow_up(plan.decisions, month),
         decisions_taken=decisions.taken(plan.decisions, month),
         changes=changes.changes(plan, metrics, month, log),
+        content=content(plan, month),
     )
 
 
@@ -111,12 +113,12 @@ def _review_metric(
     tolerance = tolerance_of(metric, plan.settings)
     ytd = year_to_date(forecasts, actuals, ytd_months, metric.direction, metric.aggregation, tolerance)
     this_month = compare(forecasts.get(month), actuals.get(month), metric.direction, tolerance)
+    pairs = [(forecasts.get(each), actuals.get(each)) for each in ytd_months]
     trend = tuple(
-        TrendPoint(each, forecast, actual, compare(forecast, actual, metric.direction, tolerance).status)
-        if each != month
-        else TrendPoint(each, this_month.forecast, this_month.actual, this_month.status)
-        for each in ytd_months
-        for forecast, actual in ((forecasts.get(each), actuals.get(each)),)
+        TrendPoint(each, forecast, actual, status)
+        for each, (forecast, actual), status in zip(
+            ytd_months, pairs, statuses(pairs, metric.direction, tolerance), strict=True
+        )
     )
     return MetricReview(
         metric=metric,

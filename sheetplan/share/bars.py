@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sheetplan.layout.sections import CHART_METRICS
+from sheetplan.layout.achievement import CHART_METRICS
 from sheetplan.review.model import MetricReview, Review, Status
 
 BAR_COLOURS: dict[Status, str] = {

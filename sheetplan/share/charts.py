@@ -1,7 +1,7 @@
 """The report's two charts as inline SVG, drawn with pygal: the review sheet's charts, for a browser.
 
 Forecast and actual of the month, and the year-to-date variance % coloured by its status, for the
-first `layout.sections.CHART_METRICS` metrics as the sheet draws them. pygal was chosen by
+first `layout.achievement.CHART_METRICS` metrics as the sheet draws them. pygal was chosen by
 measurement (`bench/charts.py`): a seventh of matplotlib's start-up, grouped bars that leather cannot
 draw. Its SVG carries its own CSS; the small script it adds for its tooltips is taken out, so that the
 report holds no script at all, and each chart gets a fixed id instead of a random one, so that the

@@ -24,9 +24,11 @@ from markupsafe import Markup
 
 from sheetplan import __version__
 from sheetplan.layout import labels
+from sheetplan.layout.achievement import CHART_METRICS
+from sheetplan.layout.agenda import agenda_items
 from sheetplan.layout.changes import change_lines
-from sheetplan.layout.review import STATUS_COLOURS, agenda_items, glance_tiles
-from sheetplan.layout.sections import BUDGET, CHART_METRICS, SPENT, by_owner, money_header, share
+from sheetplan.layout.review import STATUS_COLOURS, glance_tiles
+from sheetplan.layout.sections import BUDGET, SPENT, by_owner, money_header, share
 from sheetplan.layout.trends import MONTHS as TREND_MONTHS
 from sheetplan.layout.written import review_beside
 from sheetplan.plan import schema

@@ -30,6 +30,8 @@ _TABLE_STYLE = "Table Style Medium 2"
 _CHAR_WIDTH = 1.15
 """Roughly how many width units an average character of running text takes."""
 _LINE_HEIGHT = 15
+MONTH_FORMAT = "[>=1000]#,##0;[<=-1000]-#,##0;General"
+"""The numbers of Forecasts and Actuals: thousands separated (1,200), smaller ones as typed (0.45, 3.2)."""
 LOOKUP_ROWS = 40
 """Rows of Forecasts and Actuals that look up the metric's name: more metrics than most plans have."""
 
@@ -58,7 +60,7 @@ class SheetWriter:
     def cell_format(self, column: Column | Month) -> Any:
         """The format of a column's cells: its number format, text kept as text, long text wrapped."""
         if isinstance(column, Month):
-            key: tuple[str, str | None, bool] = ("month", None, False)
+            key: tuple[str, str | None, bool] = ("month", MONTH_FORMAT, False)
         else:
             key = (column.type, column.cell_number_format, column.wraps)
         if key not in self.formats:

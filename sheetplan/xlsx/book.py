@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from defusedxml import ElementTree
 
+from sheetplan.plan.addresses import quote_sheet
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.xlsx.opc import (
@@ -20,6 +21,7 @@ from sheetplan.xlsx.opc import (
     OFFICE_RELS,
     WORKSHEET,
     Relationship,
+    escape,
     quoteattr,
     relationships,
     rels_name,
@@ -127,6 +129,34 @@ def remove_sheet(xml: bytes, rel_id: str, position: int) -> bytes:
         return found.group(1) + b'"%d"' % min(int(found.group(2)), max(last, 0))
 
     return re.sub(rb"(\b(?:activeTab|firstSheet)=)\"(\d+)\"", within, xml)
+
+
+def set_print_titles(xml: bytes, position: int, name: str, rows: int) -> bytes:
+    """The workbook part with the first `rows` rows of the sheet `name` at `position` printed on every
+    page (its `_xlnm.Print_Titles`, replacing one it had)."""
+    prefix, _ = _prefixes(xml)
+    own = (
+        rb"<(?:\w+:)?definedName\b[^>]*\bname=\"_xlnm\.Print_Titles\"[^>]*\blocalSheetId=\"%d\"[^>]*>"
+        rb".*?</(?:\w+:)?definedName>"
+    )
+    xml = re.sub(own % position, b"", xml, flags=re.S)
+    reference = f"{quote_sheet(name)}!$1:${rows}"
+    entry = (
+        f'<{prefix}definedName name="_xlnm.Print_Titles" localSheetId="{position}">'
+        f"{escape(reference)}</{prefix}definedName>"
+    ).encode()
+    names = re.search(rb"<(?:\w+:)?definedNames\b[^>]*>", xml)
+    if names is not None:
+        return xml[: names.end()] + entry + xml[names.end() :]
+    # definedNames follows sheets, functionGroups and externalReferences, in the schema's order.
+    after = None
+    for element in (rb"sheets", rb"functionGroups", rb"externalReferences"):
+        found = re.search(rb"</(?:\w+:)?%s\s*>|<(?:\w+:)?%s\b[^>]*/>" % (element, element), xml)
+        after = found or after
+    if after is None:
+        raise WriteError("the workbook part has no <sheets> element")
+    block = f"<{prefix}definedNames>".encode() + entry + f"</{prefix}definedNames>".encode()
+    return xml[: after.end()] + block + xml[after.end() :]
 
 
 def set_active(xml: bytes, position: int) -> bytes:

@@ -8,32 +8,16 @@ that one safe save writes both or neither. A workbook with nowhere to keep the t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
 
-from sheetplan.layout.carried import TypedRow, decision_cells, typed_decisions, typed_rows
+from sheetplan.layout.carried import Carried, carry
 from sheetplan.layout.review import review_month
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.addresses import quote_sheet
-from sheetplan.plan.errors import WriteError
-from sheetplan.plan.i18n import _
-from sheetplan.plan.model import Decision, Grid, Plan
+from sheetplan.plan.model import Grid, Plan
 from sheetplan.read.workbook import read_workbook
 from sheetplan.xlsx.book import read_book
 from sheetplan.xlsx.cells import set_cells
 from sheetplan.xlsx.package import Package
-
-
-class Carried(NamedTuple):
-    """Typed text moved out of the old review sheet: where it was, and the Decisions cells now holding it."""
-
-    sheet: str
-    """The old review sheet's name."""
-    typed: tuple[TypedRow, ...]
-    decisions: str
-    """The Decisions sheet's name."""
-    added: tuple[Decision, ...]
-    """The Decisions rows that now hold the text."""
-    changes: dict[tuple[int, int], Any]
 
 
 def carry_typed(package: Package, path: Path, grid: Grid, plan: Plan, layout: SheetLayout) -> Carried | None:
@@ -48,30 +32,11 @@ def carry_typed(package: Package, path: Path, grid: Grid, plan: Plan, layout: Sh
     if old is None:
         return None
     rows = read_workbook(path, "xlsx", wanted=old.__eq__, name=str(path)).get(old, [])
-    typed = typed_rows(rows, layout)
-    if not typed:
-        return None
-    location = plan.locations.get("decisions")
-    if location is None or location.name not in sheets or location.name not in grid:
-        cells = ", ".join(address for row in typed for address in row.addresses())
-        raise WriteError(
-            _(
-                "{path}: {old}!{cells} hold text that sheetplan did not write, and the plan has "
-                "no Decisions sheet to keep it; add one (sheetplan init writes it) or move the "
-                "text, then review again"
-            ).format(path=path, old=quote_sheet(old), cells=cells)
-        )
-    used = [number for number, cells in enumerate(grid[location.name], 1) if any(_filled(c) for c in cells)]
-    first = max([location.header_row, *used]) + 1
-    assert month is not None
-    owners = [owner.name for owner in plan.owners]
-    added = typed_decisions(typed, old, month, owners, plan.lang, first)
-    changes = decision_cells(added, location.columns)
-    part = sheets[location.name].part
-    where = f"{path}: {quote_sheet(location.name)}"
-    package.put(part, set_cells(package.read(part), changes, where).xml)
-    return Carried(old, typed, location.name, added, changes)
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
+    # A Decisions sheet the plan read but this workbook (`--out`) lacks is no place to keep the text.
+    here = {name: values for name, values in grid.items() if name in sheets}
+    carried = carry(old, rows, layout, plan, here, str(path))
+    if carried is not None:
+        part = sheets[carried.decisions].part
+        where = f"{path}: {quote_sheet(carried.decisions)}"
+        package.put(part, set_cells(package.read(part), carried.changes, where).xml)
+    return carried

@@ -129,6 +129,12 @@ def _series(
     colour = f'<a:solidFill><a:srgbClr val="{series.colour}"/></a:solidFill>'
     if spec.kind == "bar":
         look = f'<c:spPr>{colour}</c:spPr><c:invertIfNegative val="0"/>'
+        # Each bar of its own colour (its status's) is a data point with its own fill.
+        look += "".join(
+            f'<c:dPt><c:idx val="{index}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>'
+            f'<c:spPr><a:solidFill><a:srgbClr val="{point}"/></a:solidFill></c:spPr></c:dPt>'
+            for index, point in enumerate(series.point_colours)
+        )
         end = ""
     else:
         look = f'<c:spPr><a:ln w="{_LINE_WIDTH}" cap="rnd">{colour}<a:round/></a:ln></c:spPr>'

@@ -33,6 +33,8 @@ class Graft:
     """Where a new sheet goes among the tabs (ignored for a replacement, which keeps its place)."""
     freeze: int = 0
     filter_columns: int = 0
+    print_titles: int = 0
+    """How many rows at the top print on every page (0: none)."""
     active: bool = False
     """The sheet the workbook opens at: selected, and every other sheet's selection cleared."""
 
@@ -65,6 +67,12 @@ def graft(package: Package, grafts: Sequence[Graft]) -> None:
         )
         if item.active:
             _activate(package, part, position)
+        if item.print_titles:
+            workbook = book.read_book(package)
+            titled = book.set_print_titles(
+                package.read(workbook.part), position, item.layout.name, item.print_titles
+            )
+            package.put(workbook.part, titled)
     _drop_unreachable(package, before)
 
 

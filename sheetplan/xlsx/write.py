@@ -32,7 +32,7 @@ from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
-from sheetplan.layout.written import KeptText, Written, review_beside
+from sheetplan.layout.written import Written, review_beside
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan
@@ -42,7 +42,7 @@ from sheetplan.review.decisions import with_decisions
 from sheetplan.review.log import LogRow, log_of, merged_log
 from sheetplan.review.model import Review
 from sheetplan.xlsx.book import read_book
-from sheetplan.xlsx.carry import Carried, carry_typed
+from sheetplan.xlsx.carry import carry_typed
 from sheetplan.xlsx.fill import verify_cells
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
@@ -112,7 +112,7 @@ def _write_new(path: Path, grid: Grid, plan: Plan, review: Review) -> Written:
     """A new workbook at `path` with the review sheet and the Review log, which carries on the plan's."""
     log = merged_log(log_of(grid), review)
     with Package(empty_workbook(), str(path)) as package:
-        layout = review_layout(review, plan.lang, plan.settings.review_day)
+        layout = _layout(review, plan)
         graft(package, _grafts(package, layout, log, plan))
         replace_safely(path, package.write, lambda saved: verify_saved(saved, path, {}, layout.name, log))
     return Written(str(path), layout.name)
@@ -129,7 +129,7 @@ def _write_into(
 ) -> Written:
     """Write the review into the workbook at `path`, whose sheets hold `grid`; `before` are the sheets
     that must read back as they were."""
-    layout = review_layout(review, plan.lang, plan.settings.review_day)
+    layout = _layout(review, plan)
     with Package(path, label) as package:
         carried = carry_typed(package, path, grid, plan, layout)
         unchanged = dict(before)
@@ -137,7 +137,7 @@ def _write_into(
             unchanged.pop(carried.decisions, None)
             # The sheet shows the decisions it kept, among those of the month.
             review = with_decisions(review, (*plan.decisions, *carried.added))
-            layout = review_layout(review, plan.lang, plan.settings.review_day)
+            layout = _layout(review, plan)
         graft(package, _grafts(package, layout, log, plan))
         kept = package.unchanged()
 
@@ -148,14 +148,12 @@ def _write_into(
                 verify_cells(saved, path, {carried.decisions: before[carried.decisions]}, changes)
 
         backup = replace_safely(path, package.write, verify)
-    return Written(str(path), layout.name, backup, carried=_kept(carried))
+    return Written(str(path), layout.name, backup, carried=carried.kept() if carried else None)
 
 
-def _kept(carried: Carried | None) -> KeptText | None:
-    if carried is None:
-        return None
-    cells = tuple(address for row in carried.typed for address in row.addresses())
-    return KeptText(carried.sheet, cells, carried.decisions, tuple(item.row for item in carried.added))
+def _layout(review: Review, plan: Plan) -> SheetLayout:
+    settings = plan.settings
+    return review_layout(review, plan.lang, settings.review_day, settings.review_time, settings.time_zone)
 
 
 def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan) -> list[Graft]:
@@ -172,6 +170,7 @@ def _grafts(package: Package, layout: SheetLayout, log: list[LogRow], plan: Plan
         len(names) + 1,
         freeze=1,
         filter_columns=len(REVIEW_LOG.columns),
+        print_titles=1,
     )
     return [review_sheet, log_sheet]
 

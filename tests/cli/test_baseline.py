@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from gsheets_support import calls, create_plan
 from plan_builder import plan_grid, sample, write_workbook
 from review_support import example_plan, review
+from sheets_fake import SheetsFake
 
 from sheetplan.cli import cli
 from sheetplan.read.workbook import read_workbook
@@ -83,10 +85,29 @@ def test_a_plan_without_a_baseline_sheet_is_told_how_to_add_one(tmp_path: Path) 
     assert path.read_bytes() == before
 
 
-def test_a_google_sheet_is_not_written() -> None:
-    result = baseline("gsheet:KEY")
+def test_a_google_sheet_gets_its_baseline_in_one_request(sheets_api: SheetsFake) -> None:
+    key = create_plan(sheets_api, sample())
+    result = CliRunner().invoke(cli, ["baseline", f"gsheet:{key}"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Copied the forecasts of 3 metrics, 2025-01 to 2025-06, to the Baseline sheet of"
+        f" Google Sheet {key}.\n"
+    )
+    assert calls(sheets_api) == ["GET metadata", "GET /values:batchGet", "POST :batchUpdate"]
+    forecasts = sheets_api.values(key, "Forecasts")
+    assert sheets_api.values(key, "Baseline")[1:4] == forecasts[1:4]
+    again = CliRunner().invoke(cli, ["baseline", f"gsheet:{key}"])
+    assert (again.exit_code, again.stderr) == (
+        2,
+        f"Error: Google Sheet {key}: Baseline!C2 and others already hold the baseline; use --force to"
+        " replace it with the current forecasts\n",
+    )
+
+
+def test_an_ods_plan_is_not_written(tmp_path: Path) -> None:
+    result = baseline(tmp_path / "plan.ods")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: gsheet:KEY: sheetplan baseline writes .xlsx files; pull the plan into one (or save it as"
-        " .xlsx), run baseline on it, and push it back\n",
+        f"Error: {tmp_path / 'plan.ods'}: sheetplan baseline writes .xlsx files and Google Sheets; save the"
+        " plan as .xlsx, run baseline on it, and use that file from then on\n",
     )

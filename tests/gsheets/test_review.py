@@ -173,3 +173,37 @@ def test_fail_on_still_writes_and_exits_1(sheets_api: SheetsFake, key: str) -> N
     assert result.exit_code == 1
     assert "Review 2025-03" in titles(sheets_api, key)
     assert run("review", f"gsheet:{key}", "--month", MONTH, "--fail-on", "off_track").exit_code == 0
+
+
+def test_every_section_is_in_the_tab_in_one_write(sheets_api: SheetsFake, key: str) -> None:
+    assert run("review", f"gsheet:{key}", "--month", MONTH).exit_code == 0
+    assert calls(sheets_api).count("POST :batchUpdate") == 1
+    texts = {value for row in sheets_api.values(key, "Review 2025-03") for value in row}
+    assert {
+        "What changed since February 2025",
+        "1. Decisions to follow up",
+        "Against forecast, better to the right",
+        "Against the baseline: the forecasts as first agreed",
+        "Month by month",
+        "5. Each person: scorecard and tasks",
+        "8. Decisions and plan changes",
+    } <= texts
+    charts = sheets_api.sheet(key, "Review 2025-03").charts
+    bars = charts[0]["spec"]["basicChart"]["series"][0]["styleOverrides"]
+    assert [override["index"] for override in bars] == [0, 1, 2]
+
+
+def test_text_typed_into_the_tab_is_kept_on_the_decisions_tab(sheets_api: SheetsFake, key: str) -> None:
+    assert run("review", f"gsheet:{key}", "--month", MONTH).exit_code == 0
+    tab = sheets_api.spreadsheet(key).sheet_by_title("Review 2025-03")
+    assert tab is not None
+    tab.resize(tab.rows, 20)  # a column or two beyond the sheet's, where a note fits
+    tab.cell(2, 15).set_entered({"stringValue": "Call the printer"})  # P3
+    result = run("review", f"gsheet:{key}", "--month", MONTH)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        'Kept the text typed into the old "Review 2025-03" (P3): it is now on the Decisions sheet, row 2,'
+        " as open decisions."
+    )
+    assert sheets_api.values(key, "Decisions")[1][:5] == ["2025-03", "Call the printer", "", "", "open"]
+    assert "Call the printer" in {value for row in sheets_api.values(key, "Review 2025-03") for value in row}

@@ -73,3 +73,25 @@ def test_the_overdue_come_first_and_are_marked() -> None:
     assert styles[row, 3] == "date_overdue"
     ivan = table(found, "Ivan (Content)")
     assert [row[0] for row in ivan[1:]] == ["A3", "M2"]
+
+
+def test_a_busy_person_gets_the_first_actions_and_a_count_of_the_rest() -> None:
+    from sheetplan.layout.people import ACTIONS_SHOWN
+
+    data = sample()
+    data.rows["actions"] += [
+        {
+            "action_id": f"B{n}",
+            "goal_id": "G1",
+            "action": f"Task {n}",
+            "owner": "Ivan",
+            "due": date(2025, 5, n),
+            "status": "not started",
+        }
+        for n in range(1, 21)
+    ]
+    found = review_layout(build_review(expected_plan(data), MARCH), "en")
+    ivan = table(found, "Ivan (Content)")
+    assert [row[0] for row in ivan[1 : ACTIONS_SHOWN + 2]] == ["A3", *(f"B{n}" for n in range(1, 15)), "M2"]
+    texts = {cell.value for cell in found.cells}
+    assert "And 6 more open actions, due later, on the Actions sheet." in texts

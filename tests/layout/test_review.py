@@ -10,9 +10,8 @@ from plan_builder import PlanData, expected_plan, sample
 
 from sheetplan.layout import labels
 from sheetplan.layout.review import review_layout
-from sheetplan.layout.sections import CHART_METRICS
 from sheetplan.layout.sheet import SheetLayout
-from sheetplan.plan.model import Metric, Month
+from sheetplan.plan.model import Month
 from sheetplan.plan.schema import LANGS, STATUS, Lang, Text
 from sheetplan.review.model import Review
 from sheetplan.review.variance import build_review
@@ -151,37 +150,6 @@ def test_a_long_agenda_line_stops_at_ten_names() -> None:
     data.rows["assumptions"] = [{"assumption": f"Belief {n}", "still_true": "no"} for n in range(1, 13)]
     detail = agenda(review_layout(sample_review(data), "en"))["Assumptions: are they still true?"]
     assert detail == "To confirm: " + "; ".join(f"Belief {n}: no" for n in range(1, 11)) + "; and 2 more."
-
-
-def test_the_charts_draw_the_metrics_table() -> None:
-    layout = review_layout(sample_review(), "en")
-    first = row_of(layout, 1, "Metric ID") + 1
-    month, ytd, *_ = layout.charts
-    assert (month.kind, ytd.kind) == ("bar", "bar")
-    assert month.title == "Forecast and actual, 2025-03"
-    assert month.categories.a1 == ytd.categories.a1 == f"B{first}:B{first + 2}"
-    assert [(series.name, series.values.a1) for series in month.series] == [
-        ("Forecast", f"E{first}:E{first + 2}"),
-        ("Actual", f"F{first}:F{first + 2}"),
-    ]
-    assert [(series.name, series.values.a1) for series in ytd.series] == [
-        ("Year to date", f"M{first}:M{first + 2}")
-    ]
-    charted = range(month.anchor[0], month.anchor[0] + int(month.height_cm / 0.53) + 1)
-    assert not set(charted[1:]) & set(layout.page_breaks), "a page break would cut a chart in two"
-    assert all(cell.row not in charted for cell in layout.cells)
-
-
-def test_the_charts_show_the_first_metrics_of_a_long_plan() -> None:
-    review = sample_review()
-    metric = review.metrics[0]
-    many = tuple(
-        metric._replace(metric=Metric(f"M{n}", f"Metric {n}", "G1", "Maria", "up", "sum")) for n in range(30)
-    )
-    layout = review_layout(replace(review, metrics=many), "en")
-    first = row_of(layout, 1, "Metric ID") + 1
-    assert layout.charts[0].categories.a1 == f"B{first}:B{first + CHART_METRICS - 1}"
-    assert f"The charts show the first {CHART_METRICS} metrics." in grid(layout).values()
 
 
 def _fixed_labels() -> list[Text]:

@@ -121,3 +121,10 @@ def test_projection_at_the_plan_last_month_is_the_year_to_date(
         assert projected == compare(sum(forecasts.values()), sum(actuals.values()), way, t)
     if how == "last":
         assert projected == compare(pairs[-1][0], pairs[-1][1], way, t)
+
+
+@given(st.lists(st.tuples(maybe, maybe), max_size=8), st.sampled_from(["up", "down", None]), tolerance)
+def test_a_trends_statuses_are_the_comparisons(pairs: list, direction: str | None, limit: float) -> None:
+    from sheetplan.review.figures import statuses
+
+    assert statuses(pairs, direction, limit) == [compare(f, a, direction, limit).status for f, a in pairs]

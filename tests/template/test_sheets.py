@@ -228,3 +228,11 @@ def test_month_columns_follow_the_plan_length(tmp_path: Path, months: int) -> No
         assert month_headers == [str(START + offset) for offset in range(months)]
     assert workbook["Settings"]["B4"].value == months
     assert column_index_from_string("C") + months - 1 == workbook["Forecasts"].max_column
+
+
+def test_forecasts_and_actuals_show_thousands_separated(tmp_path: Path) -> None:
+    from sheetplan.template.sheets import MONTH_FORMAT
+
+    workbook = load(write(tmp_path, example=True))
+    for name in ("Forecasts", "Actuals"):
+        assert workbook[name]["C2"].number_format == MONTH_FORMAT == "[>=1000]#,##0;[<=-1000]-#,##0;General"

@@ -80,8 +80,8 @@ def test_a_missing_sheet_or_a_shared_formula_is_refused_and_the_file_kept(tmp_pa
         plan,
         {
             "xl/worksheets/sheet9.xml": lambda data: data.replace(
-                b'<c r="F2" s="15"><v>1038</v>',
-                b'<c r="F2" s="15"><f t="shared" ref="F2:F3" si="0">E2+1</f><v>1038</v>',
+                b'<c r="F2" s="18"><v>1038</v>',
+                b'<c r="F2" s="18"><f t="shared" ref="F2:F3" si="0">E2+1</f><v>1038</v>',
             )
         },
     )

@@ -105,3 +105,35 @@ def test_an_ods_plan_gets_its_review_beside_it(tmp_path: Path) -> None:
     ]
     assert ods.read_bytes() == original
     assert json.loads(review(ods, "--month", MONTH, "--json", "--dry-run").stdout) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "bg"])
+def test_the_review_prints_on_a4_landscape_with_no_role_cut_off(tmp_path: Path, lang: Lang) -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext and pdfinfo (poppler-utils) are not installed to read the PDF")
+    plan = example_plan(tmp_path, lang)
+    alone = tmp_path / "review.xlsx"
+    assert review(plan, "--month", MONTH, "--out", alone).exit_code == 0
+    pdf = convert(alone, "pdf", tmp_path)
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True).stdout
+    sizes = {
+        tuple(round(float(number)) for number in line.split(":", 1)[1].split("pts")[0].split(" x "))
+        for line in info.splitlines()
+        if line.startswith("Page") and "size" in line
+    }
+    # The review's pages are A4 landscape (842 × 595 points), the Review log's A4 portrait.
+    assert sizes == {(842, 595), (595, 842)}, sizes
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    roles = [owner.role for owner in read_plan_owners(plan)]
+    assert len(roles) == 5 and all(role and role in text for role in roles), roles
+
+
+def read_plan_owners(path: Path) -> list[Any]:
+    from sheetplan.read.load import load
+
+    plan, _ = load(read_file(path), str(path))
+    return list(plan.owners)
