@@ -61,7 +61,7 @@ def test_an_installed_wheel_writes_the_example(tmp_path: Path) -> None:
     assert workbook["Настройки"]["B2"].value == "План за социалните мрежи на Кафе Лазур"
     assert workbook["Ръководство"]["B1"].value == "Маркетингов план за действие"
     report = run([bin_dir / "sheetplan", "report", "plan.xlsx", "--out", "review.html"], elsewhere)
-    assert report.stdout.startswith("Wrote review.html (")
+    assert report.stdout.startswith("Записани са review.html (")
     page = (elsewhere / "review.html").read_text(encoding="utf-8")
     assert "<h2>Накратко</h2>" in page and page.count("<svg") == 2
     # The Bulgarian messages, compiled into the wheel by its build hook, not read from a checkout.

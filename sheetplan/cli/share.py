@@ -57,9 +57,10 @@ def report(
     The page holds what the review sheet holds: the month at a glance, what changed since the last
     review, the agenda, the decisions to follow up, the assumptions, the metrics with their status
     colours, trends and two charts, the goals, each person's tasks, the actions overdue and due next
-    month, the budget and the month's decisions, in the plan's language. It is one file with
-    its styles and charts inside: it opens from an e-mail attachment or a shared folder without the
-    network, and prints on A4. --pdf prints it to PDF too, with Chromium.
+    month, the budget, the content and cadence of the posts, and the month's decisions, in the
+    plan's language. It is one file with its styles and charts inside: it opens from an e-mail
+    attachment or a shared folder without the network, and prints on A4. --pdf prints it to PDF too,
+    with Chromium.
 
     \b
     Examples:

@@ -1,7 +1,8 @@
 """The report's two charts as inline SVG, drawn with pygal: the review sheet's charts, for a browser.
 
-Forecast and actual of the month, and the year-to-date variance % coloured by its status, for the
-first `layout.achievement.CHART_METRICS` metrics as the sheet draws them. pygal was chosen by
+Each metric's achievement against its forecast, this month and year to date, as a percentage that is
+positive when it did better than planned and coloured by its status, for the first
+`layout.achievement.CHART_METRICS` metrics: the sheet's charts. pygal was chosen by
 measurement (`bench/charts.py`): a seventh of matplotlib's start-up, grouped bars that leather cannot
 draw. Its SVG carries its own CSS; the small script it adds for its tooltips is taken out, so that the
 report holds no script at all, and each chart gets a fixed id instead of a random one, so that the
@@ -16,41 +17,39 @@ import pygal
 from pygal.style import Style
 
 from sheetplan.layout import labels
-from sheetplan.plan.schema import REVIEW_LOG, Lang
+from sheetplan.plan.schema import Lang
+from sheetplan.review.figures import achievement
 from sheetplan.review.model import MetricReview, Review
 from sheetplan.share import formats
 from sheetplan.share.bars import BAR_COLOURS, charted
 
-FORECAST_COLOUR = "#8EA9DB"
-ACTUAL_COLOUR = "#1F4E78"
-
 
 def month_chart(review: Review, lang: Lang) -> str:
-    """Forecast against actual of each charted metric in the review month, as grouped bars."""
-    metrics = charted(review)
-    title = labels.CHART_MONTH(lang).format(month=review.month)
-    chart = _chart(title, len(metrics), lang, "month", (FORECAST_COLOUR, ACTUAL_COLOUR))
-    chart.x_labels = [_name(item) for item in reversed(metrics)]
-    log = REVIEW_LOG.column
-    chart.add(log("forecast").header(lang), [item.month.forecast for item in reversed(metrics)])
-    chart.add(log("actual").header(lang), [item.month.actual for item in reversed(metrics)])
-    return str(chart.render(is_unicode=True))
+    """Each charted metric's achievement against its forecast in the review month, coloured by status."""
+    return _achievement(review, lang, "month", labels.CHART_MONTH(lang).format(month=review.month))
 
 
 def ytd_chart(review: Review, lang: Lang) -> str:
-    """Each charted metric's year-to-date variance %, its bar in the colour of its status."""
+    """Each charted metric's achievement against its forecast year to date, coloured by status."""
+    return _achievement(review, lang, "ytd", labels.CHART_YTD(lang))
+
+
+def _achievement(review: Review, lang: Lang, which: str, title: str) -> str:
+    """Bars of `layout.achievement`'s percentages: better than planned to the right, whichever a metric's
+    direction, so that every bar is a percentage and no chart mixes units."""
     metrics = charted(review)
-    chart = _chart(labels.CHART_YTD(lang), len(metrics), lang, "ytd", ("#C55A11",))
+    chart = _chart(title, len(metrics), lang, which, ("#C55A11",))
     chart.config.value_formatter = lambda value: formats.percent(value / 100, lang)
     chart.config.show_legend = False
     chart.x_labels = [_name(item) for item in reversed(metrics)]
-    values: list[dict[str, Any] | None] = [
-        None
-        if item.ytd.variance_pct is None
-        else {"value": item.ytd.variance_pct * 100, "color": f"#{BAR_COLOURS[item.ytd.status]}"}
-        for item in reversed(metrics)
-    ]
-    chart.add(labels.YEAR_TO_DATE(lang), values)
+    values: list[dict[str, Any] | None] = []
+    for item in reversed(metrics):
+        figures = item.month if which == "month" else item.ytd
+        done = achievement(figures, item.metric.direction)
+        values.append(
+            None if done is None else {"value": done * 100, "color": f"#{BAR_COLOURS[figures.status]}"}
+        )
+    chart.add(labels.THIS_MONTH(lang) if which == "month" else labels.YEAR_TO_DATE(lang), values)
     return str(chart.render(is_unicode=True))
 
 

@@ -31,6 +31,7 @@ from sheetplan.layout.review import STATUS_COLOURS, glance_tiles
 from sheetplan.layout.sections import BUDGET, SPENT, by_owner, money_header, share
 from sheetplan.layout.trends import MONTHS as TREND_MONTHS
 from sheetplan.layout.written import review_beside
+from sheetplan.plan import formats as plan_formats
 from sheetplan.plan import schema
 from sheetplan.plan.i18n import _
 from sheetplan.plan.schema import Lang
@@ -53,6 +54,7 @@ SECTIONS = (
     "owners",
     "actions",
     "budget",
+    "content",
     "decisions",
 )
 """The report's sections, top to bottom: each is `templates/sections/NAME.html.j2`."""
@@ -151,6 +153,7 @@ def _environment() -> Environment:
         money=formats.money,
         percent=formats.percent,
         share=formats.share,
+        percent_plain=lambda value, lang: "" if value is None else plan_formats.percent(value, lang, 1),
         day=formats.day,
     )
     environment.globals.update(

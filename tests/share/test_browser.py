@@ -35,10 +35,12 @@ def test_chromium_shows_every_section_and_both_charts(
     assert charts == 2
     assert rendered.count("<svg") == 2
     sees = {
-        "en": ["on track 4", "Overdue 2", "Assumptions: are they still true?", "Forecast and actual, 2026-04",
-               "Year-to-date variance %", "Each person's tasks", "Whole plan"],
-        "bg": ["в график", "Просрочени", "Допусканията: още ли са верни?", "Прогноза и резултат, 2026-04",
-               "Натрупано отклонение %", "Задачите на всеки", "Целият план"],
+        "en": ["on track 4", "Overdue 2", "Assumptions: are they still true?",
+               "Against forecast, 2026-04 (better →)", "Against forecast, year to date (better →)",
+               "Each person's tasks", "Whole plan"],
+        "bg": ["в график", "Просрочени", "Допусканията: още ли са верни?",
+               "Спрямо прогнозата, 2026-04 (по-добре →)", "Спрямо прогнозата, натрупано (по-добре →)",
+               "Задачите на всеки", "Целият план"],
     }  # fmt: skip
     for words in sees[lang]:
         assert words in text, words

@@ -16,6 +16,7 @@ from sheets_fake import SheetsFake
 from template_support import TODAY
 
 from sheetplan.api import read_plan, review_of
+from sheetplan.plan.model import Month
 from sheetplan.plan.schema import STATUS, Lang
 from sheetplan.share import formats
 
@@ -239,3 +240,45 @@ def test_the_report_says_what_changed_and_shows_each_metrics_trend_as_the_sheet_
     forecasts = " ".join(formats.number(point.forecast, "en") for point in first.trend)
     actuals = " ".join(formats.number(point.actual, "en") for point in first.trend)
     assert f"{first.metric.id} {first.metric.name} Forecast {forecasts} Actual {actuals}" in text
+
+
+def test_the_charts_show_achievement_better_than_plan_to_the_right_each_bar_in_its_status_colour(
+    tmp_path: Path,
+) -> None:
+    import re
+
+    from sheetplan.share.bars import BAR_COLOURS
+    from sheetplan.share.charts import month_chart
+
+    review = review_of(read_plan(str(example_plan(tmp_path)), TODAY), MONTH, TODAY)
+    svg = month_chart(review, "en")
+    bottom_up = list(reversed(review.metrics[:20]))
+    # M7 (cost per lead, lower is better) came in 35 % over plan: its bar points left, at 35 %.
+    assert re.findall(r'<desc class="value">([^<]*)</desc>', svg) == [
+        "0.0%", "-26.7%", "+20.7%", "-35.0%", "-45.5%", "-29.2%", "-21.2%", "+6.0%", "-14.7%", "+3.0%"
+    ]  # fmt: skip
+    fills = re.findall(r'style="fill: ?#([0-9A-Fa-f]{6})', svg)
+    assert fills[: len(bottom_up)] == [BAR_COLOURS[item.month.status] for item in bottom_up]
+
+
+def test_a_plan_with_posts_gets_its_content_and_cadence_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glob
+
+    from sheetplan.api import write_plan
+    from sheetplan.layout import labels
+
+    today = date(2026, 12, 1)
+    on_today(monkeypatch, today)
+    monkeypatch.chdir(tmp_path)
+    write_plan(tmp_path / "plan.xlsx", example=True, exports=tmp_path / "exports", today=today)
+    assert run("import", "plan.xlsx", *sorted(glob.glob("exports/*"))).exit_code == 0
+    assert run("report", "plan.xlsx").exit_code == 0
+    text, headings, _ = page_text((tmp_path / "plan.review-2026-11.html").read_text(encoding="utf-8"))
+    assert labels.SECTION_CONTENT("en") in headings
+    review = review_of(read_plan("plan.xlsx", today), Month(2026, 11), today)
+    assert review.content is not None and review.content.top
+    best = review.content.top[0]
+    assert f"{best.post.channel} {best.post.type}" in text and best.post.text in text
+    assert labels.POSTS_PER_WEEK("en") in text
