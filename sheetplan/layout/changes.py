@@ -9,6 +9,7 @@ from __future__ import annotations
 from sheetplan.layout import labels
 from sheetplan.layout.sections import heading, listing
 from sheetplan.layout.sheet import LayoutBuilder
+from sheetplan.plan import formats
 from sheetplan.plan.model import Action
 from sheetplan.plan.schema import STATUS, Lang
 from sheetplan.review.model import Review, StatusChange
@@ -27,7 +28,8 @@ def change_lines(review: Review, lang: Lang) -> tuple[str, list[tuple[str, str]]
     if found.since is None:
         return labels.CHANGES_LAST_MONTH(lang), [("", labels.CHANGES_FIRST(lang))]
     revised = [
-        f"{item.metric.id} {item.metric.name}, {item.month}: {_number(item.was)} → {_number(item.now)}"
+        f"{item.metric.id} {item.metric.name}, {item.month}: "
+        f"{_number(item.was, lang)} → {_number(item.now, lang)}"
         for item in found.revised
     ]
     lines = [
@@ -63,7 +65,8 @@ def _actions(found: tuple[Action, ...]) -> list[str]:
     return [f"{action.id} {action.name}" + (f" ({action.owner})" if action.owner else "") for action in found]
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, lang: Lang) -> str:
+    """A revised forecast as the language writes it (Babel is loaded only when a forecast was revised)."""
     if value is None:
         return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return formats.number(value, lang, 0 if float(value).is_integer() else None)
