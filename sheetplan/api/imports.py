@@ -51,6 +51,8 @@ class Imports:
     first time such an export comes in."""
     written: tuple[str, ...] = ()
     """The sheets written, by their names in the workbook; empty when nothing was."""
+    not_given: tuple[str, ...] = ()
+    """The kinds of export Sources rows take from of which no file was given: their rows gave nothing."""
     backup: Path | None = None
     dry_run: bool = False
     months: tuple[Month, ...] = field(default=())
@@ -106,6 +108,7 @@ def import_exports(
         _first_lifetime(exports, log),
         dry_run=dry_run,
         months=tuple(sorted({key[1] for key in computed})),
+        not_given=_not_given(plan, exports),
     )
     writing = [change for change in changes if change.state in WRITTEN]
     if dry_run or not (writing or posts.cells or posts.rows):
@@ -135,6 +138,12 @@ def _unused(plan: Plan, exports: Sequence[Export]) -> tuple[str, ...]:
     fed = {kind.name for source in plan.sources if (kind := kind_named(source.export))}
     fed.add(MONTHLY_CSV)
     return tuple(export.name for export in exports if export.kind.name not in fed and not export.kind.posts)
+
+
+def _not_given(plan: Plan, exports: Sequence[Export]) -> tuple[str, ...]:
+    given = {export.kind.name for export in exports}
+    named = (kind.name for source in plan.sources if (kind := kind_named(source.export)))
+    return tuple(name for name in dict.fromkeys(named) if name not in given and name != MONTHLY_CSV)
 
 
 def _first_lifetime(exports: Sequence[Export], log: Mapping[Key, Imported]) -> tuple[str, ...]:

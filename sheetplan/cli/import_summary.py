@@ -107,6 +107,12 @@ def _notes(result: Imports) -> list[str]:
         notes.append(
             _("Not used (no Sources row takes from them): {files}").format(files=", ".join(result.unused))
         )
+    if result.not_given and result.changes:
+        notes.append(
+            _("No file of {kinds} was given: the Sources rows that take from them gave nothing.").format(
+                kinds=listing(list(result.not_given), lang)
+            )
+        )
     if result.dry_run:
         notes.append(_("Dry run: nothing was written."))
     elif result.written:

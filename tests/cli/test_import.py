@@ -52,6 +52,10 @@ def test_the_exports_fill_the_month_so_that_the_review_is_the_examples_own(expor
     assert result.exit_code == 0, result.output
     assert "7 filled" in result.stdout and "Posts   58 added, 0 updated" in result.stdout
     assert "are lifetime totals as of the day they were downloaded" in result.stdout
+    # The example's Sources count LinkedIn's posts too, and its exports hold none.
+    assert "No file of LinkedIn content was given: the Sources rows that take from them gave nothing." in (
+        result.stdout
+    )
     assert review_json(plan)["metrics"] == review_json(full)["metrics"]
     log = actuals(plan, "Import log")
     assert log[0] == ("Month", "Metric ID", "Value", "Cell", "Files", "SHA-256", "Exports")
