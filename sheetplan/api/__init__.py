@@ -28,6 +28,7 @@ from sheetplan.plan.defaults import DEFAULT_MONTHS, Lang
 from sheetplan.plan.errors import SourceError, UsageError
 from sheetplan.plan.i18n import _, n_, use
 from sheetplan.plan.model import Grid, Month, Plan, Problem
+from sheetplan.plan.schema import setting_by_key
 from sheetplan.read.google import google_key, require_google, sheet_key
 from sheetplan.read.load import load
 from sheetplan.read.source import read_file
@@ -230,8 +231,13 @@ def pull(source: str, path: Path, credentials: Path | None = None, force: bool =
     months = plan.settings.plan_months
     if not months:
         raise SourceError(
-            _("{source}: Settings has no usable Start month and Months; run sheetplan check {source}").format(
-                source=source
+            _(
+                '{source}: {sheet} has no usable "{start}" and "{months}"; run sheetplan check {source}'
+            ).format(
+                source=source,
+                sheet=plan.sheet_name("settings"),
+                start=setting_by_key("start_month").label(plan.lang),
+                months=setting_by_key("months").label(plan.lang),
             )
         )
     from sheetplan.template.pulled import build_copy, pulled_content

@@ -10,7 +10,7 @@ twice), or with `dry_run`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,8 +55,6 @@ class Imports:
     """The kinds of export Sources rows take from of which no file was given: their rows gave nothing."""
     backup: Path | None = None
     dry_run: bool = False
-    months: tuple[Month, ...] = field(default=())
-    """The months the exports give numbers for."""
 
     def count(self, state: str) -> int:
         return sum(change.state == state for change in self.changes)
@@ -107,7 +105,6 @@ def import_exports(
         _unused(plan, exports),
         _first_lifetime(exports, log),
         dry_run=dry_run,
-        months=tuple(sorted({key[1] for key in computed})),
         not_given=_not_given(plan, exports),
     )
     writing = [change for change in changes if change.state in WRITTEN]

@@ -44,8 +44,8 @@ def known_channels(context: Context) -> Iterator[Problem]:
     for action in context.plan.actions:
         if action.channel and action.channel not in context.channels:
             meant = suggest.did_you_mean(suggest.meant_name(action.channel, context.folded_channels), True)
-            message = _('"{channel}" is not on the Channels sheet{meant}').format(
-                channel=action.channel, meant=meant
+            message = _('"{channel}" is not on the {sheet} sheet{meant}').format(
+                sheet=context.plan.sheet_name("channels"), channel=action.channel, meant=meant
             )
             yield context.problem("warning", "actions", action.row, "channel", "unknown_channel", message)
 

@@ -69,14 +69,14 @@ def _known_ids(context: Context) -> Iterator[Problem]:
         metric, action = decision.metric_id, decision.action_id
         if metric and metric not in context.metric_ids:
             meant = suggest.did_you_mean(suggest.meant_id(metric, context.folded_metric_ids))
-            message = _("{metric} is not a Metric ID on the Metrics sheet{meant}").format(
-                metric=metric, meant=meant
+            message = _("{metric_id} is not a Metric ID on the {sheet} sheet{did_you_mean}").format(
+                metric_id=metric, sheet=context.plan.sheet_name("metrics"), did_you_mean=meant
             )
             yield context.problem("error", "decisions", decision.row, "metric_id", "unknown_metric", message)
         if action and action not in action_ids:
             meant = suggest.did_you_mean(suggest.meant_id(action, folded_actions))
-            message = _("{action} is not an Action ID on the Actions sheet{meant}").format(
-                action=action, meant=meant
+            message = _("{action_id} is not an Action ID on the {sheet} sheet{did_you_mean}").format(
+                action_id=action, sheet=context.plan.sheet_name("actions"), did_you_mean=meant
             )
             yield context.problem("error", "decisions", decision.row, "action_id", "unknown_action", message)
 

@@ -58,7 +58,7 @@ _CHOICES: tuple[tuple[str, str, str], ...] = (
 )
 """Each dropdown column read into a record field of the same name, and what its values are called."""
 
-_ONE_OWNER = "names several people; one owner per task: choose the one who answers for it"
+_ONE_OWNER = N_('"{owner}" names several people; one owner per task: choose the one who answers for it')
 _SEVERAL = re.compile(r"\s*(?:[,;/\\&+\n]|\band\b|\bи\b)\s*", re.IGNORECASE)
 
 
@@ -120,8 +120,10 @@ def _known_goals(context: Context) -> Iterator[Problem]:
         for record in getattr(context.plan, sheet):
             if record.goal_id and record.goal_id not in context.goal_ids:
                 meant = suggest.meant_id(record.goal_id, context.folded_goal_ids)
-                message = _("{goal_id} is not a Goal ID on the Goals sheet{did_you_mean}").format(
-                    goal_id=record.goal_id, did_you_mean=suggest.did_you_mean(meant)
+                message = _("{goal_id} is not a Goal ID on the {sheet} sheet{did_you_mean}").format(
+                    goal_id=record.goal_id,
+                    sheet=context.plan.sheet_name("goals"),
+                    did_you_mean=suggest.did_you_mean(meant),
                 )
                 yield context.problem("error", sheet, record.row, "goal_id", "unknown_goal", message)
 
@@ -138,24 +140,28 @@ def _one_listed_owner(context: Context) -> Iterator[Problem]:
         for record in getattr(context.plan, sheet):
             owner: str = record.owner
             if owner not in verdicts:
-                verdicts[owner] = _owner_verdict(owner, context.owners)
+                verdicts[owner] = _owner_verdict(owner, context.owners, context.plan.sheet_name("owners"))
             verdict = verdicts[owner]
             if verdict is not None:
                 yield context.problem(verdict[0], sheet, record.row, "owner", verdict[1], verdict[2])
 
 
-def _owner_verdict(owner: str, listed: Mapping[str, str]) -> tuple[Severity, str, str] | None:
-    """What is wrong with an owner cell: severity, code and message; None when nothing is."""
+def _owner_verdict(owner: str, listed: Mapping[str, str], sheet: str) -> tuple[Severity, str, str] | None:
+    """What is wrong with an owner cell (the people are on `sheet`): severity, code and message; None
+    when nothing is."""
     if not owner:
         return None
     folded = schema.normalise(owner)
     parts = [schema.normalise(part) for part in _SEVERAL.split(owner) if part]
     if len(parts) > 1 and (folded not in listed or all(part in listed for part in parts)):
-        return "error", "several_owners", f'"{owner}" {_ONE_OWNER}'
+        return "error", "several_owners", _(_ONE_OWNER).format(owner=owner)
     if folded not in listed:
         meant = suggest.meant_name(owner, listed)
         advice = suggest.did_you_mean(meant, quoted=True) if meant else _("; add the person there first")
-        return "error", "unknown_owner", f'"{owner}" is not on the Owners sheet{advice}'
+        said = _('"{owner}" is not on the {sheet} sheet{advice}').format(
+            owner=owner, sheet=sheet, advice=advice
+        )
+        return "error", "unknown_owner", said
     return None
 
 
@@ -167,10 +173,14 @@ def _goals_have_actions_and_metrics(context: Context) -> Iterator[Problem]:
         if not goal.id or goal.status == schema.GOAL_DROPPED:
             continue
         if goal.id not in with_actions:
-            message = _("goal {id} has no actions; add at least one on the Actions sheet").format(id=goal.id)
+            message = _("goal {id} has no actions; add at least one on the {sheet} sheet").format(
+                id=goal.id, sheet=context.plan.sheet_name("actions")
+            )
             yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_actions", message)
         if goal.id not in with_metrics:
-            message = _("goal {id} has no metrics; add at least one on the Metrics sheet").format(id=goal.id)
+            message = _("goal {id} has no metrics; add at least one on the {sheet} sheet").format(
+                id=goal.id, sheet=context.plan.sheet_name("metrics")
+            )
             yield context.problem("error", "goals", goal.row, "goal_id", "goal_without_metrics", message)
 
 
@@ -207,8 +217,10 @@ def _known_metrics(context: Context) -> Iterator[Problem]:
         for metric_id in getattr(context.plan, sheet):
             if metric_id not in context.metric_ids:
                 meant = suggest.meant_id(metric_id, context.folded_metric_ids)
-                message = _("{metric_id} is not a Metric ID on the Metrics sheet{did_you_mean}").format(
-                    metric_id=metric_id, did_you_mean=suggest.did_you_mean(meant)
+                message = _("{metric_id} is not a Metric ID on the {sheet} sheet{did_you_mean}").format(
+                    metric_id=metric_id,
+                    sheet=context.plan.sheet_name("metrics"),
+                    did_you_mean=suggest.did_you_mean(meant),
                 )
                 yield context.problem(
                     "error", sheet, rows.get(metric_id, 0), "metric_id", "unknown_metric", message

@@ -22,14 +22,13 @@ from decimal import Decimal
 from typing import Literal
 
 from sheetplan.check.context import Context
+from sheetplan.plan.defaults import PERCENT_FRACTION
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Problem, Series
 from sheetplan.read import values
 
 _APART = (25, 400)
 """How many times apart two numbers must be to be "about a hundred times" apart."""
-_FRACTION = 1.5
-"""The largest fraction a cell formatted as % holds for a percentage people type (150 %)."""
 _FEWEST = 3
 """How many numbers a row needs for its middle value to say what is usual in it."""
 
@@ -54,7 +53,7 @@ def _far_apart(numbers: list[float]) -> bool:
     if not magnitudes:
         return False
     smallest = min(magnitudes)
-    return not smallest > _FRACTION and not max(magnitudes) < _APART[0] * smallest
+    return not smallest > PERCENT_FRACTION and not max(magnitudes) < _APART[0] * smallest
 
 
 def _metric(context: Context, metric_id: str, forecasts: Series, actuals: Series) -> Iterator[Problem]:
@@ -114,7 +113,7 @@ def _scale(number: float, reference: float) -> Scale | None:
 
 
 def _is_fraction(number: float) -> bool:
-    return abs(number) <= _FRACTION and not float(number).is_integer()
+    return abs(number) <= PERCENT_FRACTION and not float(number).is_integer()
 
 
 def _problem(

@@ -28,8 +28,10 @@ def known_metrics(context: Context) -> Iterator[Problem]:
     for source in context.plan.sources:
         if source.metric_id and source.metric_id not in context.metric_ids:
             meant = suggest.meant_id(source.metric_id, context.folded_metric_ids)
-            message = _("{metric_id} is not a Metric ID on the Metrics sheet{did_you_mean}").format(
-                metric_id=source.metric_id, did_you_mean=suggest.did_you_mean(meant)
+            message = _("{metric_id} is not a Metric ID on the {sheet} sheet{did_you_mean}").format(
+                metric_id=source.metric_id,
+                sheet=context.plan.sheet_name("metrics"),
+                did_you_mean=suggest.did_you_mean(meant),
             )
             yield context.problem("error", "sources", source.row, "metric_id", "unknown_metric", message)
 

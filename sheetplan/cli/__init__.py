@@ -218,8 +218,7 @@ def push(path: Path, sheet: str, lang: str | None, credentials: Path | None) -> 
     from sheetplan.api import push as push_plan
 
     writes(sheet)
-    if lang:
-        speak(lang, lang)
+    speak(lang)
     with stage(_("Copying {source} to {target}").format(source=path, target=sheet)):
         pushed = push_plan(path, sheet, credentials)
     click.echo(pushed)
@@ -244,8 +243,7 @@ def pull(sheet: str, path: Path, force: bool, lang: str | None, credentials: Pat
     from sheetplan.api import pull as pull_plan
 
     writes(path)
-    if lang:
-        speak(lang, lang)
+    speak(lang)
     with stage(_("Copying {source} to {target}").format(source=sheet, target=path)):
         pulled = pull_plan(sheet, path, credentials, force)
     click.echo(pulled)

@@ -36,8 +36,7 @@ def baseline(source: str, force: bool, lang: str | None, credentials: Path | Non
     """
     from sheetplan.api import write_baseline
 
-    if lang:
-        speak(lang, lang)
+    speak(lang)
     writes(source)
     with stage(_("Copying the forecasts of {source}").format(source=source)):
         said = write_baseline(source, date.today(), force, credentials)

@@ -42,9 +42,12 @@ def chosen(lang: str | None) -> Lang | None:
     return "bg" if lang == "bg" else "en" if lang == "en" else None
 
 
-def speak(lang: str | None, plan_lang: str) -> None:
-    """Say the rest in `lang` when given, else in the plan's language."""
-    use("bg" if (lang or plan_lang) == "bg" else "en")
+def speak(lang: str | None) -> None:
+    """Say the rest in `lang` when `--lang` gave one (a command that reads a plan lets `read_plan`
+    choose: `lang`, else the plan's)."""
+    found = chosen(lang)
+    if found is not None:
+        use(found)
 
 
 _TARGET = "sheetplan.target"

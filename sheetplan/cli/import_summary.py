@@ -35,7 +35,8 @@ def import_summary(result: Imports) -> str:
     if result.changes:
         lines.append(_table(result.changes))
     else:
-        lines.append("  " + _("No Sources row takes a number from these exports for a month of the plan."))
+        said = _("No {sources} row takes a number from these exports for a month of the plan.")
+        lines.append("  " + said.format(sources=schema.SOURCES.name(language())))
     counts = ", ".join(
         f"{result.count(state)} {_(word)}" for state, word in _STATES.items() if result.count(state)
     )
@@ -84,9 +85,9 @@ def _notes(result: Imports) -> list[str]:
     if result.count("conflict"):
         notes.append(
             _(
-                "Conflicts are Actuals cells someone typed with another number; they are left as they are."
+                "Conflicts are {actuals} cells someone typed with another number; they are left as they are."
                 " Use --overwrite to replace them."
-            )
+            ).format(actuals=schema.ACTUALS.name(lang))
         )
     if result.count("partial"):
         notes.append(
@@ -105,12 +106,14 @@ def _notes(result: Imports) -> list[str]:
         )
     if result.unused:
         notes.append(
-            _("Not used (no Sources row takes from them): {files}").format(files=", ".join(result.unused))
+            _("Not used (no {sources} row takes from them): {files}").format(
+                sources=schema.SOURCES.name(lang), files=", ".join(result.unused)
+            )
         )
     if result.not_given and result.changes:
         notes.append(
-            _("No file of {kinds} was given: the Sources rows that take from them gave nothing.").format(
-                kinds=listing(list(result.not_given), lang)
+            _("No file of {kinds} was given: the {sources} rows that take from them gave nothing.").format(
+                kinds=listing(list(result.not_given), lang), sources=schema.SOURCES.name(lang)
             )
         )
     if result.dry_run:

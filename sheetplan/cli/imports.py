@@ -69,8 +69,7 @@ def import_command(
     from sheetplan.cli.import_summary import import_json, import_summary
 
     if formats:
-        if lang:
-            speak(lang, lang)
+        speak(lang)
         click.echo(list_formats(), color=None)
         return
     if source is None or not exports:

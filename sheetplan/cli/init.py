@@ -60,7 +60,7 @@ def init(
     """
     from sheetplan.api import write_plan
 
-    speak(None, lang)  # the workbook's language is the plan's
+    speak(lang)  # the workbook's language is the plan's
     writes(path)
     with stage(_("Writing {path}").format(path=path)):
         summary = write_plan(

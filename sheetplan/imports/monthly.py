@@ -23,6 +23,7 @@ from sheetplan.exports.kinds import kind_named
 from sheetplan.exports.model import Export, Row, Value
 from sheetplan.imports.rows import covered_days, month_days, taken
 from sheetplan.plan import schema
+from sheetplan.plan.defaults import PERCENT_FRACTION
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import Month, Plan, Source
@@ -32,8 +33,6 @@ _PREFERRED_VARIANTS = ("Totals", "Chart data", "Dates", None, "Table data")
 """Of a kind's tables that all have a Sources row's columns, the one taken: per day before per video."""
 _DECIMALS = 6
 MONTHLY_CSV = "Monthly CSV"
-_FRACTION = 1.5
-"""The largest ratio that reads as a fraction (150 %) against forecasts typed as percentage points."""
 
 
 class Computed(NamedTuple):
@@ -224,7 +223,7 @@ def _in_points(plan: Plan, metric_id: str) -> bool:
     """Whether the metric's forecasts are percentage points (3.5 for 3.5 %), so that a ratio is given
     as points too: their middle value is above what a fraction for a percentage would be."""
     forecasts = list(plan.forecasts.get(metric_id, {}).values())
-    return bool(forecasts) and statistics.median(forecasts) > _FRACTION
+    return bool(forecasts) and statistics.median(forecasts) > PERCENT_FRACTION
 
 
 def _aggregation(plan: Plan, metric_id: str) -> str:

@@ -735,6 +735,11 @@ def column_by_header(sheet: Sheet, header: str) -> Column | None:
     return None
 
 
+def setting_by_key(key: str) -> Setting:
+    """The Settings row with this key (`start_month`); StopIteration for none."""
+    return next(setting for setting in SETTINGS_ROWS if setting.key == key)
+
+
 def setting_by_label(label: str) -> Setting | None:
     wanted = normalise(label)
     for setting in SETTINGS_ROWS:

@@ -40,7 +40,7 @@ def review_meetings(plan: Plan, source: str, today: date) -> Meetings:
     """The review meetings of `plan` that are not past on `today`, as its Settings give them."""
     settings = plan.settings
     if not settings.review_day:
-        label = _setting("review_day").label(plan.lang)
+        label = schema.setting_by_key("review_day").label(plan.lang)
         if "review_day" not in settings.rows:
             where = plan.sheet_name("settings")
             raise SourceError(
@@ -68,10 +68,6 @@ def _read(plan: Plan, source: str, key: str, parse: Callable[[str], T]) -> T:
         raise SourceError(
             _("{source}: {cell}: {error}").format(source=source, cell=_cell(plan, key), error=error)
         ) from None
-
-
-def _setting(key: str) -> schema.Setting:
-    return next(setting for setting in schema.SETTINGS_ROWS if setting.key == key)
 
 
 def _cell(plan: Plan, key: str) -> str:

@@ -22,11 +22,12 @@ from sheetplan import __version__
 from sheetplan.files.safe_save import check_new_file, replace_safely
 from sheetplan.plan.errors import UsageError
 from sheetplan.plan.example import Content, actual_months, example_content
-from sheetplan.plan.i18n import N_, _
+from sheetplan.plan.i18n import N_, _, language
 from sheetplan.plan.model import Month
 from sheetplan.plan.presets import load_preset
 from sheetplan.plan.schema import (
     DEFAULT_MONTHS,
+    GUIDE,
     INPUT_SHEETS,
     LANGS,
     MAX_MONTHS,
@@ -208,12 +209,20 @@ def _summary(path: Path, months: tuple[Month, ...], lang: Lang, content: Content
     ]
     if content.rows:
         lines.append(
-            "  " + _("1. Open it: the Guide sheet explains the plan; the other sheets hold the example.")
+            "  "
+            + _("1. Open it: the {guide} sheet explains the plan; the other sheets hold the example.").format(
+                guide=GUIDE.name(language())
+            )
         )
         lines.append("  " + _("2. Check it:   sheetplan check {path}").format(path=quoted))
         lines.append("  " + _("3. Review it:  sheetplan review {path}").format(path=quoted))
     else:
-        lines.append("  " + _("1. Open it, read the Guide sheet, and fill in the plan with your team."))
+        lines.append(
+            "  "
+            + _("1. Open it, read the {guide} sheet, and fill in the plan with your team.").format(
+                guide=GUIDE.name(language())
+            )
+        )
         lines.append("  " + _("2. Check it:   sheetplan check {path}").format(path=quoted))
         lines.append(
             "  "

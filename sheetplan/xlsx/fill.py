@@ -83,6 +83,12 @@ def verify_filled(
 ) -> None:
     """WriteError unless `saved` holds every part of `kept` intact and the changed sheets as they were
     in `before` with `changes` in place."""
+    verify_intact(saved, path, kept)
+    verify_cells(saved, path, before, changes)
+
+
+def verify_intact(saved: Path, path: Path, kept: list[str]) -> None:
+    """WriteError unless every part of `kept` is in `saved` as it is in `path`."""
     damaged = copied_intact(path, saved, kept)
     if damaged:
         raise WriteError(
@@ -90,7 +96,6 @@ def verify_filled(
                 path=path, damaged=damaged[0]
             )
         )
-    verify_cells(saved, path, before, changes)
 
 
 def verify_cells(
@@ -98,7 +103,19 @@ def verify_cells(
 ) -> None:
     """WriteError unless each sheet of `changes` in `saved` reads back as it did in `before`, the file
     `saved` replaces, with the changed cells as set."""
-    after = read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path))
+    compare_cells(
+        read_workbook(saved, "xlsx", wanted=changes.__contains__, name=str(path)), path, before, changes
+    )
+
+
+def compare_cells(
+    after: Mapping[str, Sequence[Sequence[Any]]],
+    path: Path,
+    before: Mapping[str, Sequence[Sequence[Any]]],
+    changes: Changes,
+) -> None:
+    """WriteError unless each sheet of `changes` as read back (`after`) holds what it did in `before`
+    with the changed cells as set."""
     for name, values in changes.items():
         expected = _cells(before.get(name, []))
         for key, value in values.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.imports.log import Imported, parse_import_log
@@ -21,7 +22,7 @@ from sheetplan.plan.model import Month
 from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.xlsx.book import read_book
-from sheetplan.xlsx.fill import Changes, put_cells, verify_filled
+from sheetplan.xlsx.fill import Changes, compare_cells, put_cells, verify_intact
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
 
@@ -50,8 +51,13 @@ def write_import(
         kept = package.unchanged()
 
         def verify(saved: Path) -> None:
-            verify_filled(saved, path, before, changes, kept)
-            _verify_log(saved, path, records, posts)
+            verify_intact(saved, path, kept)
+            # One read of the saved file for the sheets set and the sheets grafted.
+            after = read_workbook(
+                saved, "xlsx", wanted=lambda name: name in changes or _grafted(name), name=str(path)
+            )
+            compare_cells(after, path, before, changes)
+            _verify_log(after, path, log.name, records, posts)
 
         return replace_safely(path, package.write, verify)
 
@@ -72,21 +78,23 @@ def _grafts(package: Package, log: SheetLayout, posts: SheetLayout | None) -> li
     return grafts
 
 
+def _grafted(name: str) -> bool:
+    return IMPORT_LOG.is_named(name) or POSTS.is_named(name)
+
+
 def _verify_log(
-    saved: Path, path: Path, records: Mapping[tuple[str, Month], Imported], posts: SheetLayout | None
+    found: Mapping[str, Sequence[Sequence[Any]]],
+    path: Path,
+    log_name: str,
+    records: Mapping[tuple[str, Month], Imported],
+    posts: SheetLayout | None,
 ) -> None:
-    found = read_workbook(
-        saved, "xlsx", wanted=lambda name: IMPORT_LOG.is_named(name) or POSTS.is_named(name), name=str(path)
-    )
-    log = next((rows for name, rows in found.items() if IMPORT_LOG.is_named(name)), None)
+    unreadable = _("{path}: not written, because the {sheet} sheet does not read back as written")
+    log = found.get(log_name)
     if log is None or parse_import_log(log) != dict(records):
-        raise WriteError(
-            _("{path}: not written, because the Import log does not read back as written").format(path=path)
-        )
+        raise WriteError(unreadable.format(path=path, sheet=log_name))
     if posts is not None and not _holds(found.get(posts.name, []), posts):
-        raise WriteError(
-            _("{path}: not written, because the Posts sheet does not read back as written").format(path=path)
-        )
+        raise WriteError(unreadable.format(path=path, sheet=posts.name))
 
 
 def _holds(rows: Sequence[Sequence[object]], layout: SheetLayout) -> bool:
