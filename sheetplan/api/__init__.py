@@ -15,7 +15,7 @@ loads a writer or the review, and a file never loads gspread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -107,19 +107,21 @@ def read_plan(
     credentials: Path | None = None,
     rules: Sequence[Rule] | None = None,
     lang: Lang | None = None,
+    sheets: Collection[str] | None = None,
 ) -> PlanRead:
     """Read and check the plan at `source`, a workbook file or a Google Sheet; SourceError when unusable.
-    `rules` are the checks made (all of `check`'s unless given). Once the workbook is read, messages
-    are given in `lang`, else in the language of its sheet names (`plan.i18n.use`), so that its
-    problems are told in the plan's language."""
+    `rules` are the checks made (all of `check`'s unless given), `sheets` the keys of the sheets read
+    (all the schema's unless given: see `load`). Once the workbook is read, messages are given in
+    `lang`, else in the language of its sheet names (`plan.i18n.use`), so that its problems are told
+    in the plan's language."""
     key = google_key(source)
     book = None
     if key is None:
-        grid = read_file(Path(source), source)
+        grid = read_file(Path(source), source, sheets)
     else:
-        book, grid = _read_google(source, key, credentials)
+        book, grid = _read_google(source, key, credentials, sheets)
     use(lang or language_of(grid))
-    plan, problems = load(grid, source)
+    plan, problems = load(grid, source, sheets)
     checked = check_plan(plan, today=today, loaded=problems, rules=RULES if rules is None else rules)
     found = ordered([*problems, *checked])
     return PlanRead(source, grid, plan, tuple(found), book)
@@ -256,8 +258,10 @@ def pull(source: str, path: Path, credentials: Path | None = None, force: bool =
     )
 
 
-def _read_google(source: str, key: str, credentials: Path | None) -> tuple[GoogleSheet, Grid]:
+def _read_google(
+    source: str, key: str, credentials: Path | None, sheets: Collection[str] | None = None
+) -> tuple[GoogleSheet, Grid]:
     require_google(source)
     from sheetplan.gsheets.book import read_book
 
-    return read_book(key, credentials)
+    return read_book(key, credentials, sheets)

@@ -67,6 +67,7 @@ def import_command(
     from sheetplan.check.rules import IMPORT_RULES
     from sheetplan.cli.import_summary import formats as list_formats
     from sheetplan.cli.import_summary import import_json, import_summary
+    from sheetplan.imports import SHEETS
 
     if formats:
         speak(lang)
@@ -78,7 +79,7 @@ def import_command(
         writes(source)
     today = date.today()
     with stage(_("Reading {source}").format(source=source)):
-        read = read_plan(source, today, credentials, IMPORT_RULES, chosen(lang))
+        read = read_plan(source, today, credentials, IMPORT_RULES, chosen(lang), SHEETS)
     with stage(
         n_("Importing {count} export file", "Importing {count} export files", len(exports)).format(
             count=len(exports)

@@ -18,7 +18,7 @@ Imported only when a command is given a Google Sheet, so `sheetplan --help` neve
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,9 +98,12 @@ def _read_tabs(book: GoogleSheet, titles: Sequence[str]) -> dict[str, list[list[
     return {title: _rows(found.get("values", [])) for title, found in zip(titles, ranges, strict=True)}
 
 
-def _plan_titles(book: GoogleSheet) -> list[str]:
+def _plan_titles(book: GoogleSheet, sheets: Collection[str] | None) -> list[str]:
     """The tabs `load` reads, those the schema knows by name in either language, and the review tabs,
-    so that a review can keep what people typed into the one it replaces (`layout.carried`)."""
+    so that a review can keep what people typed into the one it replaces (`layout.carried`); with
+    `sheets`, only the tabs of the schema sheets whose keys those are."""
+    if sheets is not None:
+        return [tab.title for tab in book.tabs if schema.is_read(tab.title, sheets)]
     return [
         tab.title
         for tab in book.tabs
@@ -108,10 +111,13 @@ def _plan_titles(book: GoogleSheet) -> list[str]:
     ]
 
 
-def read_book(key: str, credentials: Path | None = None) -> tuple[GoogleSheet, Grid]:
-    """A Google Sheet and its plan's tabs as a Grid: two requests, whatever the plan's size."""
+def read_book(
+    key: str, credentials: Path | None = None, sheets: Collection[str] | None = None
+) -> tuple[GoogleSheet, Grid]:
+    """A Google Sheet and its plan's tabs (of `sheets` only, when given: see `_plan_titles`) as a
+    Grid: two requests, whatever the plan's size."""
     book = open_sheet(key, credentials)
-    return book, _read_tabs(book, _plan_titles(book))
+    return book, _read_tabs(book, _plan_titles(book, sheets))
 
 
 def batch_update(book: GoogleSheet, requests: Sequence[Request]) -> Mapping[str, Any]:

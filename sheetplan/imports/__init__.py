@@ -15,3 +15,7 @@ the result into a workbook or a Google Sheet.
 May import `sheetplan.plan`, `sheetplan.read` and `sheetplan.exports`; `sheetplan.check` and the layers
 above it may import this package.
 """
+
+SHEETS = ("settings", "metrics", "forecasts", "actuals", "sources", "posts", "import_log")
+"""The keys of the sheets an import reads: the plan's metrics and months, their forecasts (whether a
+metric's numbers are percentage points) and actuals, the Sources rows, the Posts and the Import log."""

@@ -8,7 +8,7 @@ Bulgarian label, and readers accept either.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -724,6 +724,13 @@ def sheet_by_key(key: str) -> Sheet:
 def sheet_by_name(name: str) -> Sheet | None:
     """The schema sheet a workbook's sheet name means, in either language and any case."""
     return next((sheet for sheet in (*INPUT_SHEETS, REVIEW_LOG, IMPORT_LOG) if sheet.is_named(name)), None)
+
+
+def is_read(name: str, keys: Collection[str] | None = None) -> bool:
+    """Whether a workbook's sheet named `name` is a schema sheet that is read: any of them, or one of
+    those whose keys are `keys`."""
+    sheet = sheet_by_name(name)
+    return sheet is not None and (keys is None or sheet.key in keys)
 
 
 def column_by_header(sheet: Sheet, header: str) -> Column | None:

@@ -8,7 +8,7 @@ or a required column is missing. Whether the plan is complete and consistent is 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TypeVar
 
 from sheetplan.plan import schema
@@ -33,7 +33,7 @@ from sheetplan.plan.posts import Post
 from sheetplan.read.cells import CellReader, Kind
 from sheetplan.read.monthly import read_monthly
 from sheetplan.read.settings import read_settings
-from sheetplan.read.tables import Table, find_sheets, find_table
+from sheetplan.read.tables import REQUIRED_SHEETS, Table, find_sheets, find_table
 from sheetplan.read.workbook import gc_paused
 
 T = TypeVar("T")
@@ -41,14 +41,23 @@ Owned = TypeVar("Owned", Goal, Action, Metric, Assumption, Decision)
 """A record with an owner."""
 
 
-def load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
-    """The plan a workbook holds, and the problems of its cells; `source` names it in messages."""
+_ALWAYS = ("settings", "forecasts", "actuals")
+"""The sheets every plan is read with: its months and its numbers."""
+
+
+def load(grid: Grid, source: str, sheets: Collection[str] | None = None) -> tuple[Plan, list[Problem]]:
+    """The plan a workbook holds, and the problems of its cells; `source` names it in messages.
+
+    `sheets`: the keys of the sheets `grid` was read for, when not all of them (`read_file`); the
+    plan has no records of the others, and only those of them a plan cannot do without are required,
+    with Settings, Forecasts and Actuals, which are always."""
+    required = REQUIRED_SHEETS if sheets is None else [*_ALWAYS, *(k for k in REQUIRED_SHEETS if k in sheets)]
     with gc_paused():
-        return _load(grid, source)
+        return _load(grid, source, required)
 
 
-def _load(grid: Grid, source: str) -> tuple[Plan, list[Problem]]:
-    names, lang, problems = find_sheets(grid, source)
+def _load(grid: Grid, source: str, required: Collection[str]) -> tuple[Plan, list[Problem]]:
+    names, lang, problems = find_sheets(grid, source, required)
     tables = {
         key: _find_table(grid, sheet, names[key], lang, source, problems)
         for sheet in schema.INPUT_SHEETS

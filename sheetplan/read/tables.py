@@ -8,7 +8,7 @@ and raises `SourceError`; smaller trouble becomes a Problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sheetplan.plan import schema
@@ -22,7 +22,7 @@ from sheetplan.read.sparse import numbered
 _HEADER_SEARCH_ROWS = 20
 """How many rows from the top of a sheet may hold the header row."""
 
-_REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
+REQUIRED_SHEETS = tuple(sheet.key for sheet in schema.INPUT_SHEETS if not sheet.optional)
 """Sheets a plan cannot do without."""
 
 Row = tuple[int, Sequence[CellValue]]
@@ -70,8 +70,11 @@ class Table:
                     break
 
 
-def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, list[Problem]]:
-    """Each schema sheet's key to its name in the workbook, the workbook's language, and problems."""
+def find_sheets(
+    grid: Grid, source: str, required: Collection[str] = REQUIRED_SHEETS
+) -> tuple[dict[str, str], schema.Lang, list[Problem]]:
+    """Each schema sheet's key to its name in the workbook, the workbook's language, and problems;
+    SourceError when a sheet of `required` (the keys of the sheets a plan cannot do without) is missing."""
     found: dict[str, str] = {}
     problems: list[Problem] = []
     for name in grid:
@@ -91,7 +94,7 @@ def find_sheets(grid: Grid, source: str) -> tuple[dict[str, str], schema.Lang, l
             continue
         found[sheet.key] = name
     lang = language_of(found.values())
-    missing = [schema.sheet_by_key(key).name(lang) for key in _REQUIRED_SHEETS if key not in found]
+    missing = [schema.sheet_by_key(key).name(lang) for key in required if key not in found]
     if missing:
         named = ", ".join(values.shown(name) for name in missing)
         message = n_("{source}: no sheet named {names}", "{source}: no sheets named {names}", len(missing))

@@ -114,6 +114,18 @@ def test_a_file_that_is_no_export_stops_the_import_with_the_plan_unchanged(expor
     assert plan.read_bytes() == before
 
 
+def test_a_problem_on_a_sheet_import_does_not_go_by_does_not_stop_it(exported: tuple) -> None:
+    plan, files, full = exported
+    book = openpyxl.load_workbook(plan)
+    book["Actions"]["G2"] = "not a date"
+    book["Goals"]["A3"] = book["Goals"]["A2"].value
+    book.save(plan)
+    assert run("check", plan).exit_code == 1
+    result = run("import", plan, *files)
+    assert result.exit_code == 0, result.output
+    assert actuals(plan) == actuals(full)
+
+
 def test_formats_lists_every_kind_with_its_columns() -> None:
     result = run("import", "--formats")
     assert result.exit_code == 0

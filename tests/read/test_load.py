@@ -431,6 +431,20 @@ def test_a_workbook_that_is_not_a_plan_is_a_source_error(
     assert str(raised.value) == message
 
 
+def test_a_plan_read_for_some_sheets_requires_only_those_with_its_months_and_numbers() -> None:
+    grid = plan_grid(sample())
+    for name in ("Goals", "Owners", "Actions"):
+        grid.pop(name)
+    plan, problems = load(grid, "plan.xlsx", sheets=("metrics",))
+    assert problems == []
+    assert (plan.goals, plan.actions) == ((), ())
+    assert plan.metrics == expected_plan(sample()).metrics
+    grid.pop("Forecasts")
+    with pytest.raises(SourceError) as raised:
+        load(grid, "plan.xlsx", sheets=("metrics",))
+    assert str(raised.value) == 'plan.xlsx: no sheet named "Forecasts"'
+
+
 def test_a_bulgarian_workbook_names_missing_columns_in_bulgarian() -> None:
     grid = set_cell(plan_grid(sample(), "bg"), "Действия", "G1", "Краен")
     with pytest.raises(SourceError) as raised:

@@ -21,6 +21,13 @@ def test_read_source_reads_only_the_plans_sheets(tmp_path: Path) -> None:
     assert set(read_file(path)) == {*plan_grid(sample()), "Review log"}
 
 
+def test_read_source_reads_only_the_sheets_asked_for(tmp_path: Path) -> None:
+    grid = plan_grid(sample(), "bg")
+    grid["Review log"] = [["Month", "Metric ID"]]
+    path = write_workbook(tmp_path / "plan.xlsx", grid)
+    assert set(read_file(path, sheets=("metrics", "review_log"))) == {"Показатели", "Review log"}
+
+
 @pytest.mark.usefixtures("bulgarian")
 def test_a_missing_file_is_said_in_bulgarian(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as raised:
