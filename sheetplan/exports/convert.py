@@ -15,7 +15,7 @@ from itertools import repeat
 from sheetplan.exports import dates
 from sheetplan.exports.cells import Cell, Reader, cell_error, cell_text, number
 from sheetplan.exports.columns import read_column, read_days, readers_of
-from sheetplan.exports.model import Row, Value, Values, folded
+from sheetplan.exports.model import Row, Value, Values, folded, make_tuples
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
@@ -97,7 +97,8 @@ def convert(
     series = notes[-1] if notes and shape.kind.name == "Meta page" else None
     if series is not None:
         places.setdefault(series, names.index("primary"))
-    rows = list(map(Row, lines, days, map(Values, repeat(places), repeat(read), range(len(lines)))))
+    values = map(Values, repeat(places), repeat(read), range(len(lines)))
+    rows = list(map(make_tuples(Row), zip(lines, days, values, repeat(None), repeat(None))))
     if shape.kind.name == "Monthly CSV":
         rows = [_monthly(row, names, header, name) for row in rows]
     return Table(header, tuple(rows), tuple(times), series, read)

@@ -169,8 +169,10 @@ def day_first(cells: Sequence[object]) -> bool:
     """Whether a column's slashed dates put the day first: some first part is above 12, and no
     second part is. Exports write the month first (`09/30/2025`) unless a locale turns them round."""
     firsts = False
-    for cell in cells:
-        if isinstance(cell, str) and "/" in cell[:6] and (found := _SLASHES.match(cell)):
+    # A column of posts' times holds a few hundred days: each is looked at once.
+    heads = {cell.lstrip()[:10] for cell in cells if isinstance(cell, str)}
+    for head in heads:
+        if "/" in head[:3] and (found := _SLASHES.match(head)):
             if int(found[2]) > 12:
                 return False
             firsts = firsts or int(found[1]) > 12

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import repeat
 
-from sheetplan.exports.model import Post, Value, folded
+from sheetplan.exports.model import Post, Value, folded, make_tuples
 from sheetplan.exports.shapes import PostColumns
 
 _FIGURES = ("impressions", "reach", "engagements", "reactions", "comments", "shares", "clicks")
@@ -60,16 +60,6 @@ def posts_of(
         next((cells[places[name]] for name in columns.figures.get(figure, ()) if name in places), blank)
         for figure in _FIGURES
     ]
-    return tuple(
-        map(
-            Post,
-            lines,
-            repeat(columns.channel),
-            identifiers,
-            times,
-            column(columns.type),
-            text,
-            links,
-            *figures,
-        )
-    )
+    types = column(columns.type)
+    fields = zip(lines, repeat(columns.channel), identifiers, times, types, text, links, *figures)
+    return tuple(map(make_tuples(Post), fields))
