@@ -27,6 +27,7 @@ from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Plan
 from sheetplan.plan.schema import IMPORT_LOG
+from sheetplan.read.workbook import gc_paused
 
 if TYPE_CHECKING:
     from sheetplan.api import PlanRead
@@ -79,6 +80,20 @@ def import_exports(
     dry_run: bool = False,
 ) -> Imports:
     """Import the exports at `paths` into the plan `read`; see the module's docstring."""
+    # Tens of thousands of rows, posts and cells, none in a cycle: the collector would only walk them.
+    with gc_paused():
+        return _import(read, paths, today, month, overwrite, partial, dry_run)
+
+
+def _import(
+    read: PlanRead,
+    paths: Sequence[Path],
+    today: date,
+    month: Month | None,
+    overwrite: bool,
+    partial: bool,
+    dry_run: bool,
+) -> Imports:
     plan = read.plan
     _refuse_errors(read)
     if month is not None and month not in plan.settings.plan_months:
@@ -183,4 +198,4 @@ def _write(
     from sheetplan.xlsx.imports import write_import
 
     by_key = {(record.metric_id, record.month): record for record in records}
-    return write_import(Path(read.source), changes, log, by_key, new_posts)
+    return write_import(Path(read.source), read.grid, changes, log, by_key, new_posts)

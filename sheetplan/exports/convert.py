@@ -15,12 +15,13 @@ from itertools import repeat
 from sheetplan.exports import dates
 from sheetplan.exports.cells import Cell, Reader, cell_error, cell_text, number
 from sheetplan.exports.columns import read_column, read_days, readers_of
-from sheetplan.exports.model import Row, Value, Values, folded, make_tuples
+from sheetplan.exports.model import Row, Value, Values, folded
 from sheetplan.exports.recognise import Found
 from sheetplan.exports.tables import Record
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month
+from sheetplan.plan.tuples import make_tuples
 from sheetplan.read.values import BadValue, to_month
 
 TOTALS = frozenset({"total", "totals", "grand total", "gesamtsumme", "insgesamt", "summe", "общо"})

@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import repeat
 
-from sheetplan.exports.model import Post, Value, folded, make_tuples
+from sheetplan.exports.model import Post, Value, folded
 from sheetplan.exports.shapes import PostColumns
+from sheetplan.plan.tuples import make_tuples
 
 _FIGURES = ("impressions", "reach", "engagements", "reactions", "comments", "shares", "clicks")
 _YOUTUBE_WATCH = "https://www.youtube.com/watch?v="

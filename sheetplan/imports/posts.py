@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import NamedTuple
 
 from sheetplan.exports.model import Export, Post
@@ -19,6 +20,7 @@ from sheetplan.plan.schema import POSTS
 
 FIELDS = tuple(column.key for column in POSTS.columns)
 """The Posts sheet's columns, by schema key: the Post fields, then `source_file`."""
+_FIELDS_OF_POST = itemgetter(*(Post._fields.index(key) for key in FIELDS[:-1]))
 
 
 class PostRows(NamedTuple):
@@ -26,8 +28,9 @@ class PostRows(NamedTuple):
 
     cells: dict[tuple[int, int], Entry]
     """The cells to set, by 1-based (row, column), on a sheet that exists."""
-    rows: list[dict[str, Entry]]
-    """Every post's row by schema key, for a plan without a Posts sheet (which gets one)."""
+    rows: list[tuple[Entry, ...]]
+    """Every post's row, its values in the order of `FIELDS`, for a plan without a Posts sheet (which
+    gets one)."""
     added: int
     updated: int
 
@@ -53,7 +56,7 @@ def post_rows(
     free = next_row(rows, location.header_row)
     cells: dict[tuple[int, int], Entry] = {}
     added = updated = 0
-    fields = list(columns.items())
+    fields = [(FIELDS.index(key), column) for key, column in columns.items()]
     for post, export in posts:
         values = _values(post, export)
         key = (post.channel.casefold(), post.post_id)
@@ -78,10 +81,9 @@ def post_rows(
     return PostRows(cells, [], added, updated)
 
 
-def _values(post: Post, export: Export) -> dict[str, Entry]:
-    values: dict[str, Entry] = {key: getattr(post, key) for key in FIELDS if key != "source_file"}
-    values["source_file"] = export.file_name
-    return values
+def _values(post: Post, export: Export) -> tuple[Entry, ...]:
+    """A post's row on the Posts sheet, in the order of `FIELDS`."""
+    return (*_FIELDS_OF_POST(post), export.file_name)
 
 
 def _listed(

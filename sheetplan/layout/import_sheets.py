@@ -3,14 +3,16 @@ of a plan that has none yet (a plan's own Posts sheet is only ever changed cell 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
+from itertools import repeat
 
 from sheetplan.imports.cells import Entry
 from sheetplan.imports.log import Imported
 from sheetplan.layout import labels
 from sheetplan.layout.sheet import HEADER_COLOUR, Cell, SheetLayout, Style
 from sheetplan.plan.schema import DATE_FORMAT, IMPORT_LOG, POSTS, Lang, Sheet
+from sheetplan.plan.tuples import make_tuples
 
 _STYLES = {
     "header": Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR, valign="center", wrap=True),
@@ -28,22 +30,21 @@ def import_log_layout(records: Sequence[Imported], lang: Lang) -> SheetLayout:
     return _table(IMPORT_LOG, [record.cells(lang) for record in records], lang)
 
 
-def posts_layout(rows: Sequence[Mapping[str, Entry]], lang: Lang) -> SheetLayout:
-    """A Posts sheet holding `rows` (by schema key), for a plan that has none."""
-    keys = [column.key for column in POSTS.columns]
-    return _table(POSTS, [tuple(row.get(key) for key in keys) for row in rows], lang)
+def posts_layout(rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLayout:
+    """A Posts sheet holding `rows` (each in the order of the sheet's columns), for a plan that has none."""
+    return _table(POSTS, rows, lang)
 
 
 def _table(sheet: Sheet, rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLayout:
     columns = sheet.columns
     cells = [Cell(1, number, spec.header(lang), "header") for number, spec in enumerate(columns, start=1)]
-    styles = [_style(spec.type, [row[index] for row in rows]) for index, spec in enumerate(columns)]
+    by_column = list(zip(*rows, strict=True)) or [()] * len(columns)
+    styles = [_style(spec.type, values) for spec, values in zip(columns, by_column, strict=True)]
+    numbers = range(1, len(columns) + 1)
+    make = make_tuples(Cell)
     for number, values in enumerate(rows, start=2):
-        cells.extend(
-            Cell(number, column, value, style)
-            for column, (value, style) in enumerate(zip(values, styles, strict=True), start=1)
-            if value is not None and value != ""
-        )
+        laid = zip(repeat(number), numbers, values, styles, strict=False)
+        cells.extend(make(cell) for cell in laid if cell[2] is not None and cell[2] != "")
     name = sheet.name(lang)
     return SheetLayout(
         name=name,

@@ -4,7 +4,7 @@ The cells named change in their sheets (`fill.put_cells`), and the Import log (a
 had none, a Posts sheet) goes in as a sheet sheetplan owns (`graft`), after the plan's sheets; every
 other part is copied as it is. Before the new file replaces the old, the copied parts must be intact,
 the changed sheets must read back as before with the new values in place, and the Import log as
-written.
+written. A new Posts sheet, like a review sheet, is sheetplan's own XML and is not read back.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sheetplan.imports.log import Imported, parse_import_log
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
-from sheetplan.plan.model import Month
+from sheetplan.plan.model import Grid, Month
 from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
 from sheetplan.read.workbook import gc_paused, read_workbook
 from sheetplan.xlsx.book import read_book
@@ -29,13 +29,15 @@ from sheetplan.xlsx.package import Package
 
 def write_import(
     path: Path,
+    before: Grid,
     changes: Changes,
     log: SheetLayout,
     records: Mapping[tuple[str, Month], Imported],
     posts: SheetLayout | None = None,
 ) -> Path | None:
-    """Set `changes` in the workbook at `path`, put in the Import log `log` (holding `records`) and
-    the new Posts sheet `posts`, in place and safely; the backup of the old file."""
+    """Set `changes` in the workbook at `path`, whose sheets `before` holds as read, put in the Import
+    log `log` (holding `records`) and the new Posts sheet `posts`, in place and safely; the backup of
+    the old file."""
     if path.suffix.lower() == ".ods":
         raise WriteError(
             _(
@@ -45,19 +47,21 @@ def write_import(
         )
     refuse_unwritable(path)
     with gc_paused(), Package(path, str(path)) as package:
-        before = read_workbook(path, "xlsx", wanted=changes.__contains__, name=str(path))
         put_cells(package, changes, str(path))
         graft(package, _grafts(package, log, posts))
         kept = package.unchanged()
 
         def verify(saved: Path) -> None:
             verify_intact(saved, path, kept)
-            # One read of the saved file for the sheets set and the sheets grafted.
+            # One read of the saved file for the sheets set and the Import log.
             after = read_workbook(
-                saved, "xlsx", wanted=lambda name: name in changes or _grafted(name), name=str(path)
+                saved,
+                "xlsx",
+                wanted=lambda name: name in changes or IMPORT_LOG.is_named(name),
+                name=str(path),
             )
             compare_cells(after, path, before, changes)
-            _verify_log(after, path, log.name, records, posts)
+            _verify_log(after, path, log.name, records)
 
         return replace_safely(path, package.write, verify)
 
@@ -78,28 +82,16 @@ def _grafts(package: Package, log: SheetLayout, posts: SheetLayout | None) -> li
     return grafts
 
 
-def _grafted(name: str) -> bool:
-    return IMPORT_LOG.is_named(name) or POSTS.is_named(name)
-
-
 def _verify_log(
     found: Mapping[str, Sequence[Sequence[Any]]],
     path: Path,
     log_name: str,
     records: Mapping[tuple[str, Month], Imported],
-    posts: SheetLayout | None,
 ) -> None:
-    unreadable = _("{path}: not written, because the {sheet} sheet does not read back as written")
     log = found.get(log_name)
     if log is None or parse_import_log(log) != dict(records):
-        raise WriteError(unreadable.format(path=path, sheet=log_name))
-    if posts is not None and not _holds(found.get(posts.name, []), posts):
-        raise WriteError(unreadable.format(path=path, sheet=posts.name))
-
-
-def _holds(rows: Sequence[Sequence[object]], layout: SheetLayout) -> bool:
-    """Whether the rows read hold as many rows as the layout, each with a value where it has one."""
-    last = max((cell.row for cell in layout.cells), default=0)
-    return len(rows) >= last and all(
-        cell.row <= len(rows) and cell.column <= len(rows[cell.row - 1]) for cell in layout.cells
-    )
+        raise WriteError(
+            _("{path}: not written, because the {sheet} sheet does not read back as written").format(
+                path=path, sheet=log_name
+            )
+        )

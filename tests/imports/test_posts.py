@@ -8,7 +8,7 @@ from pathlib import Path
 import export_files as ef
 from import_support import exports
 
-from sheetplan.imports.posts import latest_posts, post_rows
+from sheetplan.imports.posts import FIELDS, latest_posts, post_rows
 from sheetplan.plan.model import SheetLocation
 from sheetplan.plan.schema import POSTS
 
@@ -53,7 +53,8 @@ def test_a_later_export_updates_a_listed_post_in_its_row_and_adds_the_new_one_be
 def test_a_plan_without_a_posts_sheet_gets_every_post_as_a_row(tmp_path: Path) -> None:
     found = post_rows(None, [], latest_posts(exports(meta(tmp_path / "posts.csv", 1))))
     assert (found.added, found.cells) == (2, {})
-    assert [(row["channel"], row["post_id"], row["reach"], row["text"]) for row in found.rows] == [
+    named = [dict(zip(FIELDS, row, strict=True)) for row in found.rows]
+    assert [(row["channel"], row["post_id"], row["reach"], row["text"]) for row in named] == [
         ("Facebook", "1_1", 1, "Hi"),
         ("Facebook", "1_2", 5, "Yo"),
     ]
