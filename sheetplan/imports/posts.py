@@ -8,13 +8,13 @@ coverage ends last, as its numbers are the newer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sheetplan.exports.model import Export, Post
-from sheetplan.imports.cells import Entry, cell_at, next_row
+from sheetplan.imports.cells import Entry, next_row
 from sheetplan.plan.model import CellValue, SheetLocation
 from sheetplan.plan.schema import POSTS
 
@@ -57,6 +57,10 @@ def post_rows(
     cells: dict[tuple[int, int], Entry] = {}
     added = updated = 0
     fields = [(FIELDS.index(key), column) for key, column in columns.items()]
+    # The post's values and the row's cells in the sheet's columns, taken at once to compare them.
+    written = _picker([field for field, __ in fields])
+    listing = _picker([column - 1 for __, column in fields])
+    width = max((column for __, column in fields), default=0)
     for post, export in posts:
         values = _values(post, export)
         key = (post.channel.casefold(), post.post_id)
@@ -68,8 +72,7 @@ def post_rows(
             cells.update(((row, column), values[field]) for field, column in fields)
             continue
         held = rows[row - 1]
-        old = [held[column - 1] if column <= len(held) else None for _, column in fields]
-        if old == [values[field] for field, _ in fields]:
+        if len(held) >= width and listing(held) == written(values):
             continue  # the post as listed: the usual case when the same export comes in again
         changed = {
             (row, column): values[field]
@@ -79,6 +82,13 @@ def post_rows(
         updated += bool(changed)
         cells.update(changed)
     return PostRows(cells, [], added, updated)
+
+
+def _picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """What takes the items at `indexes` from a sequence, as a tuple, in C where there are several."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda items: tuple(items[index] for index in indexes)
 
 
 def _values(post: Post, export: Export) -> tuple[Entry, ...]:
@@ -93,10 +103,11 @@ def _listed(
     listed: dict[tuple[str, str], int] = {}
     if channel is None or post_id is None:
         return listed
-    for number in range(location.header_row + 1, len(rows) + 1):
-        found = cell_at(rows, number, post_id)
-        if found not in (None, ""):
-            listed.setdefault((str(cell_at(rows, number, channel) or "").casefold(), _text(found)), number)
+    for number, cells in enumerate(rows[location.header_row :], start=location.header_row + 1):
+        found = cells[post_id - 1] if post_id <= len(cells) else None
+        if found is not None and found != "":
+            named = cells[channel - 1] if channel <= len(cells) else None
+            listed.setdefault((str(named or "").casefold(), _text(found)), number)
     return listed
 
 

@@ -12,7 +12,7 @@ Numbers come out as int when they are whole, whatever the backend gave (calamine
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -95,8 +95,14 @@ class CellReader:
             ]
         if kind == "date":
             first, last = values.FIRST_DAY, values.LAST_DAY
+            # A date and time (a post's) is its day: compared whole, as the range's first and last moments.
+            start, end = datetime.combine(first, time.min), datetime.combine(last, time.max)
             return [
-                v if type(v) is date and first <= v <= last else slow(n, index, v, kind, None)
+                v
+                if type(v) is date and first <= v <= last
+                else v.date()
+                if type(v) is datetime and start <= v <= end
+                else slow(n, index, v, kind, None)
                 for n, v in cells
             ]
         return [slow(n, index, v, kind, choices) for n, v in cells]
