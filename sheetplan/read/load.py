@@ -160,8 +160,8 @@ def _as_listed(
 
 
 def _fields(record: type, spec: dict[str, Field]) -> tuple[Field, ...]:
-    """A record's fields in the order its dataclass declares them, `row` (last) left out."""
-    names = [field.name for field in dataclasses.fields(record)]
+    """A record's fields in the order its dataclass (or named tuple) declares them, `row` (last) left out."""
+    names = list(getattr(record, "_fields", None) or (field.name for field in dataclasses.fields(record)))
     if names[-1] != "row" or set(names[:-1]) != set(spec):
         raise TypeError(f"the fields read for {record.__name__} are not its fields: {sorted(spec)}")
     return tuple(spec[name] for name in names[:-1])
