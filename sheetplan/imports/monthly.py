@@ -147,29 +147,30 @@ def _by_month(
 ) -> dict[Month, Computed]:
     wanted = parse_filter(source.filter) if source.filter else None
     how = source.how or _aggregation(plan, source.metric_id)
-    items: dict[Month, list[tuple[date, float, float]]] = defaultdict(list)
-    used: dict[Month, list[Export]] = defaultdict(list)
+    # By (year, month) while the rows go by: a Month's hash is Python's, an int pair's is not.
+    items: dict[tuple[int, int], list[tuple[date, float, float]]] = defaultdict(list)
+    used: dict[tuple[int, int], list[Export]] = defaultdict(list)
     counting = spec.operation == "posts"
-    months: dict[tuple[int, int], Month] = {}
     spelled = {id(export): _spelled(spec, export) for export in exports}
     for export, day, values in taken(exports, counting, wanted):
         numerator, denominator = _amount(spelled[id(export)], values)
         if numerator is None:
             continue
-        month = months.get((day.year, day.month)) or months.setdefault((day.year, day.month), Month.of(day))
-        items[month].append((day, numerator, denominator))
-        if export not in used[month]:
-            used[month].append(export)
+        key = (day.year, day.month)
+        items[key].append((day, numerator, denominator))
+        if export not in used[key]:
+            used[key].append(export)
     covered = covered_days(exports, today)
     scale = 100.0 if spec.operation == "ratio" and _in_points(plan, source.metric_id) else 1.0
     per_post = counting or any(export.kind.posts and export.posts for export in exports)
+    months = {key: Month(*key) for key in items}
     return {
-        month: Computed(
+        months[key]: Computed(
             _combined(found, spec, how, per_post, scale),
-            tuple(used[month]),
-            all(day in covered for day in month_days(month)),
+            tuple(used[key]),
+            all(day in covered for day in month_days(months[key])),
         )
-        for month, found in items.items()
+        for key, found in items.items()
     }
 
 
