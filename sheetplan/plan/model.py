@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sheetplan.plan import schema
 from sheetplan.plan.addresses import column_letter, quote_sheet
@@ -23,16 +23,24 @@ SERIAL_EPOCH = date(1899, 12, 30)
 """Day 0 of the serial numbers that Excel, LibreOffice and Google Sheets store dates as."""
 
 
-@dataclass(frozen=True, order=True)
-class Month:
-    """A calendar month, written YYYY-MM."""
-
+class _YearMonth(NamedTuple):
     year: int
     month: int
 
-    def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
-            raise ValueError(_("not a month: {year}-{month}").format(year=self.year, month=self.month))
+
+class Month(_YearMonth):
+    """A calendar month, written YYYY-MM.
+
+    A named tuple, so that hashing and comparing one is done in C: a plan's numbers are kept by month,
+    and reading a big plan hashes a month a hundred thousand times.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int) -> Month:
+        if not 1 <= month <= 12 or not 1 <= year <= 9999:
+            raise ValueError(_("not a month: {year}-{month}").format(year=year, month=month))
+        return super().__new__(cls, year, month)
 
     @classmethod
     def parse(cls, text: str) -> Month:
@@ -49,7 +57,7 @@ class Month:
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
-    def __add__(self, months: int) -> Month:
+    def __add__(self, months: int) -> Month:  # type: ignore[override]  # months, not a tuple
         index = self.year * 12 + self.month - 1 + months
         return Month(index // 12, index % 12 + 1)
 
