@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from sheetplan.plan.addresses import column_letter, quote_sheet
+from sheetplan.plan.tuples import make_tuples
 
 CellContent = str | int | float | date | None
 
@@ -91,6 +92,10 @@ class Cell(NamedTuple):
     column: int
     value: CellContent
     style: str
+
+
+_make_cell = make_tuples(Cell)
+"""`Cell` made in C: a review of a big plan puts two hundred thousand cells."""
 
 
 class ColourRule(NamedTuple):
@@ -178,7 +183,7 @@ class LayoutBuilder:
     def put(self, row: int, column: int, value: CellContent, style: str) -> None:
         if style not in self.styles:
             raise KeyError(f"no style {style!r}")
-        self._cells[row, column] = Cell(row, column, value, style)
+        self._cells[row, column] = _make_cell((row, column, value, style))
 
     def merge(self, row: int, first: int, last: int, value: CellContent, style: str) -> None:
         """One value across columns `first` to `last`; every covered cell takes the style, for its border."""

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import Literal, NamedTuple
 
 from sheetplan.plan import schema
@@ -21,6 +22,12 @@ from sheetplan.plan.schema import Lang
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 SERIAL_EPOCH = date(1899, 12, 30)
 """Day 0 of the serial numbers that Excel, LibreOffice and Google Sheets store dates as."""
+
+
+@cache
+def _last_day(year: int, month: int) -> date:
+    """A month's last day, worked out once: the review asks it of every action."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 class _YearMonth(NamedTuple):
@@ -71,7 +78,7 @@ class Month(_YearMonth):
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _last_day(self.year, self.month)
 
 
 @dataclass(frozen=True)

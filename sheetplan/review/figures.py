@@ -8,7 +8,6 @@ Statuses are judged on the exact variance %, not the rounded one.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -172,10 +171,14 @@ def _round_pct(share: Decimal) -> float:
 
 
 def _decimal(value: float | None) -> Decimal | None:
-    """A cell's number as the decimal it shows; None for a blank, or a NaN or infinity (not a reading)."""
-    if value is None or not math.isfinite(value):
+    """A cell's number as the decimal it shows; None for a blank, or a NaN or infinity (not a reading).
+
+    A review converts every month's numbers of every metric, so the usual cases come first, inline."""
+    if type(value) is int:
+        return Decimal(value)
+    if value is None or value - value != 0:  # NaN and infinity minus themselves are not 0
         return None
-    return _decimal_of(value)
+    return Decimal(repr(value))
 
 
 def _decimal_of(value: float) -> Decimal:
