@@ -60,8 +60,8 @@ def graft(package: Package, grafts: Sequence[Graft]) -> None:
         drawing = _drawing(package, part, item.layout)
         cells = {name: styled[number, name] for name in item.layout.styles}
         rules = {name: styled[number, "rule:" + name] for name in {rule.style for rule in item.layout.rules}}
-        xml = sheet_xml(item.layout, cells, rules, drawing, item.freeze, item.filter_columns)
-        package.put(part, xml if item.active else book.clear_selection(xml))
+        xml = sheet_xml(item.layout, cells, rules, drawing, item.freeze, item.filter_columns, item.active)
+        package.put_made(part, xml)
         package.put(
             opc.CONTENT_TYPES, opc.add_override(package.read(opc.CONTENT_TYPES), part, WORKSHEET_TYPE)
         )

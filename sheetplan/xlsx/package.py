@@ -12,12 +12,14 @@ of `files.guard` make sufficient.
 from __future__ import annotations
 
 import io
+import queue
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
@@ -51,6 +53,7 @@ class Package:
             raise WriteError(_("{label}: damaged zip file; not written").format(label=label)) from None
         self._order = list(self._members)
         self._changed: dict[str, bytes] = {}
+        self._deflated: dict[str, _Deflated] = {}
 
     def __enter__(self) -> Package:
         return self
@@ -85,11 +88,28 @@ class Package:
         if name not in self:
             self._order.append(name)
         self._changed[name] = data
+        self._deflated.pop(name, None)
+
+    def put_made(self, name: str, pieces: Iterable[bytes]) -> None:
+        """Replace a part, or add it, given in pieces as it is made: each piece is deflated in a thread
+        of its own while the next is made. zlib lets go of the GIL, so on a second core a big sheet's
+        compression takes next to none of the time of making it."""
+        deflating = _Deflating()
+        made = []
+        try:
+            for piece in pieces:
+                made.append(piece)
+                deflating.add(piece)
+        finally:
+            deflated = deflating.finish()
+        self.put(name, b"".join(made))
+        self._deflated[name] = deflated
 
     def drop(self, name: str) -> None:
         if name in self:
             self._order.remove(name)
             self._changed.pop(name, None)
+            self._deflated.pop(name, None)
             self._members.pop(name, None)
 
     def unchanged(self) -> list[str]:
@@ -102,7 +122,7 @@ class Package:
         offset = 0
         for name in self._order:
             if name in self._changed:
-                header, data, entry = _compressed(name, self._changed[name], offset)
+                header, data, entry = _compressed(name, self._changed[name], offset, self._deflated.get(name))
                 stream.write(header)
                 stream.write(data)
                 size = len(header) + len(data)
@@ -153,18 +173,68 @@ def _headers(info: zipfile.ZipInfo, offset: int) -> tuple[bytes, bytes]:
     return local, central + name
 
 
-def _compressed(name: str, data: bytes, offset: int) -> tuple[bytes, bytes, bytes]:
-    """The local header, compressed data and central directory entry of a new part."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    packed = packer.compress(data) + packer.flush()
+def _compressed(
+    name: str, data: bytes, offset: int, deflated: _Deflated | None = None
+) -> tuple[bytes, bytes, bytes]:
+    """The local header, compressed data and central directory entry of a new part (`deflated`
+    already, when it was put as it was made)."""
+    if deflated is None:
+        deflating = _Deflating(start=False)
+        deflating.add(data)
+        deflated = deflating.finish()
     info = zipfile.ZipInfo(name, _NEW_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.CRC = zlib.crc32(data)
-    info.compress_size = len(packed)
-    info.file_size = len(data)
+    info.CRC = deflated.crc
+    info.compress_size = len(deflated.data)
+    info.file_size = deflated.size
     info.external_attr = 0o600 << 16
     local, central = _headers(info, offset)
-    return local, packed, central
+    return local, deflated.data, central
+
+
+class _Deflated(NamedTuple):
+    data: bytes
+    crc: int
+    size: int
+
+
+class _Deflating(threading.Thread):
+    """Deflates a part's pieces as they are added: in a thread of its own once started, else in `finish`."""
+
+    def __init__(self, start: bool = True) -> None:
+        super().__init__(daemon=True)
+        self._pieces: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self._packed: list[bytes] = []
+        self._crc = self._size = 0
+        self._raised: BaseException | None = None
+        self._threaded = start
+        if start:
+            self.start()
+
+    def add(self, piece: bytes) -> None:
+        self._pieces.put(piece)
+
+    def run(self) -> None:
+        try:
+            while (piece := self._pieces.get()) is not None:
+                self._packed.append(self._packer.compress(piece))
+                self._crc = zlib.crc32(piece, self._crc)
+                self._size += len(piece)
+            self._packed.append(self._packer.flush())
+        except BaseException as error:  # handed to the caller by finish()
+            self._raised = error
+
+    def finish(self) -> _Deflated:
+        """The pieces deflated, once all are; raises what deflating them raised."""
+        self._pieces.put(None)
+        if self._threaded:
+            self.join()
+        else:
+            self.run()
+        if self._raised is not None:
+            raise self._raised
+        return _Deflated(b"".join(self._packed), self._crc, self._size)
 
 
 def _copy_data(source: BinaryIO, info: zipfile.ZipInfo, stream: BinaryIO) -> int:

@@ -10,7 +10,7 @@ stays what was typed. Styles are given as indices into the workbook's `cellXfs` 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from operator import itemgetter
 
@@ -34,11 +34,14 @@ def sheet_xml(
     drawing: str | None = None,
     freeze: int = 0,
     filter_columns: int = 0,
-) -> bytes:
-    """The worksheet part for `layout`, its cells styled by `styles` and its colour rules by `rules`.
+    selected: bool = True,
+) -> Iterator[bytes]:
+    """The worksheet part for `layout`, its cells styled by `styles` and its colour rules by `rules`,
+    in pieces as they are made (`Package.put_made` deflates each while the next is made).
 
     `drawing` is the relationship id of the sheet's chart drawing; `freeze` the number of top rows kept
-    in view when scrolling; `filter_columns` puts a filter on the first row over that many columns.
+    in view when scrolling; `filter_columns` puts a filter on the first row over that many columns;
+    `selected` makes it the selected tab.
     """
     # The cells come sorted by row and column.
     last_row = layout.cells[-1].row if layout.cells else 1
@@ -47,30 +50,32 @@ def sheet_xml(
     parts = [_HEAD]
     parts.append('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if layout.fit_width else "")
     parts.append(f'<dimension ref="{dimension}"/>')
-    parts.append(_views(freeze))
+    parts.append(_views(freeze, selected))
     parts.append('<sheetFormatPr defaultRowHeight="15"/>')
     parts.append(_columns(layout.widths))
-    parts.append(_cells(layout, styles))
+    yield "".join(parts).encode()
+    for piece in _cells(layout, styles):
+        yield piece.encode()
+    tail: list[str] = []
     if filter_columns:
-        parts.append(f'<autoFilter ref="A1:{column_letter(filter_columns)}{last_row}"/>')
+        tail.append(f'<autoFilter ref="A1:{column_letter(filter_columns)}{last_row}"/>')
     if layout.merges:
         merges = "".join(f'<mergeCell ref="{merged.a1}"/>' for merged in layout.merges)
-        parts.append(f'<mergeCells count="{len(layout.merges)}">{merges}</mergeCells>')
+        tail.append(f'<mergeCells count="{len(layout.merges)}">{merges}</mergeCells>')
     for priority, rule in enumerate(layout.rules, start=1):
         text = escape('"' + rule.text.replace('"', '""') + '"')
         condition = f'type="cellIs" dxfId="{rules[rule.style]}" priority="{priority}" operator="equal"'
         rule_xml = f"<cfRule {condition}><formula>{text}</formula></cfRule>"
-        parts.append(f'<conditionalFormatting sqref="{rule.range.a1}">{rule_xml}</conditionalFormatting>')
-    parts.append(_page(layout))
+        tail.append(f'<conditionalFormatting sqref="{rule.range.a1}">{rule_xml}</conditionalFormatting>')
+    tail.append(_page(layout))
     if drawing is not None:
-        parts.append(f'<drawing r:id="{drawing}"/>')
-    parts.append("</worksheet>")
-    return "".join(parts).encode()
+        tail.append(f'<drawing r:id="{drawing}"/>')
+    tail.append("</worksheet>")
+    yield "".join(tail).encode()
 
 
-def _views(freeze: int) -> str:
-    # The sheet is added selected and active; `xlsx.workbook` clears the other sheets' selection.
-    attributes = 'tabSelected="1" workbookViewId="0"'
+def _views(freeze: int, selected: bool) -> str:
+    attributes = 'tabSelected="1" workbookViewId="0"' if selected else 'workbookViewId="0"'
     if not freeze:
         return f'<sheetViews><sheetView showGridLines="0" {attributes}/></sheetViews>'
     cell = f"A{freeze + 1}"
@@ -89,8 +94,9 @@ def _columns(widths: Mapping[int, float]) -> str:
     return f"<cols>{columns}</cols>"
 
 
-def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> str:
-    """The `<sheetData>` element; the layout's cells come sorted by row and column.
+def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> Iterator[str]:
+    """The `<sheetData>` element, in pieces of about `_PIECE` cells; the layout's cells come sorted by
+    row and column.
 
     This runs once per cell of the review, so it is written for speed: one pass, the commonest values
     (plain text and numbers) formatted in the loop itself, each column's letters and each style's
@@ -107,6 +113,9 @@ def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> str:
         if row != current:
             if current:
                 append("</row>")
+                if len(out) >= _PIECE:
+                    yield "".join(out)
+                    out.clear()
             height = heights.get(row)
             append(f'<row r="{row}" ht="{height:g}" customHeight="1">' if height else f'<row r="{row}">')
             current = row
@@ -133,7 +142,11 @@ def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> str:
     if current:
         append("</row>")
     append("</sheetData>")
-    return "".join(out)
+    yield "".join(out)
+
+
+_PIECE = 8192
+"""About how many cells go into a piece of a sheet's XML: a few hundred kilobytes to deflate at once."""
 
 
 _CARE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -142,6 +142,37 @@ def test_a_replaced_part_keeps_its_place_and_an_added_part_goes_last(tmp_path: P
     assert contents(again)["customXml/item1.xml"] == b"<item/>"
     untouched = {name: part for name, part in raw_parts(source).items() if name != "docProps/core.xml"}
     assert {name: raw_parts(again)[name] for name in untouched} == untouched
+
+
+def test_a_part_put_as_it_is_made_is_written_as_its_pieces_joined(tmp_path: Path) -> None:
+    source = xlsxwriter_book(tmp_path)
+    pieces = [
+        b'<?xml version="1.0"?><worksheet>',
+        *(b"<row>%d</row>" % n for n in range(50_000)),
+        b"</worksheet>",
+    ]
+
+    def change(package: Package) -> None:
+        package.put_made("xl/worksheets/sheet9.xml", iter(pieces))
+        package.put_made("docProps/core.xml", [b"<core/>"])
+        package.put("docProps/core.xml", b"<core>whole</core>")
+
+    again = written(source, change)
+    assert contents(again)["xl/worksheets/sheet9.xml"] == b"".join(pieces)
+    assert contents(again)["docProps/core.xml"] == b"<core>whole</core>"
+    assert zipfile.ZipFile(io.BytesIO(again)).testzip() is None
+
+
+def test_a_part_whose_making_fails_is_not_put(tmp_path: Path) -> None:
+    def pieces() -> Iterator[bytes]:
+        yield b"<worksheet>"
+        raise ValueError("no more")
+
+    with Package(xlsxwriter_book(tmp_path), "plan.xlsx") as package:
+        before = package.names()
+        with pytest.raises(ValueError, match="no more"):
+            package.put_made("xl/worksheets/sheet9.xml", pieces())
+        assert package.names() == before and package.unchanged() == before
 
 
 def test_a_dropped_part_is_gone_and_goes_last_when_put_again(tmp_path: Path) -> None:
