@@ -12,17 +12,16 @@ of `files.guard` make sufficient.
 from __future__ import annotations
 
 import io
-import queue
 import struct
-import threading
 import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
+from sheetplan.xlsx.deflate import Deflated, Deflating, deflate
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -31,6 +30,8 @@ _UTF8 = 0x800
 _LIMIT = 0xFFFFFFFF
 _MADE_BY = 20
 """`version made by` and `version needed`: 2.0, deflate."""
+_AHEAD = 2**20
+"""A part put with more bytes than this is deflated at once, beside the work that follows."""
 _NEW_TIME = (1980, 1, 1, 0, 0, 0)
 """The time stamp of added parts: none is needed, and a fixed one keeps the output reproducible."""
 
@@ -53,7 +54,7 @@ class Package:
             raise WriteError(_("{label}: damaged zip file; not written").format(label=label)) from None
         self._order = list(self._members)
         self._changed: dict[str, bytes] = {}
-        self._deflated: dict[str, _Deflated] = {}
+        self._deflating: dict[str, Deflating] = {}
 
     def __enter__(self) -> Package:
         return self
@@ -84,32 +85,42 @@ class Package:
             ) from None
 
     def put(self, name: str, data: bytes) -> None:
-        """Replace a part, or add it at the end."""
-        if name not in self:
-            self._order.append(name)
-        self._changed[name] = data
-        self._deflated.pop(name, None)
+        """Replace a part, or add it at the end. A big part starts being deflated at once, in a thread
+        of its own: zlib lets go of the GIL, so on a second core it is done by the time `write` needs it."""
+        deflating = None
+        if len(data) >= _AHEAD:
+            deflating = Deflating()
+            deflating.add(data)
+            deflating.end()
+        self._set(name, data, deflating)
 
     def put_made(self, name: str, pieces: Iterable[bytes]) -> None:
         """Replace a part, or add it, given in pieces as it is made: each piece is deflated in a thread
-        of its own while the next is made. zlib lets go of the GIL, so on a second core a big sheet's
-        compression takes next to none of the time of making it."""
-        deflating = _Deflating()
+        of its own while the next is made, so that a big sheet's compression takes next to none of the
+        time of making it."""
+        deflating = Deflating()
         made = []
         try:
             for piece in pieces:
                 made.append(piece)
                 deflating.add(piece)
         finally:
-            deflated = deflating.finish()
-        self.put(name, b"".join(made))
-        self._deflated[name] = deflated
+            deflating.end()
+        self._set(name, b"".join(made), deflating)
+
+    def _set(self, name: str, data: bytes, deflating: Deflating | None) -> None:
+        if name not in self:
+            self._order.append(name)
+        self._changed[name] = data
+        self._deflating.pop(name, None)
+        if deflating is not None:
+            self._deflating[name] = deflating
 
     def drop(self, name: str) -> None:
         if name in self:
             self._order.remove(name)
             self._changed.pop(name, None)
-            self._deflated.pop(name, None)
+            self._deflating.pop(name, None)
             self._members.pop(name, None)
 
     def unchanged(self) -> list[str]:
@@ -122,7 +133,9 @@ class Package:
         offset = 0
         for name in self._order:
             if name in self._changed:
-                header, data, entry = _compressed(name, self._changed[name], offset, self._deflated.get(name))
+                deflating = self._deflating.get(name)
+                deflated = deflating.result() if deflating else None
+                header, data, entry = _compressed(name, self._changed[name], offset, deflated)
                 stream.write(header)
                 stream.write(data)
                 size = len(header) + len(data)
@@ -174,14 +187,12 @@ def _headers(info: zipfile.ZipInfo, offset: int) -> tuple[bytes, bytes]:
 
 
 def _compressed(
-    name: str, data: bytes, offset: int, deflated: _Deflated | None = None
+    name: str, data: bytes, offset: int, deflated: Deflated | None = None
 ) -> tuple[bytes, bytes, bytes]:
     """The local header, compressed data and central directory entry of a new part (`deflated`
     already, when it was put as it was made)."""
     if deflated is None:
-        deflating = _Deflating(start=False)
-        deflating.add(data)
-        deflated = deflating.finish()
+        deflated = deflate(data)
     info = zipfile.ZipInfo(name, _NEW_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.CRC = deflated.crc
@@ -190,51 +201,6 @@ def _compressed(
     info.external_attr = 0o600 << 16
     local, central = _headers(info, offset)
     return local, deflated.data, central
-
-
-class _Deflated(NamedTuple):
-    data: bytes
-    crc: int
-    size: int
-
-
-class _Deflating(threading.Thread):
-    """Deflates a part's pieces as they are added: in a thread of its own once started, else in `finish`."""
-
-    def __init__(self, start: bool = True) -> None:
-        super().__init__(daemon=True)
-        self._pieces: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-        self._packed: list[bytes] = []
-        self._crc = self._size = 0
-        self._raised: BaseException | None = None
-        self._threaded = start
-        if start:
-            self.start()
-
-    def add(self, piece: bytes) -> None:
-        self._pieces.put(piece)
-
-    def run(self) -> None:
-        try:
-            while (piece := self._pieces.get()) is not None:
-                self._packed.append(self._packer.compress(piece))
-                self._crc = zlib.crc32(piece, self._crc)
-                self._size += len(piece)
-            self._packed.append(self._packer.flush())
-        except BaseException as error:  # handed to the caller by finish()
-            self._raised = error
-
-    def finish(self) -> _Deflated:
-        """The pieces deflated, once all are; raises what deflating them raised."""
-        self._pieces.put(None)
-        if self._threaded:
-            self.join()
-        else:
-            self.run()
-        if self._raised is not None:
-            raise self._raised
-        return _Deflated(b"".join(self._packed), self._crc, self._size)
 
 
 def _copy_data(source: BinaryIO, info: zipfile.ZipInfo, stream: BinaryIO) -> int:
