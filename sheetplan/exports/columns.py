@@ -110,19 +110,9 @@ def read_days(
     """Each row's date or time, the years given back to dates printed without them."""
     if column is None or at is None:
         return [None] * len(lines)
-    distinct = set(column)
-    first = dates.day_first(list(distinct))
-    known: dict[Cell, dates.When | None] = dates.at_once(distinct, first) or {}  # type: ignore[assignment]
-    failed: dict[Cell, BadValue] = {}
-    for cell in distinct - known.keys():
-        try:
-            known[cell] = dates.when(cell, first)
-        except BadValue as error:
-            failed[cell] = error
-    if failed:
-        index = min(column.index(cell) for cell in failed)
-        raise cell_error(name, lines[index], header[at], failed[column[index]])
-    found = list(map(known.__getitem__, column))
+    found: list[dates.When | None] | None = dates.at_once(column)  # type: ignore[assignment]
+    if found is None:
+        found = _one_by_one(lines, column, header, at, name)
     if kind == "Daily CSV" and None in found:
         line = lines[found.index(None)]
         raise cell_error(name, line, header[at], _("no date"))
@@ -141,3 +131,22 @@ def read_days(
         for (index, __), day in zip(month_days, given, strict=True):
             found[index] = day
     return found  # type: ignore[return-value]
+
+
+def _one_by_one(
+    lines: list[int], column: Sequence[Cell], header: tuple[str, ...], at: int, name: str
+) -> list[dates.When | None]:
+    """A date column read a distinct cell at a time, the order of day and month told from the column."""
+    distinct = set(column)
+    first = dates.day_first(list(distinct))
+    known: dict[Cell, dates.When | None] = {}
+    failed: dict[Cell, BadValue] = {}
+    for cell in distinct:
+        try:
+            known[cell] = dates.when(cell, first)
+        except BadValue as error:
+            failed[cell] = error
+    if failed:
+        index = min(column.index(cell) for cell in failed)
+        raise cell_error(name, lines[index], header[at], failed[column[index]])
+    return list(map(known.__getitem__, column))

@@ -16,8 +16,9 @@ for the whole column.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 from sheetplan.plan.i18n import _
@@ -113,31 +114,40 @@ def _quick(typed: str, day_first: bool) -> When | None:
     return None
 
 
-def at_once(cells: Collection[object], day_first: bool = False) -> dict[object, When] | None:
-    """Distinct cells read at once, when all have one of the quick forms (see `_quick`), as the
-    date columns of the biggest exports do; None otherwise, for the cells to be read one by one."""
+def at_once(cells: Sequence[object]) -> list[When] | None:
+    """A column's cells read at once, when all have one of the quick forms (see `_quick`), as the date
+    columns of the biggest exports do, the order of day and month told from the column; None
+    otherwise, for the cells to be read one by one."""
     if not cells or not all(type(cell) is str for cell in cells):
         return None
-    texts = cast(Collection[str], cells)
-    lengths = {len(text) for text in texts}
+    texts = cast(Sequence[str], cells)
+    lengths = set(map(len, texts))
     try:
-        if lengths == {10} and all(text[4] == "-" == text[7] for text in texts):
-            return dict(zip(texts, map(date.fromisoformat, texts), strict=True))
-        if lengths == {19} and all(text[4] == "-" == text[7] for text in texts):
-            return dict(zip(texts, map(datetime.fromisoformat, texts), strict=True))
-        if lengths == {16} and all(text[2] == "/" == text[5] and text[13] == ":" for text in texts):
-            # Posts share days and minutes: each day and each time of day is read once.
-            month, day = (slice(3, 5), slice(0, 2)) if day_first else (slice(0, 2), slice(3, 5))
-            days = {
-                part: date(int(part[6:]), int(part[month]), int(part[day]))
-                for part in {text[:10] for text in texts}
-            }
-            minutes = {part: time(int(part[:2]), int(part[3:])) for part in {text[11:] for text in texts}}
-            combine = datetime.combine
-            return {text: combine(days[text[:10]], minutes[text[11:]]) for text in texts}
+        if lengths == {10} and all(text[4] == "-" == text[7] for text in set(texts)):
+            return list(map(date.fromisoformat, texts))
+        if lengths == {19} and all(text[4] == "-" == text[7] for text in set(texts)):
+            return list(map(datetime.fromisoformat, texts))
+        if lengths == {16} and set(map(itemgetter(10), texts)) == {" "}:
+            return _slashed_times(texts)
     except ValueError:
         pass
     return None
+
+
+def _slashed_times(texts: Sequence[str]) -> list[When] | None:
+    """`09/01/2025 21:13` (Meta's posts): posts share days and minutes, so each day and each time of
+    day is read once, and the rows put together from them in C. ValueError for a date that is none."""
+    heads = list(map(itemgetter(slice(0, 10)), texts))
+    tails = list(map(itemgetter(slice(11, None)), texts))
+    day_parts, minute_parts = set(heads), set(tails)
+    if not all(part[2] == "/" == part[5] for part in day_parts) or not all(
+        part[2] == ":" for part in minute_parts
+    ):
+        return None
+    month, day = (slice(3, 5), slice(0, 2)) if day_first(list(day_parts)) else (slice(0, 2), slice(3, 5))
+    days = {part: date(int(part[6:]), int(part[month]), int(part[day])) for part in day_parts}
+    minutes = {part: time(int(part[:2]), int(part[3:])) for part in minute_parts}
+    return list(map(datetime.combine, map(days.__getitem__, heads), map(minutes.__getitem__, tails)))
 
 
 def _made(found: re.Match[str], day_first: bool) -> When:

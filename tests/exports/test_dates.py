@@ -97,13 +97,27 @@ def test_a_column_read_at_once_reads_as_each_cell_alone(times: list[datetime], f
         "iso": lambda moment: moment.isoformat(),
         "iso day": lambda moment: moment.date().isoformat(),
     }[form]
-    cells = {written(moment) for moment in times}
-    assert at_once(cells) == {cell: when(cell) for cell in cells}
+    cells = [written(moment) for moment in times]
+    assert at_once(cells) == [when(cell) for cell in cells]
 
 
 @pytest.mark.parametrize(
     "cells",
-    [{"09/01/2025 21:13", "2025-09-01"}, {"02/30/2025 10:00"}, {"2025-02-30"}, {"Sep 1, 2025"}, set()],
+    [
+        ["09/01/2025 21:13", "2025-09-01"],
+        ["02/30/2025 10:00"],
+        ["2025-02-30"],
+        ["Sep 1, 2025"],
+        ["09/01/2025T21:13"],
+        [],
+    ],
 )
-def test_columns_not_read_at_once(cells: set[object]) -> None:
+def test_columns_not_read_at_once(cells: list[object]) -> None:
     assert at_once(cells) is None
+
+
+def test_a_column_read_at_once_puts_the_day_first_when_its_dates_say_so() -> None:
+    assert at_once(["13/01/2025 10:00", "01/02/2025 11:30"]) == [
+        datetime(2025, 1, 13, 10),
+        datetime(2025, 2, 1, 11, 30),
+    ]
