@@ -110,9 +110,10 @@ def read_days(
     """Each row's date or time, the years given back to dates printed without them."""
     if column is None or at is None:
         return [None] * len(lines)
-    found: list[dates.When | None] | None = dates.at_once(column)  # type: ignore[assignment]
-    if found is None:
-        found = _one_by_one(lines, column, header, at, name)
+    quick = dates.at_once(column)
+    if quick is not None:
+        return quick  # type: ignore[return-value]  # the quick forms all have years: no MonthDay
+    found = _one_by_one(lines, column, header, at, name)
     if kind == "Daily CSV" and None in found:
         line = lines[found.index(None)]
         raise cell_error(name, line, header[at], _("no date"))
