@@ -61,6 +61,8 @@ _FORMS = (
 _WORDY = _FORMS[4:]
 """The forms a date starting with a letter may have (`Sat, Aug 22, 2026`, `August 18`)."""
 _SLASHES = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
+_NAMED = re.compile(r"(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+"""The month-name form of `_FORMS` without ordinals, times or zones, as X and TikTok write dates."""
 
 
 def when(cell: object, day_first: bool = False) -> When | None:
@@ -100,15 +102,26 @@ def _not_a_date(value: CellValue) -> BadValue:
 
 
 def _quick(typed: str, day_first: bool) -> When | None:
-    """The forms most exports use, read without a regular expression, for speed: ISO
-    (`2025-09-20`, `2025-09-20T00:00:00`) and Meta's `09/01/2025 21:13`. None for any other form,
-    and for a date that does not exist, which the regular expressions then explain."""
+    """The forms most exports use, read the quick way: ISO (`2025-09-20`, `2025-09-20T00:00:00`),
+    GA4's `20250920` and Meta's `09/01/2025 21:13` without a regular expression, and X's
+    `Sat, Aug 22, 2026` and TikTok's `August 18` by a shorter one than the general form's. None for
+    any other form, and for a date that does not exist, which the regular expressions then explain."""
     try:
         if typed[4:5] == "-" and len(typed) in (10, 19):
             return date.fromisoformat(typed) if len(typed) == 10 else datetime.fromisoformat(typed)
         if len(typed) == 16 and typed[2] == "/" == typed[5] and typed[10] == " " and typed[13] == ":":
             month, day = (typed[3:5], typed[:2]) if day_first else (typed[:2], typed[3:5])
             return datetime(int(typed[6:10]), int(month), int(day), int(typed[11:13]), int(typed[14:]))
+        if len(typed) == 8 and typed.isdigit():
+            return date(int(typed[:4]), int(typed[4:6]), int(typed[6:]))
+        if typed[:1].isalpha() and (named := _NAMED.fullmatch(typed)):
+            number = MONTHS.get(named[1].casefold())
+            if number is None:
+                return None
+            if named[3] is None:
+                date(2000, number, int(named[2]))  # raises ValueError for a day no year has
+                return MonthDay(number, int(named[2]))
+            return date(int(named[3]), number, int(named[2]))
     except ValueError:
         pass
     return None
