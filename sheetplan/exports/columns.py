@@ -99,7 +99,7 @@ def _texts(column: Sequence[str]) -> list[Value]:
 
 
 def read_days(
-    lines: list[int],
+    lines: Sequence[int],
     column: Sequence[Cell] | None,
     header: tuple[str, ...],
     at: int | None,
@@ -135,7 +135,7 @@ def read_days(
 
 
 def _one_by_one(
-    lines: list[int], column: Sequence[Cell], header: tuple[str, ...], at: int, name: str
+    lines: Sequence[int], column: Sequence[Cell], header: tuple[str, ...], at: int, name: str
 ) -> list[dates.When | None]:
     """A date column read a distinct cell at a time, the order of day and month told from the column."""
     distinct = set(column)

@@ -74,8 +74,11 @@ def convert(
     if shape.line_items:
         body = _orders(body, names, name, header)
     width = len(header)
-    lines = [line for line, __ in body]
-    grid = [cells if len(cells) == width else _fitted(cells, width) for __, cells in body]
+    lines: Sequence[int]
+    grid: Sequence[list[Cell]]
+    lines, grid = zip(*body, strict=True) if body else ((), ())
+    if set(map(len, grid)) - {width}:
+        grid = [cells if len(cells) == width else _fitted(cells, width) for cells in grid]
     columns: list[Sequence[Cell]] = list(zip(*grid, strict=True)) if grid else [() for __ in header]
     read, bad = [], None
     for index, (column, (reading, counts)) in enumerate(zip(columns, readers, strict=True)):
