@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
 
-from import_speed import OUT, floor, write_files  # noqa: E402
+from import_speed import OUT, QUIRKY, floor, write_files  # noqa: E402
 from measure import bytecode_env  # noqa: E402
 from plans import write_big_plan  # noqa: E402
 
@@ -55,7 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
-    exports = [path for path in write_files(OUT) if path.name != "every-quirk-posts.csv"]
+    exports = [path for path in write_files(OUT) if path.name != QUIRKY]
     plan = OUT.parent / "import-plan.xlsx"
     write_big_plan(plan, 2000, 36, 10_000, start=Month(2025, 1), actual_months=8, sources=SOURCES)
     work = OUT.parent / "import-plan-work.xlsx"

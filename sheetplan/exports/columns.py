@@ -56,6 +56,12 @@ def read_column(
     says its numbers are read as they are written, so plain whole numbers are read all at once.
     """
     if not distinct:
+        if counts and all(type(cell) is float or cell is None for cell in column):
+            # A workbook's column of numbers, as calamine reads them: floats, whole ones made ints.
+            floats = cast(Sequence[float | None], column)
+            return [
+                cell if cell is None else int(cell) if cell.is_integer() else cell for cell in floats
+            ], None
         values = []
         for index, cell in enumerate(column):
             try:

@@ -45,7 +45,15 @@ def xlsx_tables(path: Path, name: str) -> list[RawTable]:
                 if sheet.typ != python_calamine.SheetTypeEnum.WorkSheet:
                     continue
                 rows = book.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
-                tables.append(_table(sheet.name, ([_calamine_cell(cell) for cell in row] for row in rows)))
+                plain = _PLAIN
+                cells = (
+                    [
+                        None if cell == "" else cell if type(cell) in plain else _calamine_cell(cell)
+                        for cell in row
+                    ]
+                    for row in rows
+                )
+                tables.append(_table(sheet.name, cells))
     except Exception as error:
         raise SourceError(
             _("{label}: cannot be read as a workbook ({detail})").format(
@@ -89,6 +97,10 @@ def _table(sheet: str, rows: Any) -> RawTable:
         if any(cell is not None and cell != "" for cell in cells)
     ]
     return RawTable(records=records, sheet=sheet)
+
+
+_PLAIN = frozenset({str, int, float, date, datetime})
+"""The types of calamine's cells that are read as they are (a blank, `''`, apart)."""
 
 
 def _calamine_cell(cell: object) -> Cell:
