@@ -59,45 +59,42 @@ def csv_tables(text: str, name: str) -> list[RawTable]:
     current = RawTable(comma=comma)
     gap = True
     append = current.records.append
-    for line, cells in _records(text, separator, skipped, name):
-        if not (cells and (cells[0] or "".join(cells).strip())):
-            gap = True
-        elif gap and cells[0].lstrip()[:1] == "#":
-            if current.records:
-                tables.append(current)
-                current = RawTable(comma=comma)
-                append = current.records.append
-            current.comments.append(separator.join(cells).lstrip()[1:].strip())
-        else:
-            gap = False
-            append((line, cells))  # type: ignore[arg-type]
+    # One pass as the reader goes: the file's records are many, and each is looked at once.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    start = 1 + skipped
+    try:
+        for cells in reader:
+            if not (cells and (cells[0] or "".join(cells).strip())):
+                gap = True
+            elif gap and cells[0].lstrip()[:1] == "#":
+                if current.records:
+                    tables.append(current)
+                    current = RawTable(comma=comma)
+                    append = current.records.append
+                current.comments.append(separator.join(cells).lstrip()[1:].strip())
+            else:
+                gap = False
+                append((start, cells))  # type: ignore[arg-type]
+            start = reader.line_num + 1 + skipped
+    except csv.Error as error:
+        raise _unreadable(error, start, name) from None
     if current.records or current.comments:
         tables.append(current)
     _check_complete(text, tables, name)
     return tables
 
 
-def _records(text: str, separator: str, skipped: int, name: str) -> list[tuple[int, list[str]]]:
-    """Every record of the text (blank lines as empty ones), with the line it starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    append = records.append
-    start = 1 + skipped
-    try:
-        for cells in reader:
-            append((start, cells))
-            start = reader.line_num + 1 + skipped
-        return records
-    except csv.Error as error:
-        why = str(error)
-        if "field limit" in why:
-            message = _("{name}: row {row}: a field is longer than {most} characters; not an export")
-        elif "end of data" in why or "EOF" in why:
-            message = _("{name}: row {row}: the file ends inside a quoted field; it seems cut short")
-        else:
-            message = _("{name}: row {row}: not readable as CSV ({error})")
-        most = number(csv.field_size_limit(), language()) if "field limit" in why else ""
-        raise SourceError(message.format(name=name, row=start, most=most, error=why)) from None
+def _unreadable(error: csv.Error, row: int, name: str) -> SourceError:
+    """What the `csv` module's error at `row` means for the file."""
+    why = str(error)
+    if "field limit" in why:
+        message = _("{name}: row {row}: a field is longer than {most} characters; not an export")
+    elif "end of data" in why or "EOF" in why:
+        message = _("{name}: row {row}: the file ends inside a quoted field; it seems cut short")
+    else:
+        message = _("{name}: row {row}: not readable as CSV ({error})")
+    most = number(csv.field_size_limit(), language()) if "field limit" in why else ""
+    return SourceError(message.format(name=name, row=row, most=most, error=why))
 
 
 def _check_complete(text: str, tables: list[RawTable], name: str) -> None:
