@@ -29,7 +29,7 @@ from plans import write_big_plan, write_example_plan  # noqa: E402
 
 from sheetplan.api import read_plan, review_of  # noqa: E402
 from sheetplan.layout.review import review_layout  # noqa: E402
-from sheetplan.read.workbook import gc_paused  # noqa: E402
+from sheetplan.plan.collector import gc_paused  # noqa: E402
 from sheetplan.review.log import log_of, merged_log  # noqa: E402
 from sheetplan.review.variance import default_review_month  # noqa: E402
 from sheetplan.xlsx import write as xlsx_write  # noqa: E402

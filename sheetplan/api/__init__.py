@@ -129,7 +129,7 @@ def read_plan(
 
 def review_of(read: PlanRead, month: Month | None, today: date) -> Review:
     """The review for `month`, by default the last full calendar month; UsageError outside the plan."""
-    from sheetplan.read.workbook import gc_paused
+    from sheetplan.plan.collector import gc_paused
     from sheetplan.review.variance import (
         build_review,
         check_month_begun,

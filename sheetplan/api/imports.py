@@ -23,11 +23,11 @@ from sheetplan.imports.changes import WRITTEN, Change, import_changes, new_rows
 from sheetplan.imports.log import Imported, ordered, parse_import_log
 from sheetplan.imports.monthly import MONTHLY_CSV, Key, monthly_values
 from sheetplan.imports.posts import PostRows, latest_posts, post_rows
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Plan
 from sheetplan.plan.schema import IMPORT_LOG
-from sheetplan.read.workbook import gc_paused
 
 if TYPE_CHECKING:
     from sheetplan.api import PlanRead

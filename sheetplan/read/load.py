@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TypeVar
 
 from sheetplan.plan import schema
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import (
@@ -34,7 +35,6 @@ from sheetplan.read.cells import CellReader, Kind
 from sheetplan.read.monthly import read_monthly
 from sheetplan.read.settings import read_settings
 from sheetplan.read.tables import REQUIRED_SHEETS, Table, find_sheets, find_table
-from sheetplan.read.workbook import gc_paused
 
 T = TypeVar("T")
 Owned = TypeVar("Owned", Goal, Action, Metric, Assumption, Decision)

@@ -21,17 +21,16 @@ worksheets are read: chart sheets, dialog sheets and Excel 4 macro sheets hold n
 
 from __future__ import annotations
 
-import gc
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
 import python_calamine
 
 from sheetplan.files.guard import WorkbookKind
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import CellValue
 from sheetplan.read import copied, odsscan, xmlscan
@@ -203,22 +202,6 @@ def _read_ods_file(path: Path, wanted: Callable[[str], bool]) -> dict[str, Rows]
 def _ods_errors(path: Path, wanted: Callable[[str], bool]) -> dict[str, odsscan.Cells]:
     with zipfile.ZipFile(path) as archive:
         return odsscan.ods_error_cells(archive, wanted)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while building many objects that form no cycles.
-
-    Reading a plan makes hundreds of thousands of lists, dicts and records, and every full collection
-    walks all of them again: a fifth of the time of `check`. Reference counting frees them all.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Background(threading.Thread, Generic[T]):

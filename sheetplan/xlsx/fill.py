@@ -19,9 +19,10 @@ from typing import Any
 
 from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.plan.addresses import column_letter, quote_sheet
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
-from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.read.workbook import read_workbook
 from sheetplan.xlsx import opc
 from sheetplan.xlsx.book import Book, read_book
 from sheetplan.xlsx.cell_values import MAX_TEXT, NOT_XML, CellInput, serial

@@ -16,11 +16,12 @@ from typing import Any
 from sheetplan.files.safe_save import refuse_unwritable, replace_safely
 from sheetplan.imports.log import Imported, parse_import_log
 from sheetplan.layout.sheet import SheetLayout
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month
 from sheetplan.plan.schema import IMPORT_LOG, POSTS, sheet_by_name
-from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.read.workbook import read_workbook
 from sheetplan.xlsx.book import read_book
 from sheetplan.xlsx.fill import Changes, compare_cells, put_cells, verify_intact
 from sheetplan.xlsx.graft import Graft, graft

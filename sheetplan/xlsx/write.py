@@ -33,11 +33,12 @@ from sheetplan.layout.review import review_layout, review_month, review_position
 from sheetplan.layout.review_log import log_layout
 from sheetplan.layout.sheet import SheetLayout
 from sheetplan.layout.written import Written, review_beside
+from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import UsageError, WriteError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Grid, Month, Plan
 from sheetplan.plan.schema import INPUT_SHEETS, REVIEW_LOG
-from sheetplan.read.workbook import gc_paused, read_workbook
+from sheetplan.read.workbook import read_workbook
 from sheetplan.review.decisions import with_decisions
 from sheetplan.review.log import LogRow, log_of, merged_log
 from sheetplan.review.model import Review
