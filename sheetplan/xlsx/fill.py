@@ -118,29 +118,35 @@ def compare_cells(
     """WriteError unless each sheet of `changes` as read back (`after`) holds what it did in `before`
     with the changed cells as set."""
     for name, values in changes.items():
-        expected = _cells(before.get(name, []))
-        for key, value in values.items():
-            expected[key] = _as_read(value)
-        found = _cells(after.get(name, []))
-        for key in sorted(expected.keys() | found.keys()):
-            if not _same(expected.get(key), found.get(key)):
-                row, column = key
-                where = f"{quote_sheet(name)}!{column_letter(column)}{row}"
-                raise WriteError(
-                    _(
-                        "{path}: not written, because after saving {where} would read {found!r} instead of "
-                        "{expected!r}; the file is unchanged"
-                    ).format(path=path, where=where, found=found.get(key), expected=expected.get(key))
-                )
+        old_rows, new_rows = before.get(name, []), after.get(name, [])
+        set_in: dict[int, dict[int, Any]] = {}
+        for (row, column), value in values.items():
+            set_in.setdefault(row, {})[column] = _as_read(value)
+        for number in range(1, max(len(old_rows), len(new_rows), *set_in, 0) + 1):
+            old = old_rows[number - 1] if number <= len(old_rows) else ()
+            new = new_rows[number - 1] if number <= len(new_rows) else ()
+            if number not in set_in and old == new:
+                continue  # the usual row, read back as it was: compared in one step
+            expected = _cells(old) | set_in.get(number, {})
+            found = _cells(new)
+            for column in sorted(expected.keys() | found.keys()):
+                if not _same(expected.get(column), found.get(column)):
+                    where = f"{quote_sheet(name)}!{column_letter(column)}{number}"
+                    raise _not_as_set(path, where, found.get(column), expected.get(column))
 
 
-def _cells(rows: Sequence[Sequence[Any]]) -> dict[tuple[int, int], Any]:
-    return {
-        (row, column): value
-        for row, cells in enumerate(rows, start=1)
-        for column, value in enumerate(cells, start=1)
-        if value not in (None, "")
-    }
+def _not_as_set(path: Path, where: str, found: Any, expected: Any) -> WriteError:
+    return WriteError(
+        _(
+            "{path}: not written, because after saving {where} would read {found!r} instead of "
+            "{expected!r}; the file is unchanged"
+        ).format(path=path, where=where, found=found, expected=expected)
+    )
+
+
+def _cells(row: Sequence[Any]) -> dict[int, Any]:
+    """A row's cells by 1-based column, blanks left out."""
+    return {column: value for column, value in enumerate(row, start=1) if value not in (None, "")}
 
 
 def _as_read(value: CellInput) -> Any:

@@ -15,7 +15,7 @@ from review_support import example_plan
 from sheetplan.api import read_plan
 from sheetplan.plan.errors import WriteError
 from sheetplan.read.source import read_file
-from sheetplan.xlsx.fill import fill
+from sheetplan.xlsx.fill import compare_cells, fill
 
 CALC_CHAIN = (
     b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -100,3 +100,19 @@ def test_a_read_only_plan_is_refused(tmp_path: Path) -> None:
         fill(plan, {"Actuals": {(2, 7): 1}})
     with zipfile.ZipFile(plan) as archive:
         assert archive.testzip() is None
+
+
+def test_a_sheet_read_back_with_a_cell_changed_that_was_not_set_is_refused(tmp_path: Path) -> None:
+    header = ["Metric ID", "2026-01"]
+    before = {"Actuals": [header, ["M1", 950.0], ["M2", 10.0]]}
+    changes = {"Actuals": {(2, 2): 960}}
+    plan = tmp_path / "plan.xlsx"
+    compare_cells({"Actuals": [[*header, ""], ["M1", 960.0], ["M2", 10.0]]}, plan, before, changes)
+    for after, where in (
+        ([header, ["M1", 960.0], ["M2", 11.0]], "Actuals!B3 would read 11.0 instead of 10.0"),
+        ([header, ["M1", 950.0], ["M2", 10.0]], "Actuals!B2 would read 950.0 instead of 960.0"),
+        ([header, ["M1", 960.0]], "Actuals!A3 would read None instead of 'M2'"),
+    ):
+        with pytest.raises(WriteError) as raised:
+            compare_cells({"Actuals": after}, plan, before, changes)
+        assert f"after saving {where};" in str(raised.value)
