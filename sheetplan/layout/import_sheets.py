@@ -44,7 +44,10 @@ def _table(sheet: Sheet, rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLa
     make = make_tuples(Cell)
     for number, values in enumerate(rows, start=2):
         laid = zip(repeat(number), numbers, values, styles, strict=False)
-        cells.extend(make(cell) for cell in laid if cell[2] is not None and cell[2] != "")
+        if None in values or "" in values:
+            cells.extend(make(cell) for cell in laid if cell[2] is not None and cell[2] != "")
+        else:
+            cells.extend(map(make, laid))  # a row with every value, as most are: made in C
     name = sheet.name(lang)
     return SheetLayout(
         name=name,
