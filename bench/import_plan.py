@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
 
-from import_speed import OUT, QUIRKY, floor, write_files  # noqa: E402
+from import_speed import OUT, QUIRKY, floor, totals, write_files  # noqa: E402
+from import_speed import measure as measure_exports  # noqa: E402
 from measure import bytecode_env  # noqa: E402
 from plans import write_big_plan  # noqa: E402
 
@@ -51,16 +52,15 @@ def timed(command: Sequence[str]) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    arguments = parser.parse_args()
+def measure(repeat: int) -> dict[str, float]:
+    """The median wall seconds of each run over `repeat` rounds, taken in turn on a fresh copy of the
+    plan: start-up, check, the first import, the same files again, and the floor of the exports."""
     exports = [path for path in write_files(OUT) if path.name != QUIRKY]
     plan = OUT.parent / "import-plan.xlsx"
     write_big_plan(plan, 2000, 36, 10_000, start=Month(2025, 1), actual_months=8, sources=SOURCES)
     work = OUT.parent / "import-plan-work.xlsx"
     runs: dict[str, list[float]] = {"start-up": [], "check": [], "import": [], "again": [], "floor": []}
-    for _ in range(arguments.repeat):
+    for _ in range(repeat):
         shutil.copy(plan, work)
         runs["start-up"].append(timed([SHEETPLAN, "--version"]))
         runs["check"].append(timed([SHEETPLAN, "check", str(work)]))
@@ -70,7 +70,41 @@ def main() -> None:
         for path in exports:
             floor(path)
         runs["floor"].append(time.perf_counter() - started)
-    median = {name: statistics.median(times) for name, times in runs.items()}
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def section(repeat: int) -> list[str]:
+    """The import's part of `make bench`'s results, in Markdown."""
+    median = measure(repeat)
+    start_up = median["start-up"]
+    ours, least = totals(measure_exports(15))
+    rows = [
+        ("start-up (`sheetplan --version`)", median["start-up"]),
+        ("`check` of the plan", median["check"]),
+        ("the first import: 12 months of 7 metrics, 10,000 posts into a new Posts sheet", median["import"]),
+        ("the same files again: nothing to change", median["again"]),
+    ]
+    return [
+        "## Importing a year of exports",
+        "",
+        "`sheetplan import` of a year of daily exports of five platforms and Meta's export of 10,000 "
+        f"posts into the 2,000 × 36 plan (`bench/import_plan.py`), fresh processes, median of {repeat}:",
+        "",
+        "| run | median | beyond start-up |",
+        "| --- | --- | --- |",
+        *(f"| {name} | {seconds:.2f} s | {seconds - start_up:.2f} s |" for name, seconds in rows),
+        "",
+        f"Reading the exports (`bench/import_speed.py`, best of 15, CPU): `read_export` {ours:.3f} s against "
+        f"the `csv` module's (and calamine's) {least:.3f} s, {ours / least:.1f}×.",
+        "",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    arguments = parser.parse_args()
+    median = measure(arguments.repeat)
     start_up = median["start-up"]
     for name, seconds in median.items():
         beyond = (

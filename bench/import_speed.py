@@ -156,19 +156,31 @@ def best(works: tuple[Callable[[], object], ...], repeat: int) -> list[float]:
     return times
 
 
+def measure(repeat: int) -> list[tuple[Path, float, float]]:
+    """Each benchmark file, with the CPU seconds of `read_export` and of the floor (best of `repeat`)."""
+    measured = []
+    for path in write_files(OUT):
+        ours, least = best((partial(read_export, path, TODAY), partial(floor, path)), repeat)
+        measured.append((path, ours, least))
+    return measured
+
+
+def totals(measured: list[tuple[Path, float, float]]) -> tuple[float, float]:
+    """`read_export`'s and the floor's seconds over the year of exports (all but `QUIRKY`)."""
+    everyday = [(ours, least) for path, ours, least in measured if path.name != QUIRKY]
+    return sum(ours for ours, __ in everyday), sum(least for __, least in everyday)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
     arguments = parser.parse_args()
-    paths = write_files(OUT)
+    measured = measure(arguments.repeat)
     print(f"{'file':38} {'size':>8} {'read_export':>12} {'floor':>8} {'ratio':>6}")
-    ours_total = floor_total = 0.0
-    for path in paths:
-        ours, least = best((partial(read_export, path, TODAY), partial(floor, path)), arguments.repeat)
-        if path.name != QUIRKY:
-            ours_total, floor_total = ours_total + ours, floor_total + least
+    for path, ours, least in measured:
         size = f"{path.stat().st_size / 1e6:.1f} MB"
         print(f"{path.name:38} {size:>8} {ours:>10.3f} s {least:>6.3f} s {ours / least:>5.1f}×")
+    ours_total, floor_total = totals(measured)
     ratio = ours_total / floor_total
     everyday = f"all but {QUIRKY}"
     print(f"{everyday:47} {ours_total:>10.3f} s {floor_total:>6.3f} s {ratio:>5.1f}×")

@@ -7,6 +7,8 @@ Every command runs in a fresh process, as a user runs it; times are medians over
 memory is the process's peak resident size. The floors are measured the same way on the same files:
 python-calamine reading every cell (for check), an openpyxl load and save (for review), XlsxWriter
 writing the same cells without tables, formats or dropdowns (for init), and `import click` (start-up).
+Then `sheetplan import` of a year of exports into the 2,000 × 36 plan, and `read_export` against the
+`csv` module reading the same files (`import_plan.py`, `import_speed.py`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent / "tests")]
 
+from import_plan import section as import_section  # noqa: E402
 from measure import CALAMINE_FLOOR, Measurement, bytecode_env, compile_package, side_by_side  # noqa: E402
 from plans import write_big_plan, write_example_plan  # noqa: E402
 from sheets_fake import SheetsFake  # noqa: E402
@@ -241,6 +244,7 @@ def main() -> None:
             f"{help_.peak_mb:.0f} MB",
         )
     )
+    imports = import_section(1 if arguments.quick else 5)
     elapsed = time.perf_counter() - started
     report = "\n".join(
         [
@@ -259,6 +263,7 @@ def main() -> None:
             "Run to run, the floors vary by as much as the commands (calamine reads the 2,000 × 36 plan "
             "in 0.22 to 0.35 s): `bench/README.md` has longer runs and the time of each stage.",
             "",
+            *imports,
             "## Google Sheets requests per command",
             "",
             "Against the loopback fake of the Sheets API (tests/sheets_fake), through gspread's own "
