@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import cast
 
 from sheetplan.plan.i18n import _, language
-from sheetplan.plan.model import Month, Problem, Series, Settings, Severity
+from sheetplan.plan.model import CellValue, Month, Problem, Series, Settings, Severity
 from sheetplan.plan.words import listing
 from sheetplan.read import values
 from sheetplan.read.cells import CellReader
@@ -41,11 +42,13 @@ def read_monthly(
     rows: dict[str, int] = {}
     id_index = table.columns["metric_id"]
     table_rows = list(table.data(ignore=("metric",)))
+    # The month cells of a row that reaches the last of them, taken at once.
+    take, reach = _taker(indexes), max(indexes, default=-1)
     for (number, row_cells), metric_id in zip(
         table_rows, cells.column(table_rows, "metric_id", "name"), strict=True
     ):
         width = len(row_cells)
-        found = [row_cells[index] if index < width else None for index in indexes]
+        found = take(row_cells) if width > reach else [row_cells[i] if i < width else None for i in indexes]
         if outside:
             used_outside.update(
                 index for index in outside if index < width and not values.is_blank(row_cells[index])
@@ -89,6 +92,13 @@ def read_monthly(
     if months_known:
         _report_columns(table, plan_months, months, outside, used_outside, problems)
     return series, rows
+
+
+def _taker(indexes: list[int]) -> Callable[[Sequence[CellValue]], list[CellValue]]:
+    if len(indexes) > 1:
+        get = itemgetter(*indexes)
+        return lambda cells: list(get(cells))
+    return lambda cells: [cells[index] for index in indexes]
 
 
 def _report_columns(
