@@ -60,8 +60,6 @@ def import_command(
         sheetplan import plan.xlsx exports/ga4.csv --json > imported.json
         sheetplan import --formats
     """
-    import json
-
     from sheetplan.api import read_plan
     from sheetplan.api.imports import import_exports
     from sheetplan.check.rules import IMPORT_RULES
@@ -89,6 +87,8 @@ def import_command(
             read, exports, today, month, overwrite=overwrite, partial=partial, dry_run=dry_run
         )
     if as_json:
+        import json
+
         click.echo(json.dumps(import_json(result), ensure_ascii=False, indent=2))
     else:
         click.echo(import_summary(result), color=None)

@@ -25,7 +25,7 @@ import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import python_calamine
 
@@ -33,10 +33,13 @@ from sheetplan.files.guard import WorkbookKind
 from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import CellValue
-from sheetplan.read import copied, odsscan, xmlscan
+from sheetplan.read import xmlscan
 from sheetplan.read.sheetscan import Scans
 from sheetplan.read.sparse import SheetRows
 from sheetplan.read.unreadable import unreadable
+
+if TYPE_CHECKING:
+    from sheetplan.read import odsscan
 
 Rows = list[list[CellValue]] | SheetRows
 T = TypeVar("T")
@@ -80,6 +83,8 @@ def _read_xlsx(path: Path, wanted: Callable[[str], bool], label: str) -> dict[st
             grid, far, failure = {}, list(scans.parts), error
         book = scans.structure()
         if far:
+            from sheetplan.read import copied  # the copy's modules cost a plain workbook 8 ms to load
+
             sparse = [name for name in far if not _scan(scans, name)[1].dense()]
             try:
                 grid |= copied.read_xlsx_copy(
@@ -146,6 +151,8 @@ def _dense(
 def _read_ods(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str, Rows]:
     """An .ods file's wanted tables. calamine reads every table when it opens the file, so the scan
     comes first; the error cells are parsed beside calamine, only when the scan saw one."""
+    from sheetplan.read import copied, odsscan
+
     with zipfile.ZipFile(path) as archive:
         scan = odsscan.ods_scan(archive, label)
     errors = _Background(lambda: _ods_errors(path, wanted) if scan.errors else {})
@@ -174,6 +181,8 @@ def _read_ods_copy(
 ) -> dict[str, Rows]:
     """The copy of an .ods file that calamine could not read as it is: with its whitespace taken out,
     then, should that not do (blank runs too short to tell but too many), with every table rewritten."""
+    from sheetplan.read import copied
+
     for tables in (set[str](), None):
         try:
             return copied.read_ods_copy(path, tables, wanted, label)
@@ -200,6 +209,8 @@ def _read_ods_file(path: Path, wanted: Callable[[str], bool]) -> dict[str, Rows]
 
 
 def _ods_errors(path: Path, wanted: Callable[[str], bool]) -> dict[str, odsscan.Cells]:
+    from sheetplan.read import odsscan
+
     with zipfile.ZipFile(path) as archive:
         return odsscan.ods_error_cells(archive, wanted)
 
