@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -128,9 +129,10 @@ class Export:
     """The column its rows' days come from, for messages; None for a table without one."""
     _columns: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def file_name(self) -> str:
-        """The file's name without its folder, and a zip member's after it: `ga4.csv`, `sc.zip/Dates.csv`."""
+        """The file's name without its folder, and a zip member's after it: `ga4.csv`, `sc.zip/Dates.csv`.
+        Worked out once: the Posts sheet names it on each of an export's posts."""
         given = str(self.path)
         inside = self.name[len(given) :] if self.name.startswith(given) else ""
         return self.path.name + inside
