@@ -8,19 +8,19 @@ coverage ends last, as its numbers are the newer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sheetplan.exports.model import Export, Post
 from sheetplan.imports.cells import Entry, next_row
 from sheetplan.plan.model import CellValue, SheetLocation
 from sheetplan.plan.schema import POSTS
+from sheetplan.plan.tuples import picker
 
 FIELDS = tuple(column.key for column in POSTS.columns)
 """The Posts sheet's columns, by schema key: the Post fields, then `source_file`."""
-_FIELDS_OF_POST = itemgetter(*(Post._fields.index(key) for key in FIELDS[:-1]))
+_FIELDS_OF_POST = picker([Post._fields.index(key) for key in FIELDS[:-1]])
 
 
 class PostRows(NamedTuple):
@@ -58,8 +58,8 @@ def post_rows(
     added = updated = 0
     fields = [(FIELDS.index(key), column) for key, column in columns.items()]
     # The post's values and the row's cells in the sheet's columns, taken at once to compare them.
-    written = _picker([field for field, __ in fields])
-    listing = _picker([column - 1 for __, column in fields])
+    written = picker([field for field, __ in fields])
+    listing = picker([column - 1 for __, column in fields])
     width = max((column for __, column in fields), default=0)
     for post, export in posts:
         values = _values(post, export)
@@ -82,13 +82,6 @@ def post_rows(
         updated += bool(changed)
         cells.update(changed)
     return PostRows(cells, [], added, updated)
-
-
-def _picker(indexes: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    """What takes the items at `indexes` from a sequence, as a tuple, in C where there are several."""
-    if len(indexes) > 1:
-        return itemgetter(*indexes)
-    return lambda items: tuple(items[index] for index in indexes)
 
 
 def _values(post: Post, export: Export) -> tuple[Entry, ...]:

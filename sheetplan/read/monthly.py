@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from operator import itemgetter
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from sheetplan.plan.i18n import _, language
 from sheetplan.plan.model import CellValue, Month, Problem, Series, Settings, Severity
+from sheetplan.plan.tuples import picker
 from sheetplan.plan.words import listing
 from sheetplan.read import values
 from sheetplan.read.cells import CellReader
@@ -43,12 +43,14 @@ def read_monthly(
     id_index = table.columns["metric_id"]
     table_rows = list(table.data(ignore=("metric",)))
     # The month cells of a row that reaches the last of them, taken at once.
-    take, reach = _taker(indexes), max(indexes, default=-1)
+    take, reach = picker(indexes), max(indexes, default=-1)
     for (number, row_cells), metric_id in zip(
         table_rows, cells.column(table_rows, "metric_id", "name"), strict=True
     ):
         width = len(row_cells)
-        found = take(row_cells) if width > reach else [row_cells[i] if i < width else None for i in indexes]
+        found: Sequence[CellValue] = (
+            take(row_cells) if width > reach else [row_cells[i] if i < width else None for i in indexes]
+        )
         if outside:
             used_outside.update(
                 index for index in outside if index < width and not values.is_blank(row_cells[index])
@@ -70,7 +72,7 @@ def read_monthly(
         try:
             # A row of numbers only, as calamine reads them (floats), is the usual case: convert it
             # in one go. float.is_integer refuses anything else (a blank, text, an int, a bool).
-            floats = cast(list[float], found)
+            floats = cast(Sequence[float], found)
             numbers = dict(zip(months, [int(v) if float.is_integer(v) else v for v in floats], strict=True))
         except TypeError:
             # Most cells are numbers or blank: take those in one comprehension.
@@ -92,13 +94,6 @@ def read_monthly(
     if months_known:
         _report_columns(table, plan_months, months, outside, used_outside, problems)
     return series, rows
-
-
-def _taker(indexes: list[int]) -> Callable[[Sequence[CellValue]], list[CellValue]]:
-    if len(indexes) > 1:
-        get = itemgetter(*indexes)
-        return lambda cells: list(get(cells))
-    return lambda cells: [cells[index] for index in indexes]
 
 
 def _report_columns(

@@ -21,15 +21,15 @@ worksheets are read: chart sheets, dialog sheets and Excel 4 macro sheets hold n
 
 from __future__ import annotations
 
-import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, cast
 
 import python_calamine
 
 from sheetplan.files.guard import WorkbookKind
+from sheetplan.plan.background import Background
 from sheetplan.plan.collector import gc_paused
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.model import CellValue
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from sheetplan.read import odsscan
 
 Rows = list[list[CellValue]] | SheetRows
-T = TypeVar("T")
 _WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 
 
@@ -117,7 +116,7 @@ def _read_sheets(path: Path, scans: Scans) -> tuple[dict[str, Rows], list[str]]:
         # calamine parses a sheet without holding the GIL, but one workbook object parses one
         # sheet at a time: a second one reads about half of a big workbook beside the first.
         others = [name for name in scans.second if name in names]
-        second = _Background(lambda: _dense(path, others, scans, far))
+        second = Background(lambda: _dense(path, others, scans, far))
         if others:
             second.start()
         try:
@@ -155,7 +154,7 @@ def _read_ods(path: Path, wanted: Callable[[str], bool], label: str) -> dict[str
 
     with zipfile.ZipFile(path) as archive:
         scan = odsscan.ods_scan(archive, label)
-    errors = _Background(lambda: _ods_errors(path, wanted) if scan.errors else {})
+    errors = Background(lambda: _ods_errors(path, wanted) if scan.errors else {})
     errors.start()
     try:
         grid: dict[str, Rows]
@@ -213,28 +212,6 @@ def _ods_errors(path: Path, wanted: Callable[[str], bool]) -> dict[str, odsscan.
 
     with zipfile.ZipFile(path) as archive:
         return odsscan.ods_error_cells(archive, wanted)
-
-
-class _Background(threading.Thread, Generic[T]):
-    """Runs `work` beside the caller; `result` hands back what it returned, or raises what it raised."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        super().__init__(daemon=True)
-        self.work = work
-        self.returned: T | None = None
-        self.raised: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.returned = self.work()
-        except BaseException as error:  # handed to the caller by result()
-            self.raised = error
-
-    def result(self) -> T:
-        self.join()
-        if self.raised is not None:
-            raise self.raised
-        return cast(T, self.returned)
 
 
 def _patch(rows: Rows, cells: xmlscan.Cells) -> None:

@@ -8,9 +8,10 @@ Every part is deflated at zlib's default level, 6, as XlsxWriter and openpyxl do
 from __future__ import annotations
 
 import queue
-import threading
 import zlib
 from typing import NamedTuple
+
+from sheetplan.plan.background import Background
 
 
 class Deflated(NamedTuple):
@@ -27,17 +28,13 @@ def deflate(data: bytes) -> Deflated:
     return Deflated(packer.compress(data) + packer.flush(), zlib.crc32(data), len(data))
 
 
-class Deflating(threading.Thread):
+class Deflating:
     """Deflates a part's pieces in a thread of its own, as they are added."""
 
     def __init__(self) -> None:
-        super().__init__(daemon=True)
         self._pieces: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-        self._packed: list[bytes] = []
-        self._crc = self._size = 0
-        self._raised: BaseException | None = None
-        self.start()
+        self._deflating = Background(self._deflate)
+        self._deflating.start()
 
     def add(self, piece: bytes) -> None:
         self._pieces.put(piece)
@@ -46,19 +43,17 @@ class Deflating(threading.Thread):
         """Say that every piece has been added."""
         self._pieces.put(None)
 
-    def run(self) -> None:
-        try:
-            while (piece := self._pieces.get()) is not None:
-                self._packed.append(self._packer.compress(piece))
-                self._crc = zlib.crc32(piece, self._crc)
-                self._size += len(piece)
-            self._packed.append(self._packer.flush())
-        except BaseException as error:  # handed to the caller by result()
-            self._raised = error
-
     def result(self) -> Deflated:
         """The pieces deflated, once all are (after `end`); raises what deflating them raised."""
-        self.join()
-        if self._raised is not None:
-            raise self._raised
-        return Deflated(b"".join(self._packed), self._crc, self._size)
+        return self._deflating.result()
+
+    def _deflate(self) -> Deflated:
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packed: list[bytes] = []
+        crc = size = 0
+        while (piece := self._pieces.get()) is not None:
+            packed.append(packer.compress(piece))
+            crc = zlib.crc32(piece, crc)
+            size += len(piece)
+        packed.append(packer.flush())
+        return Deflated(b"".join(packed), crc, size)
