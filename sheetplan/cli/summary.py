@@ -9,7 +9,7 @@ from sheetplan.layout.labels import month_name
 from sheetplan.layout.sections import listing, share
 from sheetplan.plan import formats
 from sheetplan.plan.i18n import _, language, n_
-from sheetplan.plan.schema import REVIEW_LOG, STATUS, Lang
+from sheetplan.plan.schema import METRICS, REVIEW_LOG, STATUS, Lang
 from sheetplan.review.model import Review
 from sheetplan.review.rollup import status_counts
 
@@ -29,7 +29,7 @@ def summary(read: PlanRead, review: Review, written: Written | None) -> str:
         click.style(f"{getattr(counts, status)} {STATUS.label(status, lang)}", fg=_COLOURS[status])
         for status in STATUS.values
     )
-    rows.append((_("Metrics"), statuses))
+    rows.append((METRICS.name(lang), statuses))
     for status in ("off_track", "at_risk"):
         found = [
             f"{item.metric.id} {item.metric.name}{_pct(item.month.variance_pct, lang)}"
