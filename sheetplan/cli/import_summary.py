@@ -53,7 +53,8 @@ def import_summary(result: Imports) -> str:
 
 
 def _table(changes: tuple[Change, ...]) -> str:
-    rows = [(_("Metric"), _("Month"), _("Old"), "", _("New"), _("State"), _("From"))]
+    month = schema.IMPORT_LOG.column("month").header(language())
+    rows = [(_("Metric"), month, _("Old"), "", _("New"), _("State"), _("From"))]
     for change in changes:
         rows.append(
             (
