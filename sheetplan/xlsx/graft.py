@@ -3,7 +3,8 @@
 Only the parts named in `xlsx.write`'s docstring change: a grafted sheet, its drawing and charts, the
 workbook part, its relationships, the content types, the styles, the extended properties, and the
 view head of a user's sheet that was selected. A replaced sheet keeps its part name, tab position and
-ids; the parts only it used (its old drawing and charts) go with it.
+ids; the parts only it used (its old drawing and charts) go with it, their names free for its new ones,
+so that grafting the same sheets again gives the same package.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ def graft(package: Package, grafts: Sequence[Graft]) -> None:
         old = next((sheet for sheet in workbook.sheets if sheet.name == item.replaces), None)
         if old is not None:
             part, rel_id, position = old.part, old.rel_id, workbook.sheets.index(old)
-            package.drop(opc.rels_name(part))
             if old.name != item.layout.name:
                 _rename(package, workbook, old, item.layout.name)
         else:
@@ -57,7 +57,12 @@ def graft(package: Package, grafts: Sequence[Graft]) -> None:
             rel_id = opc.free_id({link.id for link in workbook.rels})
             position = min(item.position, len(workbook.sheets))
             _add_entry(package, workbook, part, rel_id, position, item.layout.name)
-        drawing = _drawing(package, part, item.layout)
+        # What only the replaced sheets reach goes at the end: its names are free for the new parts. The
+        # sheet's relationships are written over in their place, so that the same graft gives the same zip.
+        free = before - _reachable(package, apart=opc.rels_name(part))
+        drawing = _drawing(package, set(package.names()) - free, part, item.layout)
+        if drawing is None:
+            package.drop(opc.rels_name(part))
         cells = {name: styled[number, name] for name in item.layout.styles}
         rules = {name: styled[number, "rule:" + name] for name in {rule.style for rule in item.layout.rules}}
         xml = sheet_xml(item.layout, cells, rules, drawing, item.freeze, item.filter_columns, item.active)
@@ -139,9 +144,9 @@ def _add_part_link(
     package.put(opc.CONTENT_TYPES, opc.add_override(package.read(opc.CONTENT_TYPES), part, content))
 
 
-def _drawing(package: Package, sheet: str, layout: SheetLayout) -> str | None:
-    """Add the layout's charts as a drawing of the sheet part `sheet`; the relationship id, if any."""
-    taken = set(package.names())
+def _drawing(package: Package, taken: set[str], sheet: str, layout: SheetLayout) -> str | None:
+    """Add the layout's charts as a drawing of the sheet part `sheet`, in parts named apart from `taken`;
+    the relationship id, if any."""
     folder = posixpath.dirname(posixpath.dirname(sheet))
     name = opc.free_name(taken, posixpath.join(folder, "drawings", "drawing{}.xml"))
     chart_names: list[str] = []
@@ -178,8 +183,9 @@ def _extended_properties(package: Package) -> str | None:
     return next((link.target for link in root if link.type == opc.EXTENDED and link.target in package), None)
 
 
-def _reachable(package: Package) -> set[str]:
-    """Every part reachable from the package's root along internal relationships."""
+def _reachable(package: Package, apart: str | None = None) -> set[str]:
+    """Every part reachable from the package's root along internal relationships (but for those of
+    the relationships part `apart`)."""
     found: set[str] = set()
     todo = ["_rels/.rels"] if "_rels/.rels" in package else []
     while todo:
@@ -190,7 +196,7 @@ def _reachable(package: Package) -> set[str]:
             if link.external or link.target in found or link.target not in package:
                 continue
             found.add(link.target)
-            if opc.rels_name(link.target) in package:
+            if opc.rels_name(link.target) in package and opc.rels_name(link.target) != apart:
                 todo.append(opc.rels_name(link.target))
     return found
 
