@@ -5,6 +5,8 @@ Imports only Click at start-up, like the rest of `sheetplan.cli`.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from contextlib import AbstractContextManager
 from datetime import date
@@ -67,13 +69,34 @@ class Group(click.Group):
             click.echo(_("Error: {error}").format(error=error), err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
-            target = ctx.meta.get(_TARGET)
-            said = (
-                _("interrupted; {target} is unchanged").format(target=target) if target else _("interrupted")
-            )
-            click.echo(said, err=True)
+            click.echo(_interrupted(ctx.meta.get(_TARGET)), err=True)
             ctx.exit(130)
+
+
+def _interrupted(written: tuple[str, object] | None) -> str:
+    """What an interruption says of the file the command writes, given what it was at the start."""
+    if written is None:
+        return _("interrupted")
+    target, before = written
+    # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
+    if _state(target) == before:
+        return _("interrupted; {target} is unchanged").format(target=target)
+    return _("interrupted after {target} was written").format(target=target)
+
+
+def _state(target: str) -> object:
+    """What tells a file, or a folder's files, from the ones that replace them (None: no such file).
+
+    A swapped-in file is a new inode; a Google Sheet's address is no file, and always None.
+    """
+    try:
+        found = os.stat(target)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        with os.scandir(target) as entries:
+            return frozenset((entry.name, _state(entry.path)) for entry in entries)
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 def stage(text: str) -> AbstractContextManager[None]:
@@ -84,8 +107,8 @@ def stage(text: str) -> AbstractContextManager[None]:
 
 
 def writes(target: object) -> None:
-    """Note what the running command writes, for the line an interruption prints."""
-    click.get_current_context().meta[_TARGET] = str(target)
+    """Note what the running command writes, and what it is now, for the line an interruption prints."""
+    click.get_current_context().meta[_TARGET] = str(target), _state(str(target))
 
 
 def parse_month(ctx: click.Context, param: click.Parameter, value: str | None) -> Month | None:

@@ -14,6 +14,7 @@ from gsheets_support import big_plan
 from review_support import MONTH, example_plan, review, sample_plan
 
 from sheetplan.cli import cli
+from sheetplan.files import safe_save
 from sheetplan.files.safe_save import TEMP_MARK
 from sheetplan.xlsx import verify
 from sheetplan.xlsx.package import Package
@@ -41,6 +42,20 @@ def test_an_interrupted_review_leaves_the_plan_and_says_so_in_one_line(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.xlsx"]
 
 
+def test_an_interruption_after_the_swap_says_the_plan_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = example_plan(tmp_path)
+    original = plan.read_bytes()
+    # The last step of a save, after the new file has taken the old one's place.
+    monkeypatch.setattr(safe_save, "_sync_folder", interrupt)
+    result = review(plan, "--month", MONTH)
+    assert (result.exit_code, result.stdout) == (130, "")
+    assert result.stderr == f"interrupted after {plan} was written\n"
+    assert plan.read_bytes() != original
+    assert plan.with_name("plan.bak.xlsx").read_bytes() == original
+
+
 def test_an_interrupted_check_says_only_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
@@ -62,34 +77,39 @@ def run_review(plan: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
-def test_ctrl_c_at_any_moment_of_a_real_review_leaves_the_plan_byte_for_byte(tmp_path: Path) -> None:
+def test_ctrl_c_at_any_moment_of_a_real_review_leaves_the_plan_whole_and_says_what_it_did(
+    tmp_path: Path,
+) -> None:
     plan = sample_plan(tmp_path / "plan.xlsx", big_plan(1500))
     started = time.perf_counter()
     assert run_review(plan).wait(timeout=120) == 0
     whole = time.perf_counter() - started
+    # A review of the same month writes the same file again; an interrupted one writes none.
     original = plan.read_bytes()
+    unchanged, written = f"interrupted; {plan} is unchanged\n", f"interrupted after {plan} was written\n"
     outcomes = []
     for share in (0.1, 0.25, 0.4, 0.55, 0.7, 0.85):
+        swapped_in = plan.stat().st_ino
         process = run_review(plan)
         time.sleep(whole * share)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=120)
         outcomes.append(process.returncode)
+        assert plan.read_bytes() == original, share
+        swapped = plan.stat().st_ino != swapped_in
         if process.returncode == -signal.SIGINT:
             # Before the interpreter has set up its own handling, or after the command has finished
             # and the interpreter is closing down, Ctrl-C ends it silently, as it ends any program.
-            assert err in ("", "interrupted\n", f"interrupted; {plan} is unchanged\n"), share
-            if out:
-                assert out.splitlines()[-1].startswith("Wrote the sheet"), share
-                original = plan.read_bytes()
-            assert plan.read_bytes() == original, share
+            assert err in ("", "interrupted\n", written if swapped else unchanged), share
+            assert not out or out.splitlines()[-1].startswith("Wrote the sheet"), share
         elif process.returncode == 130:
             # Before the command line has read its arguments, it cannot yet name the plan.
-            assert out == "" and err in ("interrupted\n", f"interrupted; {plan} is unchanged\n"), share
-            assert plan.read_bytes() == original, share
+            assert out == "", share
+            said = written if swapped else unchanged
+            assert err == said or (err == "interrupted\n" and not swapped), share
         else:
-            # The review finished before the signal came: then it is written whole.
+            # The review finished before the signal came.
             assert process.returncode == 0, err
-            original = plan.read_bytes()
+            assert swapped, share
         assert not any(TEMP_MARK in path.name for path in tmp_path.iterdir())
     assert outcomes.count(130) >= 4, outcomes
