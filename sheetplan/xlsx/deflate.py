@@ -2,7 +2,9 @@
 
 zlib lets go of the GIL while it compresses, so a part deflated in a thread of its own costs next to
 no time on a machine's second core: a big sheet is compressed piece by piece while the rest is made.
-Every part is deflated at zlib's default level, 6, as XlsxWriter and openpyxl do through `zipfile`.
+Every part is deflated at zlib's level 5, not the default 6 that XlsxWriter and openpyxl use through
+`zipfile`: on a sheet's XML it takes two thirds of the time for at most 3% more bytes (10,000 posts:
+8.5 MB of XML in 0.10 s to 1.06 MB, against 0.16 s to 1.03 MB).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import zlib
 from typing import NamedTuple
 
 from sheetplan.plan.background import Background
+
+_LEVEL = 5
 
 
 class Deflated(NamedTuple):
@@ -24,7 +28,7 @@ class Deflated(NamedTuple):
 
 def deflate(data: bytes) -> Deflated:
     """A part's bytes deflated here and now: a small part, not worth a thread."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
     return Deflated(packer.compress(data) + packer.flush(), zlib.crc32(data), len(data))
 
 
@@ -48,7 +52,7 @@ class Deflating:
         return self._deflating.result()
 
     def _deflate(self) -> Deflated:
-        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
         packed: list[bytes] = []
         crc = size = 0
         while (piece := self._pieces.get()) is not None:
