@@ -1,6 +1,6 @@
 """`sheetplan import`: the month's actual results and posts from the platforms' exports, into the plan.
 
-    read = read_plan(source, today)
+    read = read_for_import(source, today)
     result = import_exports(read, [Path("exports/ga4.csv"), ...], today)
 
 Nothing is written when any file cannot be used, when nothing changes (importing the same files
@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING
 from sheetplan.exports.kinds import kind_named
 from sheetplan.exports.model import Export
 from sheetplan.exports.read import read_export
+from sheetplan.imports import SHEETS
 from sheetplan.imports.cells import Entry
 from sheetplan.imports.changes import WRITTEN, Change, import_changes, new_rows
 from sheetplan.imports.log import Imported, ordered, parse_import_log
-from sheetplan.imports.monthly import MONTHLY_CSV, Key, monthly_values
+from sheetplan.imports.monthly import MONTHLY_CSV, Key, monthly_values, takes_forecasts
 from sheetplan.imports.posts import PostRows, latest_posts, post_rows
 from sheetplan.plan.collector import gc_paused
+from sheetplan.plan.defaults import Lang
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Plan
 from sheetplan.plan.schema import IMPORT_LOG
+from sheetplan.read.google import google_key
 
 if TYPE_CHECKING:
     from sheetplan.api import PlanRead
@@ -59,6 +62,22 @@ class Imports:
 
     def count(self, state: str) -> int:
         return sum(change.state == state for change in self.changes)
+
+
+def read_for_import(
+    source: str, today: date, credentials: Path | None = None, lang: Lang | None = None
+) -> PlanRead:
+    """The plan at `source` read for an import: the sheets it goes by (`imports.SHEETS`), checked by
+    the rules about them; Forecasts too when a Sources row takes a ratio, read again with it (a
+    Google Sheet's is read at once: one request either way)."""
+    from sheetplan.api import read_plan
+    from sheetplan.check.rules import IMPORT_RULES
+
+    sheets = SHEETS if google_key(source) is None else (*SHEETS, "forecasts")
+    read = read_plan(source, today, credentials, IMPORT_RULES, lang, sheets)
+    if "forecasts" not in sheets and takes_forecasts(read.plan):
+        read = read_plan(source, today, credentials, IMPORT_RULES, lang, (*sheets, "forecasts"))
+    return read
 
 
 def read_exports(paths: Sequence[Path], today: date) -> list[Export]:

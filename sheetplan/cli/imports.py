@@ -60,12 +60,9 @@ def import_command(
         sheetplan import plan.xlsx exports/ga4.csv --json > imported.json
         sheetplan import --formats
     """
-    from sheetplan.api import read_plan
-    from sheetplan.api.imports import import_exports
-    from sheetplan.check.rules import IMPORT_RULES
+    from sheetplan.api.imports import import_exports, read_for_import
     from sheetplan.cli.import_summary import formats as list_formats
     from sheetplan.cli.import_summary import import_json, import_summary
-    from sheetplan.imports import SHEETS
 
     if formats:
         speak(lang)
@@ -77,7 +74,7 @@ def import_command(
         writes(source)
     today = date.today()
     with stage(_("Reading {source}").format(source=source)):
-        read = read_plan(source, today, credentials, IMPORT_RULES, chosen(lang), SHEETS)
+        read = read_for_import(source, today, credentials, chosen(lang))
     with stage(
         n_("Importing {count} export file", "Importing {count} export files", len(exports)).format(
             count=len(exports)

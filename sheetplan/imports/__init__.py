@@ -16,6 +16,7 @@ May import `sheetplan.plan`, `sheetplan.read` and `sheetplan.exports`; `sheetpla
 above it may import this package.
 """
 
-SHEETS = ("settings", "metrics", "forecasts", "actuals", "sources", "posts", "import_log")
-"""The keys of the sheets an import reads: the plan's metrics and months, their forecasts (whether a
-metric's numbers are percentage points) and actuals, the Sources rows, the Posts and the Import log."""
+SHEETS = ("settings", "metrics", "actuals", "sources", "posts", "import_log")
+"""The keys of the sheets an import reads: the plan's metrics, months and actual results, the Sources
+rows, the Posts and the Import log; and Forecasts when `monthly.takes_forecasts` (whether a ratio is
+given in percentage points goes by the metric's forecasts)."""

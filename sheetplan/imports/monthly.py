@@ -220,6 +220,11 @@ def _combined(
     return round(statistics.fmean(values), _DECIMALS)
 
 
+def takes_forecasts(plan: Plan) -> bool:
+    """Whether the numbers need the plan's forecasts: a Sources row takes a ratio (`_in_points`)."""
+    return any((spec := parse_value(source.value)) and spec.operation == "ratio" for source in plan.sources)
+
+
 def _in_points(plan: Plan, metric_id: str) -> bool:
     """Whether the metric's forecasts are percentage points (3.5 for 3.5 %), so that a ratio is given
     as points too: their middle value is above what a fraction for a percentage would be."""

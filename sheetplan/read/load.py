@@ -41,16 +41,16 @@ Owned = TypeVar("Owned", Goal, Action, Metric, Assumption, Decision)
 """A record with an owner."""
 
 
-_ALWAYS = ("settings", "forecasts", "actuals")
-"""The sheets every plan is read with: its months and its numbers."""
+_ALWAYS = ("settings", "actuals")
+"""The sheets every plan is read with: its months and its actual results."""
 
 
 def load(grid: Grid, source: str, sheets: Collection[str] | None = None) -> tuple[Plan, list[Problem]]:
     """The plan a workbook holds, and the problems of its cells; `source` names it in messages.
 
     `sheets`: the keys of the sheets `grid` was read for, when not all of them (`read_file`); the
-    plan has no records of the others, and only those of them a plan cannot do without are required,
-    with Settings, Forecasts and Actuals, which are always."""
+    plan has no records (or forecasts) of the others, and only those of them a plan cannot do without
+    are required, with Settings and Actuals, which are always."""
     required = REQUIRED_SHEETS if sheets is None else [*_ALWAYS, *(k for k in REQUIRED_SHEETS if k in sheets)]
     with gc_paused():
         return _load(grid, source, required)
@@ -63,11 +63,15 @@ def _load(grid: Grid, source: str, required: Collection[str]) -> tuple[Plan, lis
         for sheet in schema.INPUT_SHEETS
         if (key := sheet.key) in names
     }
-    settings, months_known = read_settings(tables["settings"], lang, problems, tables["forecasts"].months)
-    forecasts, forecast_rows = read_monthly(tables["forecasts"], settings, months_known, problems)
-    actuals, actual_rows = read_monthly(tables["actuals"], settings, months_known, problems)
+    # Unusable Settings leave the months of the monthly sheets' headers to go by.
+    headers = tables["forecasts"] if "forecasts" in tables else tables["actuals"]
+    settings, months_known = read_settings(tables["settings"], lang, problems, headers.months)
     locations: dict[str, SheetLocation] = {key: table.location() for key, table in tables.items()}
-    locations["forecasts"] = tables["forecasts"].location(forecast_rows)
+    forecasts: dict[str, Series] = {}
+    if "forecasts" in tables:
+        forecasts, forecast_rows = read_monthly(tables["forecasts"], settings, months_known, problems)
+        locations["forecasts"] = tables["forecasts"].location(forecast_rows)
+    actuals, actual_rows = read_monthly(tables["actuals"], settings, months_known, problems)
     locations["actuals"] = tables["actuals"].location(actual_rows)
     baseline: dict[str, Series] = {}
     if "baseline" in tables:

@@ -59,8 +59,9 @@ def read_settings(
 ) -> tuple[Settings, bool]:
     """The plan's settings, and whether its months are known (Start month and Months both usable).
 
-    When they are not, the months of Forecasts' headers (`months_seen`) stand in, so that the rest of
-    the plan can still be read and checked; the problem has been reported.
+    When they are not, the months of Forecasts' headers (Actuals' when Forecasts is not read:
+    `months_seen`) stand in, so that the rest of the plan can still be read and checked; the problem
+    has been reported.
     """
     cells = CellReader(table, problems)
     column = table.columns["value"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable
 from datetime import date
@@ -13,6 +14,7 @@ from gsheets_support import calls, run
 from sheets_fake import SheetsFake
 
 from sheetplan.api import write_plan
+from sheetplan.plan.model import Month
 from sheetplan.template.example_exports import FED
 
 TODAY = date(2026, 12, 1)
@@ -124,6 +126,28 @@ def test_a_problem_on_a_sheet_import_does_not_go_by_does_not_stop_it(exported: t
     result = run("import", plan, *files)
     assert result.exit_code == 0, result.output
     assert actuals(plan) == actuals(full)
+
+
+def test_a_ratio_comes_in_points_when_its_forecasts_are_points_and_only_then_are_they_read(
+    exported: tuple,
+) -> None:
+    from sheetplan.api.imports import read_for_import
+    from sheetplan.xlsx.fill import fill
+
+    plan, files, __ = exported
+    assert read_for_import(str(plan), TODAY).plan.forecasts == {}
+    # M4, the engagement rate, has forecasts of 3.2 to 3.6 (percentage points).
+    row = 1 + sum(1 for cells in actuals(plan, "Sources") if cells[0] is not None)
+    fill(plan, {"Sources": {(row, 1): "M4", (row, 2): "GA4", (row, 3): "Transactions / Sessions"}})
+    assert read_for_import(str(plan), TODAY).plan.forecasts["M4"][Month(2026, 11)] > 1
+    # The example's owner typed November's rate: the import takes its place.
+    result = run("import", plan, ga4_file(files), "--overwrite")
+    assert result.exit_code == 0, result.output
+    with ga4_file(files).open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(line for line in table if line.strip() and not line.startswith("#")))
+    ratio = sum(int(row["Transactions"]) for row in rows) / sum(int(row["Sessions"]) for row in rows)
+    engagement = next(row for row in actuals(plan) if row[0] == "M4")
+    assert engagement[actuals(plan)[0].index("2026-11")] == round(100 * ratio, 6)
 
 
 def test_formats_lists_every_kind_with_its_columns() -> None:

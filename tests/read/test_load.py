@@ -431,18 +431,36 @@ def test_a_workbook_that_is_not_a_plan_is_a_source_error(
     assert str(raised.value) == message
 
 
-def test_a_plan_read_for_some_sheets_requires_only_those_with_its_months_and_numbers() -> None:
+def test_a_plan_read_for_some_sheets_requires_only_those_with_its_months_and_actuals() -> None:
     grid = plan_grid(sample())
     for name in ("Goals", "Owners", "Actions"):
         grid.pop(name)
-    plan, problems = load(grid, "plan.xlsx", sheets=("metrics",))
+    plan, problems = load(grid, "plan.xlsx", sheets=("metrics", "forecasts"))
     assert problems == []
     assert (plan.goals, plan.actions) == ((), ())
-    assert plan.metrics == expected_plan(sample()).metrics
+    whole = expected_plan(sample())
+    assert (plan.metrics, plan.forecasts, plan.actuals) == (whole.metrics, whole.forecasts, whole.actuals)
     grid.pop("Forecasts")
     with pytest.raises(SourceError) as raised:
-        load(grid, "plan.xlsx", sheets=("metrics",))
+        load(grid, "plan.xlsx", sheets=("metrics", "forecasts"))
     assert str(raised.value) == 'plan.xlsx: no sheet named "Forecasts"'
+    # Without Forecasts among them, a plan is read with no forecasts.
+    plan, problems = load(grid, "plan.xlsx", sheets=("metrics",))
+    assert problems == []
+    assert (plan.forecasts, plan.actuals, plan.settings) == ({}, whole.actuals, whole.settings)
+    assert "forecasts" not in plan.locations
+    grid.pop("Actuals")
+    with pytest.raises(SourceError) as raised:
+        load(grid, "plan.xlsx", sheets=("metrics",))
+    assert str(raised.value) == 'plan.xlsx: no sheet named "Actuals"'
+
+
+def test_a_plan_read_without_forecasts_takes_its_months_from_actuals_when_settings_fail() -> None:
+    grid = set_cell(plan_grid(sample()), "Settings", "B3", "soon")
+    grid.pop("Forecasts")
+    plan, problems = load(grid, "plan.xlsx", sheets=("metrics",))
+    assert [(problem.cell, problem.code) for problem in problems] == [("Settings!B3", "bad_setting")]
+    assert plan.settings.plan_months == expected_plan(sample()).settings.plan_months
 
 
 def test_a_bulgarian_workbook_names_missing_columns_in_bulgarian() -> None:
