@@ -39,7 +39,7 @@ def chart(sheet_id: int, spec: Chart, layout: SheetLayout) -> Request:
     When those cells hold the series' names, they are included as a header row; a lone series whose
     name is not there goes without a legend, its chart's title saying what it shows.
     """
-    values = {(cell.row, cell.column): cell.value for cell in layout.cells}
+    values = {(cell.row, cell.column): cell.value for cell in layout.every_cell()}
     named = all(
         series.values.first_row > 1
         and values.get((series.values.first_row - 1, series.values.first_column)) == series.name

@@ -31,8 +31,9 @@ _SPARE_ROWS = 20
 
 def add_layout(layout: SheetLayout, sheet_id: int, index: int | None = None) -> list[Request]:
     """Requests that add `layout` as a new tab with the given sheetId, at `index` (the end by default)."""
-    last_row = max((cell.row for cell in layout.cells), default=1)
-    last_column = max([*(cell.column for cell in layout.cells), *layout.widths, 1])
+    cells = tuple(layout.every_cell())
+    last_row = max((cell.row for cell in cells), default=1)
+    last_column = max([*(cell.column for cell in cells), *layout.widths, 1])
     properties: dict[str, Any] = {
         "sheetId": sheet_id,
         "title": layout.name,
@@ -45,7 +46,7 @@ def add_layout(layout: SheetLayout, sheet_id: int, index: int | None = None) -> 
     if index is not None:
         properties["index"] = index
     requests: list[Request] = [{"addSheet": {"properties": properties}}]
-    requests += update_cells(sheet_id, layout.cells, layout.styles, layout.rules)
+    requests += update_cells(sheet_id, cells, layout.styles, layout.rules)
     requests += [
         {"mergeCells": {"range": grid_range(sheet_id, merged), "mergeType": "MERGE_ALL"}}
         for merged in layout.merges

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import header, note, status_rules, subheading
-from sheetplan.layout.sheet import Chart, ChartSeries, LayoutBuilder, Range
+from sheetplan.layout.sheet import Chart, ChartSeries, Range
 from sheetplan.plan.schema import REVIEW_LOG, STATUS, Lang
 from sheetplan.review.figures import achievement
 from sheetplan.review.model import Review, Status

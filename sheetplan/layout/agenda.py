@@ -4,8 +4,8 @@ sheet and the report alike."""
 from __future__ import annotations
 
 from sheetplan.layout import decisions, labels, sections
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import heading, listing
-from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan.schema import DECISIONS, STILL_TRUE, STILL_TRUE_YES, Lang
 from sheetplan.review.model import Review
 

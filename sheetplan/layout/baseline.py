@@ -8,8 +8,9 @@ Like `sections`, it adds its table at the builder's current row.
 from __future__ import annotations
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import figures_at, header, note, number_style, status_rules, subheading
-from sheetplan.layout.sheet import LayoutBuilder, Range
+from sheetplan.layout.sheet import Range
 from sheetplan.plan.schema import REVIEW_LOG, STATUS, Lang
 from sheetplan.review.model import Review
 

@@ -57,10 +57,11 @@ def _wording() -> re.Pattern[str]:
 
 def typed_rows(old: Sequence[Sequence[CellValue]], layout: SheetLayout) -> tuple[TypedRow, ...]:
     """The rows of the old sheet `old` holding cells that `layout` did not write, in row order."""
-    written = {(cell.row, cell.column): cell.value for cell in layout.cells}
-    values = {_key(cell.value) for cell in layout.cells if not _blank(cell.value)}
-    last_row = max((cell.row for cell in layout.cells), default=0)
-    last_column = max((cell.column for cell in layout.cells), default=0)
+    laid = tuple(layout.every_cell())
+    written = {(cell.row, cell.column): cell.value for cell in laid}
+    values = {_key(cell.value) for cell in laid if not _blank(cell.value)}
+    last_row = max((cell.row for cell in laid), default=0)
+    last_column = max((cell.column for cell in laid), default=0)
     wording: re.Pattern[str] | None = None
     found = []
     for number, row in enumerate(old, start=1):

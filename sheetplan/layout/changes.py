@@ -7,8 +7,8 @@ new and newly overdue (`review.changes` says how each is told).
 from __future__ import annotations
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import heading, listing
-from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan import formats
 from sheetplan.plan.model import Action
 from sheetplan.plan.schema import STATUS, Lang

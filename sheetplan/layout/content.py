@@ -8,8 +8,8 @@ Like `sections`, it adds its part at the builder's current row.
 from __future__ import annotations
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import header, heading, note, subheading
-from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan.schema import CHANNELS, POSTS, Lang
 from sheetplan.review.model import Content, Review
 

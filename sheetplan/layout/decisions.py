@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import header, heading, listing, note, subheading
-from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan.model import Decision
 from sheetplan.plan.schema import DECISION_STATUS, DECISIONS, Lang
 from sheetplan.review.decisions import is_overdue

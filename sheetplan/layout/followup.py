@@ -6,6 +6,7 @@ Like `sections`, each function adds its section at the builder's current row.
 from __future__ import annotations
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import (
     BUDGET,
     SPENT,
@@ -17,7 +18,7 @@ from sheetplan.layout.sections import (
     share,
     subheading,
 )
-from sheetplan.layout.sheet import CellContent, LayoutBuilder
+from sheetplan.layout.sheet import CellContent
 from sheetplan.plan.schema import ACTION_STATUS, ACTIONS, GOALS, STATUS, Lang
 from sheetplan.review.model import Review, Spending
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import repeat
 
 from sheetplan.imports.cells import Entry
 from sheetplan.imports.log import Imported
 from sheetplan.layout import labels
-from sheetplan.layout.sheet import HEADER_COLOUR, Cell, SheetLayout, Style
+from sheetplan.layout.sheet import HEADER_COLOUR, Cell, Rows, SheetLayout, Style
 from sheetplan.plan.schema import DATE_FORMAT, IMPORT_LOG, POSTS, Lang, Sheet
-from sheetplan.plan.tuples import make_tuples
 
 _STYLES = {
     "header": Style(bold=True, colour="FFFFFF", fill=HEADER_COLOUR, valign="center", wrap=True),
@@ -37,26 +35,21 @@ def posts_layout(rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLayout:
 
 def _table(sheet: Sheet, rows: Sequence[Sequence[Entry]], lang: Lang) -> SheetLayout:
     columns = sheet.columns
-    cells = [Cell(1, number, spec.header(lang), "header") for number, spec in enumerate(columns, start=1)]
+    header = tuple(
+        Cell(1, number, spec.header(lang), "header") for number, spec in enumerate(columns, start=1)
+    )
     by_column = list(zip(*rows, strict=True)) or [()] * len(columns)
-    styles = [_style(spec.type, values) for spec, values in zip(columns, by_column, strict=True)]
-    numbers = range(1, len(columns) + 1)
-    make = make_tuples(Cell)
-    for number, values in enumerate(rows, start=2):
-        laid = zip(repeat(number), numbers, values, styles, strict=False)
-        if None in values or "" in values:
-            cells.extend(make(cell) for cell in laid if cell[2] is not None and cell[2] != "")
-        else:
-            cells.extend(map(make, laid))  # a row with every value, as most are: made in C
+    styles = tuple(_style(spec.type, values) for spec, values in zip(columns, by_column, strict=True))
     name = sheet.name(lang)
     return SheetLayout(
         name=name,
-        cells=tuple(cells),
+        cells=header,
         styles=_STYLES,
         widths={number: float(spec.width) for number, spec in enumerate(columns, start=1)},
         landscape=False,
         footer=name,
         page_label=labels.PAGE(lang),
+        rows=Rows(2, rows, styles),
     )
 
 

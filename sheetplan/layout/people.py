@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import header, note, subheading
-from sheetplan.layout.sheet import LayoutBuilder
 from sheetplan.plan.schema import ACTION_STATUS, ACTIONS, DECISION_STATUS, STATUS, Lang
 from sheetplan.review import decisions, rollup
 from sheetplan.review.model import OwnerReview, Review

@@ -26,9 +26,10 @@ from sheetplan.layout import (
     sections,
     trends,
 )
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.meeting import next_meeting
 from sheetplan.layout.sections import BUDGET, SPENT, heading, money_header, share
-from sheetplan.layout.sheet import CellContent, LayoutBuilder, SheetLayout, Style
+from sheetplan.layout.sheet import CellContent, SheetLayout, Style
 from sheetplan.plan.model import Month
 from sheetplan.plan.schema import (
     DATE_FORMAT,

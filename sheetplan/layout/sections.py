@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from sheetplan.layout import labels
-from sheetplan.layout.sheet import CellContent, ColourRule, LayoutBuilder, Range
+from sheetplan.layout.builder import LayoutBuilder
+from sheetplan.layout.sheet import CellContent, ColourRule, Range
 from sheetplan.plan import words
 from sheetplan.plan.model import Action
 from sheetplan.plan.schema import (

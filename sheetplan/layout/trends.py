@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 from sheetplan.layout import labels
+from sheetplan.layout.builder import LayoutBuilder
 from sheetplan.layout.sections import header, note, number_style, subheading
-from sheetplan.layout.sheet import Chart, ChartSeries, LayoutBuilder, Range
+from sheetplan.layout.sheet import Chart, ChartSeries, Range
 from sheetplan.plan.schema import REVIEW_LOG, Lang
 from sheetplan.review.model import SEVERITY, MetricReview, Review
 

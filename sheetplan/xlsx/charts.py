@@ -48,7 +48,7 @@ def chart_drawing(layout: SheetLayout, drawing: str, chart_names: Sequence[str])
     """
     if not layout.charts:
         return None
-    values = {(cell.row, cell.column): cell.value for cell in layout.cells if cell.value is not None}
+    values = {(cell.row, cell.column): cell.value for cell in layout.every_cell() if cell.value is not None}
     parts = {drawing: _drawing_xml(layout.charts)}
     for spec, name in zip(layout.charts, chart_names, strict=True):
         parts[name] = _chart_xml(layout.name, spec, values)

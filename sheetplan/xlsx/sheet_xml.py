@@ -10,11 +10,11 @@ stays what was typed. Styles are given as indices into the workbook's `cellXfs` 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
 
-from sheetplan.layout.sheet import CellContent, SheetLayout
+from sheetplan.layout.sheet import CellContent, Rows, SheetLayout
 from sheetplan.plan.addresses import column_letter
 from sheetplan.xlsx.cell_values import MAX_TEXT, NOT_XML, serial
 from sheetplan.xlsx.opc import OFFICE_RELS, escape
@@ -43,9 +43,13 @@ def sheet_xml(
     in view when scrolling; `filter_columns` puts a filter on the first row over that many columns;
     `selected` makes it the selected tab.
     """
-    # The cells come sorted by row and column.
+    # The cells come sorted by row and column, the rows' after them.
+    rows = layout.rows
     last_row = layout.cells[-1].row if layout.cells else 1
     last_column = max(map(itemgetter(1), layout.cells), default=1)
+    if rows is not None and (extent := _extent(rows)) is not None:
+        last_row, last_column = extent[0], max(last_column, extent[1])
+    style_attributes = {name: f' s="{index}"' if index else "" for name, index in styles.items()}
     dimension = f"A1:{column_letter(last_column)}{last_row}"
     parts = [_HEAD]
     parts.append('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if layout.fit_width else "")
@@ -54,8 +58,13 @@ def sheet_xml(
     parts.append('<sheetFormatPr defaultRowHeight="15"/>')
     parts.append(_columns(layout.widths))
     yield "".join(parts).encode()
-    for piece in _cells(layout, styles):
+    yield b"<sheetData>"
+    for piece in _cells(layout, style_attributes):
         yield piece.encode()
+    if rows is not None:
+        for piece in _rows(rows, style_attributes):
+            yield piece.encode()
+    yield b"</sheetData>"
     tail: list[str] = []
     if filter_columns:
         tail.append(f'<autoFilter ref="A1:{column_letter(filter_columns)}{last_row}"/>')
@@ -94,19 +103,17 @@ def _columns(widths: Mapping[int, float]) -> str:
     return f"<cols>{columns}</cols>"
 
 
-def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> Iterator[str]:
-    """The `<sheetData>` element, in pieces of about `_PIECE` cells; the layout's cells come sorted by
-    row and column.
+def _cells(layout: SheetLayout, style_attributes: Mapping[str, str]) -> Iterator[str]:
+    """The layout's cells, in pieces of about `_PIECE` cells; they come sorted by row and column.
 
     This runs once per cell of the review, so it is written for speed: one pass, the commonest values
     (plain text and numbers) formatted in the loop itself, each column's letters and each style's
     attribute looked up once.
     """
     letters: dict[int, str] = {}
-    style_attributes = {name: f' s="{index}"' if index else "" for name, index in styles.items()}
     heights = layout.heights
     care = _CARE.search
-    out = ["<sheetData>"]
+    out: list[str] = []
     append = out.append
     current = 0
     for row, column, value, style_name in layout.cells:
@@ -144,8 +151,90 @@ def _cells(layout: SheetLayout, styles: Mapping[str, int]) -> Iterator[str]:
             append(_cell(f"{letter}{row}", style, value))
     if current:
         append("</row>")
-    append("</sheetData>")
     yield "".join(out)
+
+
+def _rows(rows: Rows, style_attributes: Mapping[str, str]) -> Iterator[str]:
+    """A table's rows, in pieces of about `_PIECE` cells, made a column at a time.
+
+    A column whose every value goes in as it is (text with nothing to escape, whole numbers, finite
+    floats) is a placeholder of one template for every row, which `%` fills in C; the cells of any
+    other column are formatted one by one, as `_cells` does. A row's number goes in last, in place of a
+    character no cell can hold.
+    """
+    if not rows.values:
+        return
+    templates: list[str] = []
+    columns: list[Sequence[object]] = []
+    by_column = zip(zip(*rows.values, strict=True), rows.styles, strict=True)
+    for number, (values, style_name) in enumerate(by_column, start=1):
+        reference = f"{column_letter(number)}{_ROW}"
+        cell, filled = _column(reference, style_attributes[style_name], values)
+        templates.append(cell)
+        columns.append(filled)
+    template = f'<row r="{_ROW}">' + "".join(templates) + "</row>"
+    # Only where every column is of cells made one by one can a row have none, and go unwritten.
+    may_be_empty = all(part == "%s" for part in templates)
+    per_piece = max(1, _PIECE // max(1, len(templates)))
+    out: list[str] = []
+    for number, values in enumerate(zip(*columns, strict=True), start=rows.first):
+        if may_be_empty and not any(values):
+            continue
+        out.append((template % values).replace(_ROW, str(number)))
+        if len(out) >= per_piece:
+            yield "".join(out)
+            out.clear()
+    yield "".join(out)
+
+
+def _extent(rows: Rows) -> tuple[int, int] | None:
+    """The last row and the last column of the rows that have a cell; None when none has."""
+    last_row = next((i for i in reversed(range(len(rows.values))) if any(map(_filled, rows.values[i]))), None)
+    if last_row is None:
+        return None
+    columns = range(len(rows.styles) - 1, -1, -1)
+    last_column = next(i for i in columns if any(_filled(values[i]) for values in rows.values))
+    return rows.first + last_row, last_column + 1
+
+
+def _filled(value: CellContent) -> bool:
+    return value is not None and value != ""
+
+
+def _column(reference: str, style: str, values: Sequence[CellContent]) -> tuple[str, Sequence[object]]:
+    """A column's part of the rows' template, and what fills it in each row."""
+    kinds = set(map(type, values))
+    if kinds == {str} and _plain(values):  # type: ignore[arg-type]
+        return f'<c r="{reference}"{style} t="inlineStr"><is><t>%s</t></is></c>', values
+    if kinds == {int}:
+        return f'<c r="{reference}"{style}><v>%d</v></c>', values
+    if kinds == {float} and not any(value - value != 0 for value in values):  # type: ignore[operator]
+        return f'<c r="{reference}"{style}><v>%r</v></c>', values
+    return "%s", [_any(reference, style, value) for value in values]
+
+
+def _any(reference: str, style: str, value: CellContent) -> str:
+    """A cell of a column of any values, as `_cells` writes it; none for None or ''."""
+    if not _filled(value):
+        return ""
+    if type(value) is float and value - value == 0:
+        return f'<c r="{reference}"{style}><v>{value!r}</v></c>'
+    return _cell(reference, style, value)
+
+
+_ROW = "\x01"
+"""Where a row's number goes in its cells' XML: a character that no text is written with."""
+
+
+def _plain(texts: Sequence[str]) -> bool:
+    """Whether every text goes into the XML as it is: nothing to escape, no spaces at its ends, not
+    empty, not over Excel's limit (each test over the column at once)."""
+    return (
+        "" not in texts
+        and max(map(len, texts)) <= MAX_TEXT
+        and not _CARE.search("\n".join(texts))
+        and all(map(str.__eq__, texts, map(str.strip, texts)))
+    )
 
 
 _PIECE = 8192

@@ -26,12 +26,13 @@ SHORT = ("Instagram", "2", date(2026, 9, 2), None, "Two\nlines", "", 2.5, None, 
 
 
 def by_cell(rows: list[tuple]) -> dict[tuple[int, int], tuple[object, str]]:
-    return {(cell.row, cell.column): (cell.value, cell.style) for cell in posts_layout(rows, "en").cells}
+    cells = posts_layout(rows, "en").every_cell()
+    return {(cell.row, cell.column): (cell.value, cell.style) for cell in cells}
 
 
 def test_a_new_posts_sheet_has_its_headers_and_each_rows_values_in_row_order() -> None:
     layout = posts_layout([FULL, SHORT], "bg")
-    assert [cell.value for cell in layout.cells if cell.row == 1][:3] == [
+    assert [cell.value for cell in layout.every_cell() if cell.row == 1][:3] == [
         "Канал",
         "ID на публикация",
         "Публикувана",
@@ -39,9 +40,8 @@ def test_a_new_posts_sheet_has_its_headers_and_each_rows_values_in_row_order() -
     cells = by_cell([FULL, SHORT])
     assert [cells[2, column][0] for column in range(1, 15)] == list(FULL)
     assert (3, 4) not in cells and (3, 6) not in cells and (3, 8) not in cells
-    assert [(cell.row, cell.column) for cell in layout.cells] == sorted(
-        (cell.row, cell.column) for cell in layout.cells
-    )
+    every = [(cell.row, cell.column) for cell in layout.every_cell()]
+    assert every == sorted(every)
 
 
 def test_each_column_takes_the_style_its_values_call_for() -> None:

@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from sheetplan.layout.sheet import Cell, ColourRule, Range, SheetLayout, Style
+from sheetplan.layout.sheet import Cell, ColourRule, Range, Rows, SheetLayout, Style
 from sheetplan.read.workbook import read_workbook
 from sheetplan.xlsx.cell_values import serial
 from sheetplan.xlsx.graft import Graft, graft
 from sheetplan.xlsx.package import Package
+from sheetplan.xlsx.sheet_xml import sheet_xml
 from sheetplan.xlsx.skeleton import empty_workbook
 
 STYLES = {
@@ -146,3 +147,40 @@ def test_any_cells_read_back_through_calamine(tmp_path_factory: pytest.TempPathF
             assert (found or "") in (kept, kept.replace("\r\n", "\n").replace("\r", "\n"))
         else:
             assert found == value
+
+
+column_values = st.one_of(
+    st.none(),
+    st.just(""),
+    text,
+    st.booleans(),
+    st.integers(-(10**15), 10**15),
+    st.floats(),
+    st.integers(0, 10**6).map(float),
+    st.dates(date(1900, 3, 1), date(2100, 1, 1)),
+    st.datetimes(datetime(1900, 3, 1), datetime(2100, 1, 1)),
+)
+"""A table's values: a column may hold one kind throughout (written by the rows' template) or a mix."""
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> Rows:
+    width = draw(st.integers(1, 5))
+    kinds = [
+        draw(st.sampled_from([text, st.integers(), st.floats(allow_nan=False), column_values]))
+        for _ in range(width)
+    ]
+    rows = draw(st.lists(st.tuples(*kinds), max_size=12))
+    return Rows(
+        draw(st.integers(1, 4)), rows, tuple(draw(st.sampled_from(sorted(STYLES))) for _ in range(width))
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables())
+def test_a_tables_rows_are_written_as_the_same_cells_would_be(rows: Rows) -> None:
+    header = tuple(Cell(1, column, f"Column {column}", "bold") for column in range(1, len(rows.styles) + 1))
+    as_rows = SheetLayout("Posts", header if rows.first > 1 else (), STYLES, rows=rows)
+    as_cells = SheetLayout("Posts", (*as_rows.cells, *rows.cells()), STYLES)
+    indices = {name: index for index, name in enumerate(STYLES)}
+    assert b"".join(sheet_xml(as_rows, indices, {})) == b"".join(sheet_xml(as_cells, indices, {}))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sheetplan.layout.sheet import LayoutBuilder, Style
+from sheetplan.layout.builder import LayoutBuilder
+from sheetplan.layout.sheet import Style
 
 STYLES = {"text": Style(), "wrap": Style(wrap=True)}
 
