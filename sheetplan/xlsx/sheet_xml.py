@@ -241,7 +241,7 @@ _PIECE = 8192
 """About how many cells go into a piece of a sheet's XML: a few hundred kilobytes to deflate at once."""
 
 
-_CARE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CARE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """What makes text need more than going into the XML as it is, besides spaces at its ends: characters
 to escape or remove. (Looking for the spaces apart, by `strip`, is three times as fast as one
 expression for both.)"""

@@ -122,6 +122,12 @@ def test_not_a_number_is_left_blank_rather_than_breaking_the_file(tmp_path: Path
     assert [sheet["A1"].value, sheet["B1"].value, sheet["C1"].value] == [None, None, 1]
 
 
+def test_a_lone_surrogate_is_left_out_rather_than_breaking_the_file(tmp_path: Path) -> None:
+    # JSON, as the Sheets API sends a cell, can hold half of a surrogate pair, which UTF-8 cannot.
+    path = written(tmp_path, [Cell(1, 1, "caf\ud83d", "plain")])
+    assert openpyxl.load_workbook(path)["Review 2026-04"]["A1"].value == "caf"
+
+
 def test_serial_numbers_are_those_spreadsheets_use() -> None:
     assert serial(date(1900, 1, 1)) == 1
     assert serial(date(1900, 3, 1)) == 61
