@@ -204,11 +204,15 @@ def _reachable(package: Package, apart: str | None = None) -> set[str]:
 def _drop_unreachable(package: Package, before: set[str]) -> None:
     """Drop the parts that were reachable before the grafts and are not now: a replaced sheet's own."""
     now = _reachable(package)
+    # OPC names ignore case: a new part may have taken a dropped one's name in other letters, and
+    # with it its content type.
+    kept = {part.lower() for part in now}
     types = package.read(opc.CONTENT_TYPES)
     for part in sorted(before - now):
         package.drop(part)
         package.drop(opc.rels_name(part))
-        types = opc.drop_override(types, part)
+        if part.lower() not in kept:
+            types = opc.drop_override(types, part)
     package.put(opc.CONTENT_TYPES, types)
 
 

@@ -127,3 +127,27 @@ def test_the_workbooks_properties_list_the_new_sheets(tmp_path: Path) -> None:
     counts = [int(element.text or 0) for element in root.iter(f"{vt}i4")]
     names = openpyxl.load_workbook(plan, read_only=True).sheetnames
     assert titles[: counts[0]] == names
+
+
+def test_a_replaced_drawing_named_in_capitals_gives_its_name_and_content_type_to_the_new_one(
+    tmp_path: Path,
+) -> None:
+    plan = example_plan(tmp_path)
+    assert review(plan, "--month", MONTH).exit_code == 0
+
+    # Another program may have saved the review's drawing and charts as Drawing1.xml, Chart1.xml.
+    renamed = {}
+    for name, data in parts(plan).items():
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            data = re.sub(rb"(drawing|chart)(\d+\.xml)", lambda m: m[1].capitalize() + m[2], data)
+        renamed[re.sub(r"(?<=/)(drawing|chart)(?=\d+\.xml)", lambda m: m[1].capitalize(), name)] = data
+    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in renamed.items():
+            archive.writestr(name, data)
+    assert "xl/drawings/Drawing1.xml" in parts(plan)
+    assert review(plan, "--month", MONTH).exit_code == 0
+    found = parts(plan)
+    __, overrides = content_types(found["[Content_Types].xml"])
+    drawn = [name for name in found if re.fullmatch(r"xl/(drawings|charts)/\w+\.xml", name)]
+    assert len(drawn) == 9
+    assert all(name in overrides for name in drawn), sorted(set(drawn) - set(overrides))
