@@ -172,6 +172,10 @@ class SheetLayout:
     rows: Rows | None = None
     """A table below `cells`, its rows of the default height."""
 
+    def __post_init__(self) -> None:
+        if self.rows is not None and self.cells and self.rows.first <= self.cells[-1].row:
+            raise ValueError(f"{self.name}: the rows start on row {self.rows.first}, not below the cells")
+
     def every_cell(self) -> Iterator[Cell]:
         """The cells, then those of the rows below them."""
         yield from self.cells

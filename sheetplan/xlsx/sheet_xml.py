@@ -48,7 +48,7 @@ def sheet_xml(
     last_row = layout.cells[-1].row if layout.cells else 1
     last_column = max(map(itemgetter(1), layout.cells), default=1)
     if rows is not None and (extent := _extent(rows)) is not None:
-        last_row, last_column = extent[0], max(last_column, extent[1])
+        last_row, last_column = max(last_row, extent[0]), max(last_column, extent[1])
     style_attributes = {name: f' s="{index}"' if index else "" for name, index in styles.items()}
     dimension = f"A1:{column_letter(last_column)}{last_row}"
     parts = [_HEAD]

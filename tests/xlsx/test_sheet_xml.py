@@ -190,3 +190,13 @@ def test_a_tables_rows_are_written_as_the_same_cells_would_be(rows: Rows) -> Non
     as_cells = SheetLayout("Posts", (*as_rows.cells, *rows.cells()), STYLES)
     indices = {name: index for index, name in enumerate(STYLES)}
     assert b"".join(sheet_xml(as_rows, indices, {})) == b"".join(sheet_xml(as_cells, indices, {}))
+
+
+def test_a_tables_rows_go_below_the_cells_and_the_sheets_extent_covers_both() -> None:
+    header = (Cell(1, 1, "Channel", "bold"), Cell(9, 3, "note", "plain"))
+    with pytest.raises(ValueError, match="not below the cells"):
+        SheetLayout("Posts", header, STYLES, rows=Rows(2, [("Facebook",)], ("plain",)))
+    layout = SheetLayout(
+        "Posts", header[:1], STYLES, rows=Rows(2, [("Facebook", None), ("X", 3)], ("plain",) * 2)
+    )
+    assert b'<dimension ref="A1:B3"/>' in b"".join(sheet_xml(layout, {name: 0 for name in STYLES}, {}))
