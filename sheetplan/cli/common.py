@@ -78,6 +78,11 @@ def _interrupted(written: tuple[str, object] | None) -> str:
     if written is None:
         return _("interrupted")
     target, before = written
+    from sheetplan.read.google import is_google
+
+    if is_google(target):
+        # A Google Sheet takes each command's change in one batchUpdate, which Google applies whole.
+        return _("interrupted; {target} has either the whole change or none of it").format(target=target)
     # Every write goes to a temporary file first, so until it is swapped in, nothing has changed.
     if _state(target) == before:
         return _("interrupted; {target} is unchanged").format(target=target)
@@ -85,17 +90,19 @@ def _interrupted(written: tuple[str, object] | None) -> str:
 
 
 def _state(target: str) -> object:
-    """What tells a file, or a folder's files, from the ones that replace them (None: no such file).
-
-    A swapped-in file is a new inode; a Google Sheet's address is no file, and always None.
-    """
+    """What tells a file, or the files of a folder, from the ones that replace them (None: no such
+    file, or none that can be looked at). A swapped-in file is a new inode."""
     try:
         found = os.stat(target)
+        if not stat.S_ISDIR(found.st_mode):
+            return _signature(found)
+        with os.scandir(target) as entries:
+            return frozenset((entry.name, _signature(entry.stat(follow_symlinks=False))) for entry in entries)
     except (OSError, ValueError):
         return None
-    if stat.S_ISDIR(found.st_mode):
-        with os.scandir(target) as entries:
-            return frozenset((entry.name, _state(entry.path)) for entry in entries)
+
+
+def _signature(found: os.stat_result) -> tuple[int, int, int]:
     return found.st_ino, found.st_mtime_ns, found.st_size
 
 

@@ -19,6 +19,12 @@ _GOOGLE_LIKE = re.compile(r"gsheet:|(?:https?://)?docs\.google\.com/", re.IGNORE
 _PACKAGES = ("gspread", "requests", "google.oauth2")
 
 
+def is_google(source: str) -> bool:
+    """Whether `source` is meant as a Google Sheet: it starts with `gsheet:` or is a docs.google.com
+    address (whether or not its key can be found in it)."""
+    return _GOOGLE_LIKE.match(source.strip()) is not None
+
+
 def google_key(source: str) -> str | None:
     """The spreadsheet key of a Google Sheets URL or of `gsheet:KEY`; None for anything else (a path).
 
@@ -29,7 +35,7 @@ def google_key(source: str) -> str | None:
     match = _PREFIX_KEY.fullmatch(source) or _URL_KEY.match(source)
     if match:
         return match.group(1)
-    if _GOOGLE_LIKE.match(source):
+    if is_google(source):
         raise UsageError(
             _(
                 "{source}: not a Google Sheet's address; give its URL"

@@ -10,14 +10,19 @@ import time
 from pathlib import Path
 
 import pytest
-from gsheets_support import big_plan
+from gsheets_support import big_plan, create_plan, run
+from plan_builder import sample
 from review_support import MONTH, example_plan, review, sample_plan
+from sheets_fake import SheetsFake
 
 from sheetplan.cli import cli
 from sheetplan.files import safe_save
 from sheetplan.files.safe_save import TEMP_MARK
 from sheetplan.xlsx import verify
 from sheetplan.xlsx.package import Package
+
+SAMPLE_MONTH = "2025-03"
+"""A month of the sample plan's (`plan_builder.sample`)."""
 
 
 def interrupt(*_: object, **__: object) -> None:
@@ -54,6 +59,50 @@ def test_an_interruption_after_the_swap_says_the_plan_was_written(
     assert result.stderr == f"interrupted after {plan} was written\n"
     assert plan.read_bytes() != original
     assert plan.with_name("plan.bak.xlsx").read_bytes() == original
+
+
+def test_an_interrupted_dry_run_says_its_folder_was_written_once_a_message_is_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sheetplan.share import publish
+
+    plan, outbox = sample_plan(tmp_path / "plan.xlsx", sample()), tmp_path / "outbox"
+    written = publish.replace_safely
+
+    def the_second_interrupted(path: Path, *arguments: object, **options: object) -> object:
+        if any(outbox.iterdir()):
+            raise KeyboardInterrupt
+        return written(path, *arguments, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publish, "replace_safely", the_second_interrupted)
+    to = "a@example.com, b@example.com"
+    result = run("send", plan, "--to", to, "--dry-run", outbox, "--month", SAMPLE_MONTH)
+    assert (result.exit_code, result.stderr) == (130, f"interrupted after {outbox} was written\n")
+    assert [path.name for path in outbox.iterdir()] == ["01-a@example.com.eml"]
+
+
+def test_a_google_sheet_interrupted_has_either_the_whole_change_or_none(
+    sheets_api: SheetsFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = create_plan(sheets_api, sample())
+    monkeypatch.setattr("sheetplan.gsheets.review.batch_update", interrupt)
+    result = run("review", f"gsheet:{key}", "--month", SAMPLE_MONTH)
+    assert (result.exit_code, result.stdout) == (130, "")
+    assert result.stderr == f"interrupted; gsheet:{key} has either the whole change or none of it\n"
+
+
+@pytest.mark.slow
+def test_a_drafts_folder_holding_links_to_itself_is_looked_at_only_once(tmp_path: Path) -> None:
+    plan, outbox = sample_plan(tmp_path / "plan.xlsx", sample()), tmp_path / "outbox"
+    outbox.mkdir()
+    for name in ("here", "again"):
+        (outbox / name).symlink_to(".")
+    command = [sys.executable, "-m", "sheetplan", "send", str(plan), "--to", "a@example.com"]
+    done = subprocess.run(
+        [*command, "--dry-run", str(outbox), "--month", SAMPLE_MONTH], capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in outbox.iterdir()) == ["01-a@example.com.eml", "again", "here"]
 
 
 def test_an_interrupted_check_says_only_that(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
