@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from workbook_shapes import ODS_SHAPES, READS, REFUSED, UNIFORM_RATIO, largest_r
 from sheetplan.api import PlanRead, read_plan
 from sheetplan.cli import cli
 from sheetplan.plan.errors import SourceError
+from sheetplan.read.sparse import SheetRows
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +48,16 @@ def test_the_uniform_sheet_is_compressed_as_much_as_the_real_file_it_stands_for(
 def test_values_far_from_the_tables_read_in_the_time_of_the_cells_that_hold_something(
     plain: PlanRead, tmp_path: Path
 ) -> None:
-    """XFD1048576 once made calamine ask for 512 GB; a read of the plan now takes a few hundredths."""
+    """XFD1048576 once made calamine ask for 512 GB; the sheets with far values are now read sparsely,
+    the block of their tables and the far cells alone."""
     path = made(tmp_path, "far_cells")
-    started = time.perf_counter()
-    assert read_plan(str(path), EXAMPLE_DAY).plan == plain.plan
-    assert time.perf_counter() - started < 5
+    read = read_plan(str(path), EXAMPLE_DAY)
+    assert read.plan == plain.plan
+    assert {name for name, rows in read.grid.items() if isinstance(rows, SheetRows)} == {
+        "Goals",
+        "Forecasts",
+        "Actions",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +76,5 @@ def test_an_ods_file_of_each_shape_reads_as_the_plain_example(
     path = convert(made(tmp_path, source) if source else example(tmp_path), "ods", tmp_path)
     if edit is not None:
         edit(path)
-    started = time.perf_counter()
     found = read_plan(str(path), EXAMPLE_DAY)
-    assert time.perf_counter() - started < 5
     assert (found.plan, found.problems) == (ods_plain.plan, ods_plain.problems)
