@@ -29,7 +29,7 @@ from sheetplan.plan.defaults import Lang
 from sheetplan.plan.errors import SourceError
 from sheetplan.plan.i18n import _
 from sheetplan.plan.model import Month, Plan
-from sheetplan.plan.schema import IMPORT_LOG
+from sheetplan.plan.schema import FORECASTS, IMPORT_LOG
 from sheetplan.read.google import google_key
 
 if TYPE_CHECKING:
@@ -73,10 +73,12 @@ def read_for_import(
     from sheetplan.api import read_plan
     from sheetplan.check.rules import IMPORT_RULES
 
-    sheets = SHEETS if google_key(source) is None else (*SHEETS, "forecasts")
-    read = read_plan(source, today, credentials, IMPORT_RULES, lang, sheets)
-    if "forecasts" not in sheets and takes_forecasts(read.plan):
-        read = read_plan(source, today, credentials, IMPORT_RULES, lang, (*sheets, "forecasts"))
+    with_forecasts = (*SHEETS, FORECASTS.key)
+    if google_key(source) is not None:
+        return read_plan(source, today, credentials, IMPORT_RULES, lang, with_forecasts)
+    read = read_plan(source, today, credentials, IMPORT_RULES, lang, SHEETS)
+    if takes_forecasts(read.plan):
+        read = read_plan(source, today, credentials, IMPORT_RULES, lang, with_forecasts)
     return read
 
 

@@ -210,16 +210,7 @@ def _column(reference: str, style: str, values: Sequence[CellContent]) -> tuple[
         return f'<c r="{reference}"{style}><v>%d</v></c>', values
     if kinds == {float} and not any(value - value != 0 for value in values):  # type: ignore[operator]
         return f'<c r="{reference}"{style}><v>%r</v></c>', values
-    return "%s", [_any(reference, style, value) for value in values]
-
-
-def _any(reference: str, style: str, value: CellContent) -> str:
-    """A cell of a column of any values, as `_cells` writes it; none for None or ''."""
-    if not _filled(value):
-        return ""
-    if type(value) is float and value - value == 0:
-        return f'<c r="{reference}"{style}><v>{value!r}</v></c>'
-    return _cell(reference, style, value)
+    return "%s", [_cell(reference, style, value) if _filled(value) else "" for value in values]
 
 
 _ROW = "\x01"
@@ -248,11 +239,16 @@ expression for both.)"""
 
 
 def _cell(reference: str, style: str, value: CellContent) -> str:
+    """A cell of any value, as `_cells` writes it."""
     kind = type(value)
     if kind is str:
         return f'<c r="{reference}"{style} t="inlineStr">{inline_text(value)}</c>'  # type: ignore[arg-type]
-    if kind is int or kind is float:
-        return f'<c r="{reference}"{style}>{_number(value)}</c>'  # type: ignore[arg-type]
+    if kind is int:
+        return f'<c r="{reference}"{style}><v>{value}</v></c>'
+    if kind is float:
+        # Exact, as Python writes it back (`repr`); no value for NaN or infinity.
+        shown = f"<v>{value!r}</v>" if value - value == 0 else ""  # type: ignore[operator]
+        return f'<c r="{reference}"{style}>{shown}</c>'
     if kind is bool:
         return f'<c r="{reference}"{style} t="b"><v>{int(value)}</v></c>'  # type: ignore[arg-type]
     if isinstance(value, date):
